@@ -1,0 +1,82 @@
+/** Spaces, their permission assignments and their pages. */
+import { invalidParameter } from '../../errors';
+import { type Route, type RouteContext, queryList } from '../../http';
+import { cursorPage, v2Limit } from '../../paging';
+import { v2List, ok } from '../../responses';
+import { type ContentRecord, type SpaceRecord } from '../../state';
+import { bodyFormatOf, pageV2, permissionAssignmentV2, spaceV2 } from '../../shapes-v2';
+import { V2, sortKeyOf, sortedBy, statusesOf } from './common';
+
+function descriptionFormatOf(query: URLSearchParams): string | null {
+  const raw = query.get('description-format');
+  if (raw === null || raw === '') return null;
+  if (raw !== 'plain' && raw !== 'view') throw invalidParameter(`Invalid value for 'description-format': ${raw}`);
+  return raw;
+}
+
+const spaceOrderings = {
+  id: (s: SpaceRecord) => [Number(s.id)],
+  '-id': (s: SpaceRecord) => [-Number(s.id)],
+  key: (s: SpaceRecord) => [s.key, Number(s.id)],
+  name: (s: SpaceRecord) => [s.name.toLowerCase(), Number(s.id)],
+};
+
+function listSpaces(ctx: RouteContext) {
+  const { store, perms } = ctx.env;
+  const ids = queryList(ctx.query, 'ids');
+  const keys = queryList(ctx.query, 'keys');
+  const keyOf = sortKeyOf(ctx.query, spaceOrderings, 'id');
+  const visible = store
+    .allSpaces()
+    .filter((s) => perms.canReadSpace(ctx.viewer, s.id))
+    .filter((s) => ids.length === 0 || ids.includes(s.id))
+    .filter((s) => keys.length === 0 || keys.includes(s.key));
+  const page = cursorPage(sortedBy(visible, keyOf), keyOf, ctx.query.get('cursor'), v2Limit(ctx.query, 25, 250));
+  const format = descriptionFormatOf(ctx.query);
+  return v2List(ctx, page.items.map((s) => spaceV2(s, format)), page.nextCursor);
+}
+
+function listSpacePermissions(ctx: RouteContext) {
+  const space = ctx.env.perms.readableSpace(ctx.viewer, ctx.params.id);
+  const assignments = ctx.env.store.spacePermissions(space.id);
+  const page = cursorPage(assignments, (p) => [Number(p.id)], ctx.query.get('cursor'), v2Limit(ctx.query, 25, 250));
+  return v2List(ctx, page.items.map(permissionAssignmentV2), page.nextCursor);
+}
+
+const pageOrderings = {
+  id: (c: ContentRecord) => [Number(c.id)],
+  '-id': (c: ContentRecord) => [-Number(c.id)],
+  'created-date': (c: ContentRecord) => [c.createdAt, Number(c.id)],
+};
+
+function listSpacePages(ctx: RouteContext) {
+  const { store, perms } = ctx.env;
+  const space = perms.readableSpace(ctx.viewer, ctx.params.id);
+  const depth = ctx.query.get('depth') ?? 'all';
+  if (depth !== 'all' && depth !== 'root') throw invalidParameter(`Invalid value for 'depth': ${depth}`);
+  const statuses = statusesOf(ctx.query, ['current']);
+  const title = ctx.query.get('title');
+  const keyOf = sortKeyOf(ctx.query, pageOrderings, 'id');
+  const candidates = depth === 'root' ? store.rootsOf(space.id) : store.allContents().filter((c) => c.spaceId === space.id);
+  const pages = candidates.filter(
+    (c) =>
+      c.type === 'page' &&
+      statuses.includes(c.status) &&
+      (title === null || store.title(c) === title) &&
+      perms.can(ctx.viewer, 'read', c),
+  );
+  const page = cursorPage(sortedBy(pages, keyOf), keyOf, ctx.query.get('cursor'), v2Limit(ctx.query, 25, 250));
+  const bodyFormat = bodyFormatOf(ctx.query);
+  return v2List(ctx, page.items.map((c) => pageV2(ctx.env, c, { bodyFormat })), page.nextCursor);
+}
+
+export const spaceRoutes: Route[] = [
+  { method: 'GET', pattern: `${V2}/spaces`, handle: listSpaces },
+  {
+    method: 'GET',
+    pattern: `${V2}/spaces/:id`,
+    handle: (ctx) => ok(spaceV2(ctx.env.perms.readableSpace(ctx.viewer, ctx.params.id), descriptionFormatOf(ctx.query))),
+  },
+  { method: 'GET', pattern: `${V2}/spaces/:id/permissions`, handle: listSpacePermissions },
+  { method: 'GET', pattern: `${V2}/spaces/:id/pages`, handle: listSpacePages },
+];

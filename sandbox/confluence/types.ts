@@ -1,0 +1,29 @@
+/** The contract between the emulator and the sandbox runtime that routes `requestConfluence` calls to it. */
+
+export type ConfluenceActor = { kind: 'app' } | { kind: 'user'; accountId: string };
+
+export interface ConfluenceRequest {
+  method: string;
+  /** Path and query as the app wrote them, e.g. `/wiki/api/v2/pages/123?body-format=storage`. */
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+  actor: ConfluenceActor;
+}
+
+export interface ConfluenceResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** What Confluence's `avi:confluence:updated:page` trigger carries, flattened for the runtime. */
+export interface PageUpdatedEvent {
+  pageId: string;
+  spaceId: string;
+  spaceKey: string;
+  version: number;
+  editorAccountId: string;
+  title: string;
+  at: string;
+}

@@ -1,0 +1,57 @@
+/**
+ * The Confluence emulator as the runtime uses it (sandbox/confluence builds the real one).
+ * Declared structurally so the runtime depends on the contract, not on the implementation.
+ */
+export type ConfluenceActor = { kind: 'app' } | { kind: 'user'; accountId: string };
+
+export interface ConfluenceRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+  actor: ConfluenceActor;
+}
+
+export interface ConfluenceResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface PageUpdatedEvent {
+  pageId: string;
+  spaceId: string;
+  spaceKey: string;
+  version: number;
+  editorAccountId: string;
+  title: string;
+  at: string;
+}
+
+export interface ConfluencePort {
+  handle(req: ConfluenceRequest): Promise<ConfluenceResponse>;
+  onPageUpdated(listener: (e: PageUpdatedEvent) => void): () => void;
+  editPage(pageId: string, accountId: string, change: { title?: string; body?: string }): PageUpdatedEvent;
+  snapshot(): unknown;
+  readonly appAccountId: string;
+}
+
+/** The emulator class's static side, needed to restore a persisted or initial state. */
+export interface ConfluenceFactory {
+  seeded(): ConfluencePort;
+  restore(state: unknown): ConfluencePort;
+}
+
+export function isConfluenceFactory(value: unknown): value is ConfluenceFactory {
+  return (
+    typeof value === 'function' &&
+    typeof (value as unknown as Record<string, unknown>).seeded === 'function' &&
+    typeof (value as unknown as Record<string, unknown>).restore === 'function'
+  );
+}
+
+/** The static side of an emulator instance, found through its constructor. */
+export function factoryOf(instance: ConfluencePort): ConfluenceFactory | undefined {
+  const ctor: unknown = Object.getPrototypeOf(instance)?.constructor;
+  return isConfluenceFactory(ctor) ? ctor : undefined;
+}

@@ -1,0 +1,147 @@
+import { type ConfluenceActor, type ConfluencePort } from './confluence-port';
+import { type FaultInjector, type FaultSpec } from './faults';
+import { bodyText, headerRecord, jsonResponse, textResponse, timeoutError } from './http';
+import { type Invocation, currentInvocation } from './invocation-context';
+import { type LatencyControl, sleep } from './latency';
+import { type AppManifest } from './manifest';
+import { type OpLog } from './op-log';
+import { type QueueService } from './queue/queue-service';
+import { type StorageEngine } from './storage/storage-engine';
+import { classifyStoragePath, handleStorageRequest } from './storage/storage-service';
+import { type OpKind, isRecord } from './types';
+
+export interface PlatformServices {
+  manifest: AppManifest;
+  storage: StorageEngine;
+  queue: QueueService;
+  confluence: () => ConfluencePort;
+  ops: OpLog;
+  latency: LatencyControl;
+  faults: FaultInjector;
+  /** Confluence changed through the API: persisted state is stale. */
+  onConfluenceWrite: () => void;
+}
+
+/** What `@forge/api` turns into its own errors (see fetch.js handleProxyResponseErrors). */
+function proxyError(status: number, reason: string): Response {
+  return new Response(null, { status, headers: { 'forge-proxy-error': reason } });
+}
+
+function faultResponse(kind: OpKind, spec: FaultSpec): Response {
+  const status = spec.status ?? 500;
+  if (kind === 'confluence') {
+    const headers: Record<string, string> = status === 429 ? { 'retry-after': '1' } : {};
+    const title = status === 429 ? 'Too Many Requests' : status === 503 ? 'Service Unavailable' : 'Internal Server Error';
+    return jsonResponse(status, { errors: [{ status, code: title.toUpperCase().replace(/ /g, '_'), title, detail: null }] }, headers);
+  }
+  if (kind === 'queue') return jsonResponse(status, { message: status === 429 ? 'Too many requests.' : 'Internal error' });
+  const code = status === 429 ? 'RATE_LIMIT_EXCEEDED' : status === 503 ? 'SERVICE_UNAVAILABLE' : 'INTERNAL_SERVER_ERROR';
+  return jsonResponse(status, { code, message: `Injected fault: ${code}` });
+}
+
+interface Call {
+  kind: OpKind;
+  operation: string;
+  method: string;
+  path: string;
+  run: () => Promise<Response> | Response;
+}
+
+/**
+ * Carries one platform call through latency, faults and the op log. The simulated start is
+ * read synchronously on entry, so calls an invocation makes in parallel overlap on its clock
+ * while sequential calls add up.
+ */
+async function dispatch(services: PlatformServices, invocation: Invocation | undefined, call: Call): Promise<Response> {
+  const virtualStart = invocation?.virtualNow ?? 0;
+  const latencyMs = services.latency.msFor(call.kind);
+  const fault = services.faults.take(call.kind);
+  const began = Date.now();
+  const finish = (status: number, faultName?: string): void => {
+    if (invocation !== undefined) invocation.virtualNow = Math.max(invocation.virtualNow, virtualStart + latencyMs);
+    services.ops.record({
+      kind: call.kind,
+      method: call.method,
+      path: call.path,
+      operation: call.operation,
+      status,
+      durationMs: services.latency.mode === 'sleep' ? Date.now() - began : latencyMs,
+      invocationId: invocation?.id,
+      ...(faultName === undefined ? {} : { fault: faultName }),
+    });
+  };
+  if (services.latency.mode === 'sleep' && latencyMs > 0) await sleep(latencyMs);
+  if (fault?.timeout === true) {
+    finish(0, 'timeout');
+    throw timeoutError(`${call.kind} ${call.path}`);
+  }
+  if (fault !== undefined) {
+    const response = faultResponse(call.kind, fault);
+    finish(response.status, `status ${response.status}`);
+    return response;
+  }
+  try {
+    const response = await call.run();
+    finish(response.status);
+    return response;
+  } catch (error) {
+    finish(0, 'exception');
+    throw error;
+  }
+}
+
+function confluenceActor(services: PlatformServices, invocation: Invocation | undefined, target: Record<string, unknown>): ConfluenceActor | Response {
+  if (target.provider !== 'user') return { kind: 'app' };
+  const principal = invocation?.principal?.accountId;
+  const requested = typeof target.accountId === 'string' && target.accountId.length > 0 ? target.accountId : undefined;
+  if (requested === undefined) {
+    // asUser() with no user behind the invocation (trigger, consumer, scheduled job).
+    return principal === undefined ? proxyError(401, 'NEEDS_AUTHENTICATION_ERR') : { kind: 'user', accountId: principal };
+  }
+  if (requested !== principal && !services.manifest.scopes.some((scope) => scope.allowImpersonation)) {
+    // Acting as someone other than the invoking user is offline impersonation: it needs allowImpersonation.
+    return proxyError(403, 'PROXY_ERR');
+  }
+  return { kind: 'user', accountId: requested };
+}
+
+/** The sandbox's `__forge_fetch__(target, path, init)`: routes by target as the Forge proxy does. */
+export async function routeFetch(services: PlatformServices, rawTarget: unknown, path: string, init?: RequestInit): Promise<Response> {
+  const invocation = currentInvocation();
+  if (invocation?.timedOut === true) {
+    throw new Error(`Invocation ${invocation.id} of '${invocation.functionKey}' has timed out: the platform no longer serves its calls`);
+  }
+  const target = isRecord(rawTarget) ? rawTarget : {};
+  const method = (init?.method ?? 'GET').toUpperCase();
+  const body = bodyText(init);
+
+  if (target.type === 'kvs') {
+    const { kind, operation } = classifyStoragePath(path);
+    return dispatch(services, invocation, { kind, operation, method, path, run: () => handleStorageRequest(services.storage, path, method, body) });
+  }
+
+  if (target.type === 'fpp' && target.remote === 'stargate' && path.startsWith('/webhook/queue/')) {
+    const operation = path.split('/')[3] ?? 'queue';
+    return dispatch(services, invocation, { kind: 'queue', operation: operation === 'publish' ? 'push' : operation, method, path, run: () => services.queue.handleRequest(path, body) });
+  }
+
+  if (target.type === 'fpp' && target.remote === 'confluence') {
+    const actor = confluenceActor(services, invocation, target);
+    if (actor instanceof Response) return actor;
+    return dispatch(services, invocation, {
+      kind: 'confluence',
+      operation: method,
+      method,
+      path,
+      run: async () => {
+        const answer = await services.confluence().handle({ method, path, headers: headerRecord(init), ...(body === undefined ? {} : { body }), actor });
+        if (method !== 'GET' && answer.status < 400) services.onConfluenceWrite();
+        return textResponse(answer.status, answer.body, answer.headers);
+      },
+    });
+  }
+
+  if (target.type === 'fpp') return proxyError(403, 'PROXY_ERR');
+  // Remotes, containers and third-party providers: this app declares none.
+  return proxyError(400, 'INVALID_REMOTE');
+}

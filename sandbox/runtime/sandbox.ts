@@ -1,0 +1,404 @@
+import { randomUUID } from 'node:crypto';
+import { Activity } from './activity';
+import { type ApiResponse, findRoute, fromHandlerResult, toRequest } from './api-routes';
+import { type ConfluenceFactory, type ConfluencePort, type PageUpdatedEvent, factoryOf, isConfluenceFactory } from './confluence-port';
+import { FaultInjector } from './faults';
+import { type PlatformServices, routeFetch } from './fetch-router';
+import { DEFAULT_TIMEOUT_SECONDS, FunctionLoader } from './function-loader';
+import { attachHost } from './globals';
+import { Invoker } from './invoker';
+import { type LatencyOptions, LatencyControl } from './latency';
+import { type AppManifest, type ConsumerDef, type TriggerDef, loadManifest } from './manifest';
+import { OpLog } from './op-log';
+import { StatePersistence } from './persistence';
+import { type AsyncEventShape, type QueueOptions, type QueueSnapshot, QueueService } from './queue/queue-service';
+import { retryRequestOf } from './retry';
+import { type StorageSnapshot, StorageEngine } from './storage/storage-engine';
+import { ProductEventTriggers, type TriggerDelivery } from './triggers';
+import { isRecord } from './types';
+
+/** UI resolvers must answer within 25 s; invoke payloads are capped at 500 KB and responses at 5 MB. */
+export const RESOLVER_TIMEOUT_MS = 25_000;
+export const INVOKE_PAYLOAD_LIMIT_BYTES = 500 * 1024;
+export const INVOKE_RESPONSE_LIMIT_BYTES = 5 * 1024 * 1024;
+
+export interface SandboxOptions {
+  /** Directory holding manifest.yml and src/. */
+  appRoot: string;
+  /** A Confluence emulator; by default `ConfluenceEmulator.seeded()` from sandbox/confluence. */
+  confluence?: ConfluencePort;
+  /** Where state survives restarts (npm start uses `.sandbox-data/`); in memory when absent. */
+  dataDir?: string;
+  latency?: LatencyOptions;
+  queue?: QueueOptions;
+  cloudId?: string;
+  /** See TriggerOptions.ignoreSelfOnConfluence: off by default, as Forge documents. */
+  ignoreSelfOnConfluenceEvents?: boolean;
+}
+
+export interface InvokeRequest {
+  moduleKey: string;
+  functionKey: string;
+  payload?: unknown;
+  accountId: string;
+  /** Extension context of the module instance, e.g. `{ content: {id, type}, space: {id, key} }`. */
+  context?: Record<string, unknown>;
+  localId?: string;
+}
+
+export interface ApiCall {
+  method: string;
+  path: string;
+  query?: Record<string, string | string[]>;
+  headers?: Record<string, string>;
+  body?: unknown;
+  accountId: string;
+  /** Scopes granted to the caller's token; every scope of the route by default. */
+  scopes?: string[];
+}
+
+export interface ScheduledRun {
+  statusCode: number;
+  ok: boolean;
+  error?: string;
+}
+
+/** What the front end's `invoke()` rejects with when the resolver fails or is refused. */
+export class InvokeError extends Error {
+  constructor(
+    message: string,
+    readonly functionKey: string,
+    readonly reason?: unknown,
+  ) {
+    super(message);
+    this.name = 'InvokeError';
+  }
+}
+
+interface PersistedState {
+  version: 1;
+  storage: StorageSnapshot;
+  queue: QueueSnapshot;
+  confluence?: unknown;
+}
+
+const CONFLUENCE_MODULE = '../confluence';
+
+async function defaultConfluenceFactory(): Promise<ConfluenceFactory> {
+  let loaded: unknown;
+  try {
+    loaded = await import(CONFLUENCE_MODULE);
+  } catch (error) {
+    throw new Error(`createSandbox: no Confluence emulator given and sandbox/confluence could not be loaded (${String(error)})`);
+  }
+  const candidate = isRecord(loaded) ? loaded.ConfluenceEmulator : undefined;
+  if (!isConfluenceFactory(candidate)) throw new Error('createSandbox: sandbox/confluence does not export ConfluenceEmulator with seeded() and restore()');
+  return candidate;
+}
+
+function isPersistedState(value: unknown): value is PersistedState {
+  return isRecord(value) && value.version === 1 && isRecord(value.storage) && isRecord(value.queue);
+}
+
+function byteLength(value: unknown): number {
+  const text = JSON.stringify(value);
+  return text === undefined ? 0 : Buffer.byteLength(text, 'utf8');
+}
+
+/**
+ * One emulated Forge installation of the app in `appRoot`: the real `@forge/*` packages run
+ * against it through `__forge_runtime__` / `__forge_fetch__`.
+ */
+export class Sandbox {
+  readonly ops = new OpLog();
+  readonly faults = new FaultInjector();
+  readonly latency: LatencyControl;
+  readonly queue: QueueService;
+  readonly storage: StorageEngine;
+
+  private readonly activity = new Activity();
+  private readonly invoker: Invoker;
+  private readonly triggers: ProductEventTriggers;
+  private readonly detach: () => void;
+  private readonly ids = { environmentId: randomUUID(), installationId: randomUUID(), appVersion: '1.0.0' };
+  private readonly cloudId: string;
+  private readonly installContext: string;
+  private persistence: StatePersistence<PersistedState> | undefined;
+  private confluencePort: ConfluencePort;
+  private unsubscribe: () => void = () => undefined;
+  private readonly seenPageEvents = new Set<string>();
+  private closed = false;
+
+  private constructor(
+    readonly manifest: AppManifest,
+    appRoot: string,
+    confluence: ConfluencePort,
+    private readonly confluenceFactory: ConfluenceFactory | undefined,
+    private readonly initialConfluence: unknown,
+    options: SandboxOptions,
+  ) {
+    this.confluencePort = confluence;
+    this.cloudId = options.cloudId ?? '0b3a7c52-1f6e-4d8a-9c3b-5e2f1a4d7c90';
+    this.installContext = `ari:cloud:confluence::site/${this.cloudId}`;
+    this.latency = new LatencyControl(options.latency);
+    this.storage = new StorageEngine(manifest.entities, () => this.persistence?.markDirty());
+    this.invoker = new Invoker(this, new FunctionLoader(appRoot, manifest), this.ops, this.latency);
+    this.queue = new QueueService(manifest.consumers, (consumer, event) => this.runConsumer(consumer, event), this.activity, () => this.persistence?.markDirty(), options.queue);
+    this.triggers = new ProductEventTriggers(manifest, () => this.confluencePort, (trigger, event) => this.runTrigger(trigger, event), this.activity, {
+      ignoreSelfOnConfluence: options.ignoreSelfOnConfluenceEvents ?? false,
+      timeScale: () => this.queue.timeScale,
+    });
+    const services: PlatformServices = {
+      manifest,
+      storage: this.storage,
+      queue: this.queue,
+      confluence: () => this.confluencePort,
+      ops: this.ops,
+      latency: this.latency,
+      faults: this.faults,
+      onConfluenceWrite: () => this.persistence?.markDirty(),
+    };
+    this.detach = attachHost({
+      owner: this,
+      fetch: (target, path, init) => routeFetch(services, target, path, init),
+      identity: () => ({ appId: manifest.appId, ...this.ids, cloudId: this.cloudId, scopes: manifest.scopes.map((scope) => scope.key) }),
+    });
+    this.subscribe();
+  }
+
+  static async create(options: SandboxOptions): Promise<Sandbox> {
+    const manifest = loadManifest(options.appRoot);
+    const factory = options.confluence !== undefined ? factoryOf(options.confluence) : await defaultConfluenceFactory();
+    const initial = options.confluence ?? (factory as ConfluenceFactory).seeded();
+    const sandbox = new Sandbox(manifest, options.appRoot, initial, factory, initial.snapshot(), options);
+    if (options.dataDir !== undefined) sandbox.persistTo(options.dataDir);
+    return sandbox;
+  }
+
+  private persistTo(dataDir: string): void {
+    const persistence = new StatePersistence<PersistedState>(dataDir, () => ({
+      version: 1,
+      storage: this.storage.snapshot(),
+      queue: this.queue.snapshot(),
+      confluence: this.confluencePort.snapshot(),
+    }));
+    const saved = persistence.load();
+    if (saved !== undefined) {
+      if (!isPersistedState(saved)) throw new Error(`sandbox: ${dataDir}/state.json is not a sandbox state file`);
+      this.storage.restore(saved.storage);
+      if (saved.confluence !== undefined && this.confluenceFactory !== undefined) this.replaceConfluence(this.confluenceFactory.restore(saved.confluence));
+      this.queue.restore(saved.queue);
+    }
+    this.persistence = persistence;
+  }
+
+  get confluence(): ConfluencePort {
+    return this.confluencePort;
+  }
+
+  /** The app's bot user: author of what the app writes to Confluence. */
+  get appAccountId(): string {
+    return this.confluencePort.appAccountId;
+  }
+
+  private subscribe(): void {
+    this.unsubscribe = this.confluencePort.onPageUpdated((event) => this.onPageUpdated(event));
+  }
+
+  private replaceConfluence(next: ConfluencePort): void {
+    this.unsubscribe();
+    this.confluencePort = next;
+    this.subscribe();
+  }
+
+  private onPageUpdated(event: PageUpdatedEvent): void {
+    const id = `${event.pageId}@${event.version}`;
+    if (this.seenPageEvents.has(id)) return;
+    this.seenPageEvents.add(id);
+    this.persistence?.markDirty();
+    this.triggers.pageUpdated(event);
+  }
+
+  private installation(): Record<string, unknown> {
+    const { installationId } = this.ids;
+    const cloudId = this.cloudId;
+    return {
+      ari: { installationId, toString: () => `ari:cloud:ecosystem::installation/${installationId}` },
+      contexts: [{ cloudId, toString: () => `ari:cloud:confluence::site/${cloudId}` }],
+    };
+  }
+
+  private backgroundContext(): Record<string, unknown> {
+    return { principal: undefined, installContext: this.installContext, workspaceId: undefined, license: undefined, installation: this.installation() };
+  }
+
+  private timeoutMs(functionKey: string): number {
+    return (this.manifest.functions.get(functionKey)?.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
+  }
+
+  private async runConsumer(consumer: ConsumerDef, event: AsyncEventShape): Promise<unknown> {
+    const { value } = await this.invoker.run({
+      kind: 'consumer',
+      moduleKey: consumer.key,
+      functionKey: consumer.functionKey,
+      timeoutMs: this.timeoutMs(consumer.functionKey),
+      payload: event,
+      context: this.backgroundContext(),
+      outcomeOf: (result) => (retryRequestOf(result) === undefined ? 'ok' : 'retry'),
+    });
+    return value;
+  }
+
+  private async runTrigger(trigger: TriggerDef, event: Record<string, unknown>): Promise<unknown> {
+    const { value } = await this.invoker.run({
+      kind: 'trigger',
+      moduleKey: trigger.key,
+      functionKey: trigger.functionKey,
+      timeoutMs: this.timeoutMs(trigger.functionKey),
+      payload: event,
+      context: this.backgroundContext(),
+      outcomeOf: (result) => (retryRequestOf(result) === undefined ? 'ok' : 'retry'),
+    });
+    return value;
+  }
+
+  /** Calls a UI module's resolver function as `invoke(functionKey, payload)` from @forge/bridge would. */
+  async invoke(request: InvokeRequest): Promise<unknown> {
+    const module = this.manifest.uiModules.get(request.moduleKey);
+    if (module === undefined) throw new InvokeError(`manifest.yml has no UI module '${request.moduleKey}'`, request.functionKey);
+    if (module.resolverFunctionKey === undefined) throw new InvokeError(`Module '${request.moduleKey}' declares no resolver`, request.functionKey);
+    const payload = request.payload ?? {};
+    if (byteLength(payload) > INVOKE_PAYLOAD_LIMIT_BYTES) {
+      throw new InvokeError(`The invoke payload exceeds ${INVOKE_PAYLOAD_LIMIT_BYTES} bytes`, request.functionKey);
+    }
+    const call = {
+      call: { functionKey: request.functionKey, payload: JSON.parse(JSON.stringify(payload)) as unknown },
+      context: {
+        localId: request.localId ?? `${request.moduleKey}-local`,
+        cloudId: this.cloudId,
+        moduleKey: request.moduleKey,
+        siteUrl: 'https://sandbox.atlassian.net',
+        environmentId: this.ids.environmentId,
+        environmentType: 'DEVELOPMENT',
+        extension: { type: module.type, ...(request.context ?? {}) },
+      },
+    };
+    const backendPayload = {
+      principal: { accountId: request.accountId },
+      installContext: this.installContext,
+      installation: this.installation(),
+      license: undefined,
+    };
+    let value: unknown;
+    try {
+      ({ value } = await this.invoker.run({
+        kind: 'resolver',
+        moduleKey: request.moduleKey,
+        functionKey: module.resolverFunctionKey,
+        principal: { accountId: request.accountId },
+        timeoutMs: RESOLVER_TIMEOUT_MS,
+        payload: call,
+        context: backendPayload,
+      }));
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new InvokeError(`There was an error invoking the function - ${detail}`, request.functionKey, error);
+    }
+    if (value === undefined) return undefined;
+    if (byteLength(value) > INVOKE_RESPONSE_LIMIT_BYTES) {
+      throw new InvokeError(`The resolver response exceeds ${INVOKE_RESPONSE_LIMIT_BYTES} bytes`, request.functionKey);
+    }
+    return JSON.parse(JSON.stringify(value)) as unknown;
+  }
+
+  /** Calls the app's REST API (an `apiRoute`) as an integrator's 3LO request would. */
+  async callApi(call: ApiCall): Promise<ApiResponse> {
+    const json = { 'content-type': 'application/json' };
+    const { route, pathMatched } = findRoute(this.manifest.apiRoutes, call.method, call.path);
+    if (route === undefined) {
+      return pathMatched
+        ? { status: 405, headers: json, body: JSON.stringify({ message: `${call.method} is not allowed on ${call.path}` }) }
+        : { status: 404, headers: json, body: JSON.stringify({ message: `No API route matches ${call.path}` }) };
+    }
+    const granted = call.scopes ?? route.scopes;
+    const missing = route.scopes.filter((scope) => !granted.includes(scope));
+    if (missing.length > 0) return { status: 403, headers: json, body: JSON.stringify({ message: `The token lacks scope(s): ${missing.join(', ')}` }) };
+    try {
+      const { value } = await this.invoker.run({
+        kind: 'apiRoute',
+        moduleKey: route.key,
+        functionKey: route.functionKey,
+        principal: { accountId: call.accountId },
+        timeoutMs: RESOLVER_TIMEOUT_MS,
+        payload: toRequest(call.method, call.path, call.query, call.headers, call.body),
+        context: { principal: { accountId: call.accountId }, installContext: this.installContext, workspaceId: undefined, license: undefined, installation: this.installation() },
+      });
+      return fromHandlerResult(value);
+    } catch {
+      return { status: 500, headers: json, body: JSON.stringify({ message: 'Internal Server Error' }) };
+    }
+  }
+
+  /** Runs a scheduled trigger now, without a user, as the platform does when it is due. */
+  async runScheduled(triggerKey: string): Promise<ScheduledRun> {
+    const trigger = this.manifest.scheduledTriggers.find((candidate) => candidate.key === triggerKey);
+    if (trigger === undefined) throw new Error(`manifest.yml has no scheduledTrigger '${triggerKey}'`);
+    try {
+      const { value } = await this.invoker.run({
+        kind: 'scheduled',
+        moduleKey: trigger.key,
+        functionKey: trigger.functionKey,
+        timeoutMs: this.timeoutMs(trigger.functionKey),
+        payload: { context: { cloudId: this.cloudId, moduleKey: trigger.key }, contextToken: `sandbox-context-token-${randomUUID()}` },
+        context: { principal: undefined, installContext: this.installContext },
+      });
+      // The platform expects {statusCode}; anything else is recorded as 424 Failed Dependency.
+      const statusCode = isRecord(value) && typeof value.statusCode === 'number' ? value.statusCode : 424;
+      return { statusCode, ok: statusCode >= 200 && statusCode < 300 };
+    } catch (error) {
+      return { statusCode: 500, ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  /** A user edits a page in Confluence: a new version, then the page-updated event to triggers. */
+  async editPage(pageId: string, accountId: string, change: { title?: string; body?: string }): Promise<void> {
+    const event = this.confluencePort.editPage(pageId, accountId, change);
+    this.onPageUpdated(event);
+  }
+
+  /** Resolves when no queued event, retry or trigger delivery is pending or running. */
+  drain(): Promise<void> {
+    return this.activity.whenIdle();
+  }
+
+  triggerDeliveries(): TriggerDelivery[] {
+    return this.triggers.deliveries();
+  }
+
+  /** Back to the initial state: empty storage and queue, Confluence as created, clean logs and faults. */
+  reset(): void {
+    this.storage.clear();
+    this.queue.clear();
+    this.triggers.clear();
+    this.ops.reset();
+    this.faults.clear();
+    this.seenPageEvents.clear();
+    if (this.confluenceFactory !== undefined) this.replaceConfluence(this.confluenceFactory.restore(this.initialConfluence));
+    this.persistence?.markDirty();
+  }
+
+  /** Stops delivering, flushes persisted state and removes the globals if no other sandbox runs. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.unsubscribe();
+    this.persistence?.close();
+    this.queue.clear();
+    this.triggers.clear();
+    this.detach();
+  }
+}
+
+export function createSandbox(options: SandboxOptions): Promise<Sandbox> {
+  return Sandbox.create(options);
+}
