@@ -1,0 +1,131 @@
+/**
+ * Approvers' decisions: who may decide, and what a decision does to its step and request.
+ */
+import { type ApproveCommand, type RejectCommand } from './commands';
+import { fail } from './errors';
+import { type EventDraft } from './events';
+import { commit, identityOf } from './evolve';
+import { type ApprovalRequest, currentStep, type DecisionKind, describeStep, resolveEligibleApprovers } from './request';
+import { tallyStep } from './step-rule';
+import { addDays } from './time';
+import { type TransitionResult, unchanged } from './transition-result';
+
+export const COMMENT_MAX = 2000;
+
+const STATUS_WORDS: Record<ApprovalRequest['status'], string> = {
+  inApproval: 'in approval',
+  approved: 'approved',
+  changesRequested: 'sent back for changes',
+  withdrawn: 'withdrawn',
+  expired: 'expired',
+  superseded: 'replaced by a newer submission',
+};
+
+export function decide(request: ApprovalRequest | null, command: ApproveCommand | RejectCommand, now: string): TransitionResult {
+  const decision: DecisionKind = command.type === 'approve' ? 'approve' : 'reject';
+  const comment = command.comment?.trim() ?? '';
+  if (command.actorId.trim() === '') return fail('VALIDATION', 'A decision needs an approver');
+  if (decision === 'reject' && comment === '') return fail('VALIDATION', 'Say what needs to change: a rejection needs a comment');
+  if (comment.length > COMMENT_MAX) return fail('VALIDATION', `A comment must be at most ${COMMENT_MAX} characters`);
+  if (request === null) return fail('NOT_FOUND', 'This approval request does not exist');
+
+  const { actorId, stepIndex } = command;
+  if (stepIndex !== undefined && hasDecided(request, stepIndex, actorId, decision)) return unchanged(request);
+  if (request.status !== 'inApproval') {
+    return fail('PRECONDITION', `This request is no longer in approval: it was ${STATUS_WORDS[request.status]}`);
+  }
+  if (stepIndex !== undefined && stepIndex !== request.currentStepIndex) {
+    return fail(
+      'CONFLICT',
+      `This request has moved on to ${describeStep(request.workflow, request.currentStepIndex)} since you opened it: reload to see it`,
+    );
+  }
+  if (actorId === request.submittedBy && !request.workflow.options.selfApproval) {
+    return fail('FORBIDDEN', 'You submitted this page, and this workflow does not allow self-approval');
+  }
+  const { state } = currentStep(request);
+  const where = describeStep(request.workflow, request.currentStepIndex);
+  if (!state.eligibleApprovers.includes(actorId)) return fail('FORBIDDEN', `You are not an approver of ${where}`);
+  const earlier = state.decisions.find((d) => d.approverId === actorId);
+  if (earlier !== undefined) {
+    return earlier.decision === decision
+      ? unchanged(request)
+      : fail('CONFLICT', `You already ${pastTense(earlier.decision)} ${where}: a decision cannot be changed`);
+  }
+
+  const index = request.currentStepIndex;
+  const recorded: EventDraft = {
+    type: 'decision.recorded',
+    actorId,
+    details: { stepIndex: index, stepId: state.stepId, decision, ...(comment === '' ? {} : { comment }) },
+  };
+  const afterDecision = commit(request, identityOf(request), [recorded], now);
+  const follow = consequence(afterDecision.request, actorId, now);
+  if (follow.length === 0) return { ok: true, ...afterDecision };
+  const next = commit(afterDecision.request, identityOf(request), follow, now);
+  return { ok: true, request: next.request, events: [...afterDecision.events, ...next.events] };
+}
+
+/** What the current step's tally leads to once a decision is recorded. */
+function consequence(request: ApprovalRequest, actorId: string, now: string): EventDraft[] {
+  const { definition, state } = currentStep(request);
+  const index = request.currentStepIndex;
+  const { verdict } = tallyStep(definition, state);
+  if (verdict === 'pending') return [];
+  if (verdict !== 'met') {
+    return [
+      {
+        type: 'request.changesRequested',
+        actorId,
+        details: {
+          stepIndex: index,
+          reason: verdict === 'failedByRejections' ? 'rejections' : 'ruleUnreachable',
+          submittedAt: request.submittedAt,
+        },
+      },
+    ];
+  }
+  const nextStep = request.workflow.steps[index + 1];
+  if (nextStep === undefined) {
+    const { validityDays } = request.workflow.options;
+    return [
+      {
+        type: 'request.approved',
+        actorId,
+        details: {
+          stepIndex: index,
+          submittedAt: request.submittedAt,
+          ...(validityDays === null ? {} : { expiresAt: addDays(now, validityDays) }),
+        },
+      },
+    ];
+  }
+  return [
+    {
+      type: 'step.advanced',
+      actorId,
+      details: {
+        fromStepIndex: index,
+        toStepIndex: index + 1,
+        stepId: nextStep.id,
+        eligibleApprovers: resolveEligibleApprovers(
+          nextStep,
+          request.membership,
+          request.submittedBy,
+          request.workflow.options.selfApproval,
+        ),
+        ...(nextStep.dueDays === undefined ? {} : { dueAt: addDays(now, nextStep.dueDays) }),
+      },
+    },
+  ];
+}
+
+function hasDecided(request: ApprovalRequest, stepIndex: number, actorId: string, decision: DecisionKind): boolean {
+  return (
+    request.steps[stepIndex]?.decisions.some((d) => d.approverId === actorId && d.decision === decision) ?? false
+  );
+}
+
+function pastTense(decision: DecisionKind): string {
+  return decision === 'approve' ? 'approved' : 'rejected';
+}

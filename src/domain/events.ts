@@ -1,0 +1,118 @@
+/**
+ * Domain events: every change of a request is one event, ready for the audit trail. An event
+ * carries everything needed to rebuild the request (see `replay`), so the audit trail is also a
+ * complete history of each request.
+ */
+import { type Workflow } from '../shared/workflow';
+import {
+  type DecisionKind,
+  type OverrideTarget,
+  type RequestStatus,
+  type SubmissionTrigger,
+} from './request';
+
+interface EventOf<T extends string, D> {
+  type: T;
+  requestId: string;
+  pageId: string;
+  spaceId: string;
+  workflowId: string;
+  /** The page version the request was submitted for. */
+  pageVersion: number;
+  /** Who caused the change; null when the app itself did (scheduled expiry, its own page edits). */
+  actorId: string | null;
+  at: string;
+  /** The request's revision once this event is applied: 1 for the submission, then +1 per event. */
+  revision: number;
+  details: D;
+}
+
+export type RequestSubmitted = EventOf<
+  'request.submitted',
+  {
+    pageTitle: string;
+    submittedBy: string;
+    trigger: SubmissionTrigger;
+    workflow: Workflow;
+    membership: Record<string, string[]>;
+    firstStep: { eligibleApprovers: string[]; dueAt?: string };
+    supersedes?: string;
+  }
+>;
+
+export type DecisionRecorded = EventOf<
+  'decision.recorded',
+  { stepIndex: number; stepId: string; decision: DecisionKind; comment?: string }
+>;
+
+export type StepAdvanced = EventOf<
+  'step.advanced',
+  { fromStepIndex: number; toStepIndex: number; stepId: string; eligibleApprovers: string[]; dueAt?: string }
+>;
+
+export type RequestApproved = EventOf<'request.approved', { stepIndex: number; submittedAt: string; expiresAt?: string }>;
+
+/** 'ruleUnreachable': too few approvers are left undecided for the rule to be met. */
+export type ChangesRequestedReason = 'rejections' | 'ruleUnreachable';
+
+export type RequestChangesRequested = EventOf<
+  'request.changesRequested',
+  { stepIndex: number; reason: ChangesRequestedReason; submittedAt: string }
+>;
+
+export type RequestWithdrawn = EventOf<'request.withdrawn', { byAdmin: boolean }>;
+
+export type RequestOverridden = EventOf<
+  'request.overridden',
+  {
+    target: OverrideTarget;
+    fromStatus: RequestStatus;
+    toStatus: RequestStatus;
+    reason: string;
+    submittedAt: string;
+    expiresAt?: string;
+  }
+>;
+
+export type RequestExpired = EventOf<'request.expired', { expiresAt: string }>;
+
+export type RequestSuperseded = EventOf<'request.superseded', { byRequestId: string; newVersion: number }>;
+
+export type PageOutdated = EventOf<
+  'page.outdated',
+  { approvedVersion: number; currentVersion: number; autoSubmitError?: string }
+>;
+
+export type VersionCarried = EventOf<'request.versionCarried', { fromVersion: number; toVersion: number }>;
+
+export type DomainEvent =
+  | RequestSubmitted
+  | DecisionRecorded
+  | StepAdvanced
+  | RequestApproved
+  | RequestChangesRequested
+  | RequestWithdrawn
+  | RequestOverridden
+  | RequestExpired
+  | RequestSuperseded
+  | PageOutdated
+  | VersionCarried;
+
+export type DomainEventType = DomainEvent['type'];
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** The fields every event of one request shares. */
+export type EventIdentity = Pick<DomainEvent, 'requestId' | 'pageId' | 'spaceId' | 'workflowId' | 'pageVersion'>;
+
+/** What a command decides; `stampEvents` adds identity, time and revision. */
+export type EventDraft = DistributiveOmit<DomainEvent, keyof EventIdentity | 'at' | 'revision'>;
+
+export function stampEvents(
+  identity: EventIdentity,
+  previousRevision: number,
+  at: string,
+  drafts: readonly EventDraft[],
+): DomainEvent[] {
+  return drafts.map((draft, index) => ({ ...identity, at, revision: previousRevision + index + 1, ...draft }) as DomainEvent);
+}

@@ -1,0 +1,104 @@
+/**
+ * The ways a request ends other than by its approvers: withdrawal, an admin's override, expiry.
+ */
+import { type ExpireCommand, type OverrideCommand, type WithdrawCommand } from './commands';
+import { fail } from './errors';
+import { commit, identityOf } from './evolve';
+import { type ApprovalRequest, OVERRIDE_TARGETS, type OverrideTarget, type RequestStatus } from './request';
+import { addDays, isBefore } from './time';
+import { type TransitionResult, unchanged } from './transition-result';
+
+export const REASON_MAX = 2000;
+
+const STATUS_NAMES: Record<RequestStatus, string> = {
+  inApproval: 'In Approval',
+  approved: 'Approved',
+  changesRequested: 'Changes Requested',
+  withdrawn: 'Draft',
+  expired: 'Expired',
+  superseded: 'Superseded',
+};
+
+const OVERRIDE_STATUS: Record<OverrideTarget, RequestStatus> = {
+  draft: 'withdrawn',
+  approved: 'approved',
+  changesRequested: 'changesRequested',
+};
+
+export function withdraw(request: ApprovalRequest | null, command: WithdrawCommand, now: string): TransitionResult {
+  if (request === null) return fail('NOT_FOUND', 'This approval request does not exist');
+  if (command.actorId !== request.submittedBy && !command.isAdmin) {
+    return fail('FORBIDDEN', 'Only the person who submitted the page or a space admin can withdraw it');
+  }
+  if (request.status === 'withdrawn') return unchanged(request);
+  if (request.status !== 'inApproval') {
+    return fail(
+      'PRECONDITION',
+      `Only a request in approval can be withdrawn; this one is ${STATUS_NAMES[request.status]}. A space admin can override the page's status`,
+    );
+  }
+  const changed = commit(
+    request,
+    identityOf(request),
+    [{ type: 'request.withdrawn', actorId: command.actorId, details: { byAdmin: command.actorId !== request.submittedBy } }],
+    now,
+  );
+  return { ok: true, ...changed };
+}
+
+export function override(request: ApprovalRequest | null, command: OverrideCommand, now: string): TransitionResult {
+  const reason = command.reason.trim();
+  if (!OVERRIDE_TARGETS.includes(command.targetStatus)) {
+    return fail('VALIDATION', "The status can be overridden to Draft, Approved or Changes Requested only");
+  }
+  if (reason === '') return fail('VALIDATION', 'Give a reason for the override: it is kept in the audit trail');
+  if (reason.length > REASON_MAX) return fail('VALIDATION', `A reason must be at most ${REASON_MAX} characters`);
+  if (request === null) return fail('NOT_FOUND', 'This page has no approval request whose status could be overridden');
+  if (!command.isAdmin) return fail('FORBIDDEN', "Only a space admin can override a page's status");
+  if (request.status === 'superseded') {
+    return fail('PRECONDITION', "This request was replaced by a newer submission: override the page's latest request");
+  }
+  const toStatus = OVERRIDE_STATUS[command.targetStatus];
+  if (request.status === toStatus) {
+    return fail('PRECONDITION', `The request is already ${STATUS_NAMES[toStatus]}`);
+  }
+  const { validityDays } = request.workflow.options;
+  const changed = commit(
+    request,
+    identityOf(request),
+    [
+      {
+        type: 'request.overridden',
+        actorId: command.actorId,
+        details: {
+          target: command.targetStatus,
+          fromStatus: request.status,
+          toStatus,
+          reason,
+          submittedAt: request.submittedAt,
+          ...(toStatus === 'approved' && validityDays !== null ? { expiresAt: addDays(now, validityDays) } : {}),
+        },
+      },
+    ],
+    now,
+  );
+  return { ok: true, ...changed };
+}
+
+export function expire(request: ApprovalRequest | null, _command: ExpireCommand, now: string): TransitionResult {
+  if (request === null) return fail('NOT_FOUND', 'This approval request does not exist');
+  if (request.status === 'expired') return unchanged(request);
+  if (request.status !== 'approved') {
+    return fail('PRECONDITION', `Only an approved request can expire; this one is ${STATUS_NAMES[request.status]}`);
+  }
+  const { expiresAt } = request;
+  if (expiresAt === undefined) return fail('PRECONDITION', 'This approval has no validity period and never expires');
+  if (isBefore(now, expiresAt)) return fail('PRECONDITION', `This approval is valid until ${expiresAt}`);
+  const changed = commit(
+    request,
+    identityOf(request),
+    [{ type: 'request.expired', actorId: null, details: { expiresAt } }],
+    now,
+  );
+  return { ok: true, ...changed };
+}

@@ -1,0 +1,139 @@
+/**
+ * Submitting a page version: which submissions are allowed, and the new request they start.
+ */
+import { type GroupMembership, type Step, type Workflow } from '../shared/workflow';
+import { type PageRef } from './commands';
+import { fail, type Failure } from './errors';
+import { type EventDraft } from './events';
+import { commit, identityOf } from './evolve';
+import {
+  type ApprovalRequest,
+  cloneJson,
+  describeStep,
+  membershipSnapshot,
+  resolveEligibleApprovers,
+  type SubmissionTrigger,
+} from './request';
+import { isFeasible, requiredApprovals } from './step-rule';
+import { addDays } from './time';
+import { type TransitionResult } from './transition-result';
+
+export interface Submission {
+  requestId: string;
+  actorId: string;
+  page: PageRef;
+  workflow: Workflow;
+  membership: GroupMembership;
+  previous: ApprovalRequest | null;
+  trigger: SubmissionTrigger;
+}
+
+export function submit(submission: Submission, now: string): TransitionResult {
+  const { requestId, actorId, page, workflow, previous } = submission;
+  if (requestId.trim() === '' || actorId.trim() === '') return fail('VALIDATION', 'A submission needs a request id and an actor');
+  const [firstStep] = workflow.steps;
+  if (firstStep === undefined) return fail('VALIDATION', `Workflow '${workflow.name}' has no steps`);
+  if (workflow.spaceId !== page.spaceId) {
+    return fail('VALIDATION', `Workflow '${workflow.name}' belongs to another space than this page`);
+  }
+  if (page.status !== 'current') {
+    return fail('PRECONDITION', 'Only published pages can be submitted for approval: publish the page first');
+  }
+  if (!workflow.enabled) return fail('PRECONDITION', `Workflow '${workflow.name}' is disabled and cannot be used`);
+  const blocked = previous === null ? null : previousBlocks(previous, submission);
+  if (blocked !== null) return blocked;
+
+  const membership = membershipSnapshot(workflow, submission.membership);
+  const infeasible = infeasibleStep(workflow, membership, actorId);
+  if (infeasible !== null) return infeasible;
+
+  const replaced = previous !== null && previous.status === 'inApproval' ? supersede(previous, submission, now) : null;
+  const created = startRequest(submission, firstStep, membership, replaced === null ? null : previous, now);
+  return replaced === null
+    ? { ok: true, ...created }
+    : { ok: true, request: created.request, events: [...replaced.events, ...created.events], superseded: replaced.request };
+}
+
+function supersede(previous: ApprovalRequest, { requestId, actorId, page }: Submission, now: string) {
+  return commit(
+    previous,
+    identityOf(previous),
+    [{ type: 'request.superseded', actorId, details: { byRequestId: requestId, newVersion: page.version } }],
+    now,
+  );
+}
+
+function startRequest(
+  { requestId, actorId, page, workflow, trigger }: Submission,
+  firstStep: Step,
+  membership: Record<string, string[]>,
+  superseded: ApprovalRequest | null,
+  now: string,
+) {
+  const submitted: EventDraft = {
+    type: 'request.submitted',
+    actorId,
+    details: {
+      pageTitle: page.title,
+      submittedBy: actorId,
+      trigger,
+      workflow: cloneJson(workflow),
+      membership,
+      firstStep: {
+        eligibleApprovers: resolveEligibleApprovers(firstStep, membership, actorId, workflow.options.selfApproval),
+        ...(firstStep.dueDays === undefined ? {} : { dueAt: addDays(now, firstStep.dueDays) }),
+      },
+      ...(superseded === null ? {} : { supersedes: superseded.id }),
+    },
+  };
+  const identity = { requestId, pageId: page.id, spaceId: page.spaceId, workflowId: workflow.id, pageVersion: page.version };
+  return commit(null, identity, [submitted], now);
+}
+
+/** Why the page's latest request stops this submission, or null when it does not. */
+function previousBlocks(previous: ApprovalRequest, submission: Submission): Failure | null {
+  const { page, requestId } = submission;
+  if (previous.pageId !== page.id) return fail('VALIDATION', 'The previous request belongs to another page');
+  if (previous.id === requestId) return fail('CONFLICT', 'This submission was already recorded');
+  if (page.version < previous.pageVersion) {
+    return fail(
+      'CONFLICT',
+      `Version ${page.version} is older than version ${previous.pageVersion}, which was already submitted: reload the page`,
+    );
+  }
+  const newVersion = page.version > previous.coveredVersion;
+  if (previous.status === 'inApproval' && !(newVersion && previous.workflow.options.onEditDuringReview === 'restart')) {
+    return fail(
+      'CONFLICT',
+      `Version ${previous.pageVersion} of this page is already in approval, at ${describeStep(previous.workflow, previous.currentStepIndex)}: withdraw it before submitting again`,
+    );
+  }
+  if (previous.status === 'approved' && !newVersion) {
+    return fail('CONFLICT', `Version ${previous.coveredVersion} of this page is already approved`);
+  }
+  return null;
+}
+
+/**
+ * Every step is checked now, from the membership snapshot later steps will use, so that a request
+ * can never reach a step nobody can complete.
+ */
+function infeasibleStep(workflow: Workflow, membership: GroupMembership, authorId: string): Failure | null {
+  for (const [index, step] of workflow.steps.entries()) {
+    const eligible = resolveEligibleApprovers(step, membership, authorId, workflow.options.selfApproval);
+    if (isFeasible(step.rule, eligible.length)) continue;
+    const authorExcluded = resolveEligibleApprovers(step, membership, authorId, true).includes(authorId);
+    const required = requiredApprovals(step.rule, eligible.length);
+    const who =
+      eligible.length === 0
+        ? 'nobody can approve it'
+        : `needs ${required} approvals but only ${eligible.length} ${eligible.length === 1 ? 'person' : 'people'} can approve it`;
+    const why = authorExcluded ? ' (the submitter cannot approve their own page in this workflow)' : '';
+    return fail('PRECONDITION', `${capitalise(describeStep(workflow, index))}: ${who}${why}. Ask a workflow owner to add approvers`);
+  }
+  return null;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

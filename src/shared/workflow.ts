@@ -1,0 +1,216 @@
+/**
+ * The workflow model: what a space admin configures and what a request snapshots at submission.
+ * The schemas carry the field-level rules (with messages written for a space admin); rules that
+ * relate several fields live in `src/domain/workflow-validation.ts`.
+ */
+import { z } from 'zod';
+
+export const WORKFLOW_NAME_MAX = 80;
+export const STEP_NAME_MAX = 80;
+export const DESCRIPTION_MAX = 1000;
+export const MESSAGE_MAX = 2000;
+export const MAX_STEPS = 20;
+/** Upper bounds keep computed due and expiry dates inside the range a Date can represent sensibly. */
+export const DUE_DAYS_MAX = 365;
+export const VALIDITY_DAYS_MAX = 3650;
+/** Confluence rejects labels longer than 255 characters or containing these characters. */
+export const LABEL_MAX = 255;
+const LABEL_PATTERN = /^[^\s:;,.?&[\]()#^*@!]+$/;
+/** A space key, or the space variable resolved when the publish action runs. */
+export const PUBLISH_SPACE_VARIABLE = '@publishSpace';
+const SPACE_KEY_PATTERN = /^~?[A-Za-z0-9]+$/;
+
+const requiredText = (what: string, max: number) =>
+  z
+    .string({ error: `${what} is required` })
+    .trim()
+    .min(1, `${what} is required`)
+    .max(max, `${what} must be at most ${max} characters`);
+
+export const userRefSchema = z.object({
+  type: z.literal('user'),
+  accountId: z.string().trim().min(1, 'A user needs an account id'),
+});
+
+export const groupRefSchema = z.object({
+  type: z.literal('group'),
+  groupId: z.string().trim().min(1, 'A group needs a group id'),
+  name: z.string().trim().min(1, 'A group needs a name'),
+});
+
+export const approverRefSchema = z.discriminatedUnion('type', [userRefSchema, groupRefSchema], {
+  error: 'An approver must be a user or a group',
+});
+
+export const stepRuleSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({ kind: z.literal('any') }),
+    z.object({ kind: z.literal('all') }),
+    z.object({
+      kind: z.literal('atLeast'),
+      count: z.int('The number of approvals must be a whole number').min(1, 'At least 1 approval is required'),
+    }),
+  ],
+  { error: "The rule must be 'any', 'all' or 'at least N'" },
+);
+
+export const stepSchema = z.object({
+  id: z.string().trim().min(1, 'A step needs an id'),
+  name: requiredText('Step name', STEP_NAME_MAX),
+  approvers: z.array(approverRefSchema).min(1, 'Add at least one approver'),
+  rule: stepRuleSchema,
+  rejectionsToFail: z
+    .int('Rejections to fail must be a whole number')
+    .min(1, 'Rejections to fail must be at least 1')
+    .default(1),
+  dueDays: z
+    .int('Due days must be a whole number')
+    .min(1, 'Due days must be at least 1')
+    .max(DUE_DAYS_MAX, `Due days must be at most ${DUE_DAYS_MAX}`)
+    .optional(),
+});
+
+export const workflowOptionsSchema = z.object({
+  /** Forbidden by default: segregation of duties. */
+  selfApproval: z.boolean().default(false),
+  autoSubmitOnEdit: z.boolean().default(false),
+  validityDays: z
+    .int('Validity must be a whole number of days')
+    .min(1, 'Validity must be at least 1 day')
+    .max(VALIDITY_DAYS_MAX, `Validity must be at most ${VALIDITY_DAYS_MAX} days`)
+    .nullable()
+    .default(null),
+  onEditDuringReview: z.enum(['keep', 'restart'], { error: "Choose 'keep' or 'restart'" }).default('keep'),
+});
+
+export const RECIPIENT_VARIABLES = ['@author', '@reviewers', '@lastEditor'] as const;
+
+export const variableRefSchema = z.object({
+  type: z.literal('variable'),
+  variable: z.enum(RECIPIENT_VARIABLES, { error: 'Unknown variable: use @author, @reviewers or @lastEditor' }),
+});
+
+/** Who an action addresses: fixed users/groups, or people resolved when the action runs. */
+export const principalSchema = z.discriminatedUnion('type', [userRefSchema, groupRefSchema, variableRefSchema], {
+  error: 'A recipient must be a user, a group or a variable',
+});
+
+const labelSchema = z
+  .string()
+  .trim()
+  .min(1, 'A label cannot be empty')
+  .max(LABEL_MAX, `A label must be at most ${LABEL_MAX} characters`)
+  .regex(LABEL_PATTERN, 'A label cannot contain spaces or any of : ; , . ? & [ ] ( ) # ^ * @ !')
+  .transform((label) => label.toLowerCase());
+
+export const removeRestrictionsActionSchema = z.object({ type: z.literal('removeRestrictions') });
+
+export const notifyActionSchema = z.object({
+  type: z.literal('notify'),
+  recipients: z.array(principalSchema).min(1, 'Add at least one recipient'),
+  message: requiredText('Message', MESSAGE_MAX),
+});
+
+export const addRestrictionsActionSchema = z.object({
+  type: z.literal('addRestrictions'),
+  operation: z.enum(['read', 'update'], { error: "Choose 'read' or 'update'" }),
+  principals: z.array(principalSchema).min(1, 'Add at least one user, group or variable'),
+});
+
+export const labelsActionSchema = z.object({
+  type: z.literal('labels'),
+  add: z.array(labelSchema).default([]),
+  remove: z.array(labelSchema).default([]),
+});
+
+export const titleActionSchema = z.object({
+  type: z.literal('title'),
+  mode: z.enum(['prefix', 'suffix', 'regex'], { error: "Choose 'prefix', 'suffix' or 'regex'" }),
+  /** The text to add, or the replacement for a regex (may then be empty to delete the match). */
+  value: z.string().max(255, 'The title text must be at most 255 characters'),
+  pattern: z.string().optional(),
+});
+
+export const setOfficialVersionActionSchema = z.object({ type: z.literal('setOfficialVersion') });
+
+export const publishActionSchema = z.object({
+  type: z.literal('publish'),
+  targetSpace: z
+    .string()
+    .trim()
+    .refine((value) => value === PUBLISH_SPACE_VARIABLE || SPACE_KEY_PATTERN.test(value), {
+      error: `Enter a space key or ${PUBLISH_SPACE_VARIABLE}`,
+    }),
+  includeDescendants: z.boolean().default(false),
+  includeAttachments: z.boolean().default(false),
+  includeLabels: z.boolean().default(false),
+});
+
+export const workflowActionSchema = z.discriminatedUnion(
+  'type',
+  [
+    removeRestrictionsActionSchema,
+    notifyActionSchema,
+    addRestrictionsActionSchema,
+    labelsActionSchema,
+    titleActionSchema,
+    setOfficialVersionActionSchema,
+    publishActionSchema,
+  ],
+  { error: 'Unknown action type' },
+);
+
+export const ACTION_STATES = ['inApproval', 'approved', 'changesRequested', 'expired'] as const;
+
+export const workflowActionsSchema = z.object({
+  inApproval: z.array(workflowActionSchema).default([]),
+  approved: z.array(workflowActionSchema).default([]),
+  changesRequested: z.array(workflowActionSchema).default([]),
+  expired: z.array(workflowActionSchema).default([]),
+});
+
+const accountIdSchema = z.string().trim().min(1, 'An account id cannot be empty');
+
+/** What the workflow editor sends on create and update; the server owns ids, authorship, times, revision. */
+export const workflowInputSchema = z.object({
+  spaceId: z.string().trim().min(1, 'A workflow belongs to a space'),
+  name: requiredText('Workflow name', WORKFLOW_NAME_MAX),
+  description: z.string().trim().max(DESCRIPTION_MAX, `Description must be at most ${DESCRIPTION_MAX} characters`).default(''),
+  owners: z.array(accountIdSchema).default([]),
+  steps: z
+    .array(stepSchema)
+    .min(1, 'Add at least one step')
+    .max(MAX_STEPS, `A workflow can have at most ${MAX_STEPS} steps`),
+  options: workflowOptionsSchema.prefault({}),
+  actions: workflowActionsSchema.prefault({}),
+  enabled: z.boolean().default(true),
+});
+
+export const workflowSchema = workflowInputSchema.extend({
+  id: z.string().min(1),
+  createdBy: accountIdSchema,
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  revision: z.int().min(0),
+});
+
+export type UserRef = z.output<typeof userRefSchema>;
+export type GroupRef = z.output<typeof groupRefSchema>;
+export type ApproverRef = z.output<typeof approverRefSchema>;
+export type StepRule = z.output<typeof stepRuleSchema>;
+export type Step = z.output<typeof stepSchema>;
+export type WorkflowOptions = z.output<typeof workflowOptionsSchema>;
+export type RecipientVariable = (typeof RECIPIENT_VARIABLES)[number];
+export type VariableRef = z.output<typeof variableRefSchema>;
+export type Principal = z.output<typeof principalSchema>;
+export type WorkflowAction = z.output<typeof workflowActionSchema>;
+export type ActionState = (typeof ACTION_STATES)[number];
+export type WorkflowActions = z.output<typeof workflowActionsSchema>;
+export type WorkflowInput = z.output<typeof workflowInputSchema>;
+/** The editor's form value before defaults are applied. */
+export type WorkflowInputDraft = z.input<typeof workflowInputSchema>;
+export type Workflow = z.output<typeof workflowSchema>;
+
+/** Group id → account ids of its members, as resolved from Confluence at a given moment. */
+export type GroupMembership = Readonly<Record<string, readonly string[]>>;
