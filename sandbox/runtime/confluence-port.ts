@@ -1,32 +1,10 @@
 /**
  * The Confluence emulator as the runtime uses it (sandbox/confluence builds the real one).
- * Declared structurally so the runtime depends on the contract, not on the implementation.
+ * The runtime depends on the contract in sandbox/confluence/types.ts, not on the implementation.
  */
-export type ConfluenceActor = { kind: 'app' } | { kind: 'user'; accountId: string };
+import type { ConfluenceRequest, ConfluenceResponse, PageUpdatedEvent } from '../confluence/types';
 
-export interface ConfluenceRequest {
-  method: string;
-  path: string;
-  headers: Record<string, string>;
-  body?: string;
-  actor: ConfluenceActor;
-}
-
-export interface ConfluenceResponse {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-}
-
-export interface PageUpdatedEvent {
-  pageId: string;
-  spaceId: string;
-  spaceKey: string;
-  version: number;
-  editorAccountId: string;
-  title: string;
-  at: string;
-}
+export type { ConfluenceActor, ConfluenceRequest, ConfluenceResponse, PageUpdatedEvent } from '../confluence/types';
 
 export interface ConfluencePort {
   handle(req: ConfluenceRequest): Promise<ConfluenceResponse>;

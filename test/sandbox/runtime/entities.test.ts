@@ -1,6 +1,6 @@
 import { Filter, FilterConditions, ForgeKvsAPIError, Sort, WhereConditions, kvs } from '@forge/kvs';
 import { type Sandbox } from '../../../sandbox';
-import { fixtureSandbox } from './harness';
+import { apiError, fixtureSandbox } from './harness';
 
 interface Task {
   spaceId: string;
@@ -20,16 +20,6 @@ beforeEach(async () => {
 });
 
 afterEach(() => sandbox.close());
-
-async function apiError(promise: Promise<unknown>): Promise<ForgeKvsAPIError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ForgeKvsAPIError) return error;
-    throw error;
-  }
-  throw new Error('expected the SDK to raise ForgeKvsAPIError');
-}
 
 const day = (n: number): string => `2026-01-${String(n).padStart(2, '0')}T00:00:00.000Z`;
 

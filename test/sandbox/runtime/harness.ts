@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { kvs, WhereConditions } from '@forge/kvs';
+import { ForgeKvsAPIError, kvs, WhereConditions } from '@forge/kvs';
 import { type Sandbox, type SandboxOptions, createSandbox } from '../../../sandbox';
 import { FakeConfluence } from './fake-confluence';
 
@@ -23,4 +23,15 @@ export async function valuesUnder<T>(prefix: string): Promise<T[]> {
     cursor = page.nextCursor;
   } while (cursor !== undefined);
   return values;
+}
+
+/** The SDK error a storage call raised; fails the test when the call succeeds instead. */
+export async function apiError(promise: Promise<unknown>): Promise<ForgeKvsAPIError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ForgeKvsAPIError) return error;
+    throw error;
+  }
+  throw new Error('expected the SDK to raise ForgeKvsAPIError');
 }

@@ -1,6 +1,6 @@
-import { ForgeKvsAPIError, MetadataField, WhereConditions, kvs } from '@forge/kvs';
+import { MetadataField, WhereConditions, kvs } from '@forge/kvs';
 import { type Sandbox } from '../../../sandbox';
-import { fixtureSandbox } from './harness';
+import { apiError, fixtureSandbox } from './harness';
 
 let sandbox: Sandbox;
 
@@ -9,16 +9,6 @@ beforeEach(async () => {
 });
 
 afterEach(() => sandbox.close());
-
-async function apiError(promise: Promise<unknown>): Promise<ForgeKvsAPIError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ForgeKvsAPIError) return error;
-    throw error;
-  }
-  throw new Error('expected the SDK to raise ForgeKvsAPIError');
-}
 
 describe('Key-Value Store through the real @forge/kvs', () => {
   it('sets, gets with metadata and deletes a value', async () => {
