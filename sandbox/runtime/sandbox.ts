@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Activity } from './activity';
 import { type ApiResponse, findRoute, fromHandlerResult, toRequest } from './api-routes';
-import { type ConfluenceFactory, type ConfluencePort, type PageUpdatedEvent, factoryOf, isConfluenceFactory } from './confluence-port';
+import {
+  type ConfluenceFactory,
+  type ConfluencePort,
+  type ConfluenceRequest,
+  type ConfluenceResponse,
+  type PageUpdatedEvent,
+  factoryOf,
+  isConfluenceFactory,
+} from './confluence-port';
 import { FaultInjector } from './faults';
 import { type PlatformServices, routeFetch } from './fetch-router';
 import { DEFAULT_TIMEOUT_SECONDS, FunctionLoader } from './function-loader';
@@ -194,6 +202,16 @@ export class Sandbox {
 
   get confluence(): ConfluencePort {
     return this.confluencePort;
+  }
+
+  /**
+   * A request made to Confluence from outside the app (a person in the browser, a test). Writes
+   * are persisted like the app's own, so what someone does on the site survives a restart.
+   */
+  async requestConfluence(request: ConfluenceRequest): Promise<ConfluenceResponse> {
+    const response = await this.confluencePort.handle(request);
+    if (request.method.toUpperCase() !== 'GET' && response.status < 400) this.persistence?.markDirty();
+    return response;
   }
 
   /** The app's bot user: author of what the app writes to Confluence. */

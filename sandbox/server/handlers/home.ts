@@ -1,0 +1,40 @@
+/** `GET /`: builds the home page's view of the demo site; home-page.ts renders it. */
+import { type ConfluenceEmulator, type ContentSummary } from '../../confluence';
+import { type ServerDeps } from '../deps';
+import { type TreeNode, renderHomePage } from '../home-page';
+import { type Reply, htmlReply } from '../http-io';
+import { listUsers, siteOf } from '../site';
+
+// The space admin of every demo space sees nearly everything; others stand in where he cannot.
+const PREFERRED_VIEWER = 'u-frank';
+
+function viewerFor(site: ConfluenceEmulator, id: string, candidates: string[]): string | null {
+  return candidates.find((accountId) => site.canView(accountId, id)) ?? null;
+}
+
+function treeOf(site: ConfluenceEmulator, item: ContentSummary, candidates: string[]): TreeNode {
+  const restrictions = site.restrictionsOf(item.id);
+  const restricted = (set: { users: string[]; groups: string[] }): boolean => set.users.length + set.groups.length > 0;
+  return {
+    id: item.id,
+    type: item.type,
+    title: item.title,
+    version: item.version,
+    status: item.status,
+    viewRestricted: restricted(restrictions.read),
+    editRestricted: restricted(restrictions.update),
+    viewAs: viewerFor(site, item.id, candidates),
+    children: site.childrenOf(item.id).map((child) => treeOf(site, child, candidates)),
+  };
+}
+
+export async function homePage({ sandbox }: ServerDeps, dataDir: string | null): Promise<Reply> {
+  const site = siteOf(sandbox);
+  const users = listUsers(sandbox);
+  const candidates = [PREFERRED_VIEWER, ...users.map((user) => user.accountId).filter((id) => id !== PREFERRED_VIEWER)];
+  const spaces = site.spaces().map((space) => {
+    const homepage = space.homepageId === null ? undefined : site.page(space.homepageId);
+    return { key: space.key, name: space.name, description: space.description, tree: homepage === undefined ? [] : [treeOf(site, homepage, candidates)] };
+  });
+  return htmlReply(200, renderHomePage({ spaces, users, dataDir }));
+}

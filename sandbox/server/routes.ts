@@ -1,0 +1,27 @@
+/** The server's whole HTTP surface in one table (docs/sandbox-runtime.md describes each route). */
+import { clearOps, getOps } from './handlers/ops';
+import { drainSandbox, resetSandbox } from './handlers/control';
+import { editPage } from './handlers/pages';
+import { homePage } from './handlers/home';
+import { invokeResolver } from './handlers/invoke';
+import { callApi, mintToken } from './handlers/tokens';
+import { getUsers } from './handlers/users';
+import { proxyWiki } from './handlers/wiki';
+import { type ServerDeps } from './deps';
+import { type Route } from './router';
+
+export function sandboxRoutes(deps: ServerDeps, dataDir: string | null): Route[] {
+  return [
+    { method: 'GET', pattern: '/', handle: () => homePage(deps, dataDir) },
+    { method: 'GET', pattern: '/__sandbox/users', handle: () => getUsers(deps) },
+    { method: 'POST', pattern: '/__sandbox/invoke', handle: (ctx) => invokeResolver(deps, ctx) },
+    { method: 'POST', pattern: '/__sandbox/reset', handle: () => resetSandbox(deps) },
+    { method: 'POST', pattern: '/__sandbox/drain', handle: (ctx) => drainSandbox(deps, ctx) },
+    { method: 'POST', pattern: '/__sandbox/pages/:id/edit', handle: (ctx) => editPage(deps, ctx) },
+    { method: 'POST', pattern: '/__sandbox/tokens', handle: (ctx) => mintToken(deps, ctx) },
+    { method: '*', pattern: '/__sandbox/api/*', handle: (ctx) => callApi(deps, ctx) },
+    { method: 'GET', pattern: '/__sandbox/ops', handle: (ctx) => getOps(deps, ctx) },
+    { method: 'DELETE', pattern: '/__sandbox/ops', handle: () => clearOps(deps) },
+    { method: '*', pattern: '/wiki/*', handle: (ctx) => proxyWiki(deps, ctx) },
+  ];
+}
