@@ -29,7 +29,7 @@ import {
 import { Store } from './store';
 import { type ConfluenceRequest, type ConfluenceResponse, type PageUpdatedEvent } from './types';
 
-export const DEFAULT_BASE_URL = 'https://approvalflow-sandbox.atlassian.net/wiki';
+export const DEFAULT_BASE_URL = 'https://sandbox.atlassian.net/wiki';
 
 export interface EmulatorOptions {
   /** The `/wiki` base URL reported in `_links.base`. */

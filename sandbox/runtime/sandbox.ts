@@ -90,6 +90,8 @@ interface PersistedState {
   confluence?: unknown;
 }
 
+/** Where the emulated site lives; the emulator's default base URL is this plus `/wiki`. */
+const SITE_URL = 'https://sandbox.atlassian.net';
 const CONFLUENCE_MODULE = '../confluence';
 
 async function defaultConfluenceFactory(): Promise<ConfluenceFactory> {
@@ -200,6 +202,11 @@ export class Sandbox {
     this.persistence = persistence;
   }
 
+  /** The site the app is installed on, as resolvers and `view.getContext()` both see it. */
+  get site(): { cloudId: string; siteUrl: string; environmentId: string; environmentType: 'DEVELOPMENT' } {
+    return { cloudId: this.cloudId, siteUrl: SITE_URL, environmentId: this.ids.environmentId, environmentType: 'DEVELOPMENT' };
+  }
+
   get confluence(): ConfluencePort {
     return this.confluencePort;
   }
@@ -293,11 +300,8 @@ export class Sandbox {
       call: { functionKey: request.functionKey, payload: JSON.parse(JSON.stringify(payload)) as unknown },
       context: {
         localId: request.localId ?? `${request.moduleKey}-local`,
-        cloudId: this.cloudId,
         moduleKey: request.moduleKey,
-        siteUrl: 'https://sandbox.atlassian.net',
-        environmentId: this.ids.environmentId,
-        environmentType: 'DEVELOPMENT',
+        ...this.site,
         extension: { type: module.type, ...(request.context ?? {}) },
       },
     };
