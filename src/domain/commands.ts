@@ -24,6 +24,8 @@ export interface SubmitCommand {
   membership: GroupMembership;
   /** The page's latest request, if any. */
   previous?: ApprovalRequest | null;
+  /** A note for the approvers, kept with the submission event. */
+  comment?: string;
 }
 
 export interface ApproveCommand {

@@ -37,6 +37,8 @@ export type RequestSubmitted = EventOf<
     membership: Record<string, string[]>;
     firstStep: { eligibleApprovers: string[]; dueAt?: string };
     supersedes?: string;
+    /** What the submitter wrote for the approvers; the notification comment carries it. */
+    comment?: string;
   }
 >;
 

@@ -26,6 +26,7 @@ export interface Submission {
   membership: GroupMembership;
   previous: ApprovalRequest | null;
   trigger: SubmissionTrigger;
+  comment?: string;
 }
 
 export function submit(submission: Submission, now: string): TransitionResult {
@@ -64,7 +65,7 @@ function supersede(previous: ApprovalRequest, { requestId, actorId, page }: Subm
 }
 
 function startRequest(
-  { requestId, actorId, page, workflow, trigger }: Submission,
+  { requestId, actorId, page, workflow, trigger, comment }: Submission,
   firstStep: Step,
   membership: Record<string, string[]>,
   superseded: ApprovalRequest | null,
@@ -84,6 +85,7 @@ function startRequest(
         ...(firstStep.dueDays === undefined ? {} : { dueAt: addDays(now, firstStep.dueDays) }),
       },
       ...(superseded === null ? {} : { supersedes: superseded.id }),
+      ...(comment === undefined || comment.trim() === '' ? {} : { comment: comment.trim() }),
     },
   };
   const identity = { requestId, pageId: page.id, spaceId: page.spaceId, workflowId: workflow.id, pageVersion: page.version };

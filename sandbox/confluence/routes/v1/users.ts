@@ -53,6 +53,21 @@ function searchUsers(ctx: RouteContext) {
   return v1List(ctx, results, window, { totalSize: results.length, cqlQuery: cql, searchDuration: 1 });
 }
 
+/**
+ * The approver picker's group search (`GET /wiki/rest/api/group/picker`): groups whose name
+ * contains the query, case-insensitively, in name order; `query` is required as in Cloud.
+ */
+function groupPicker(ctx: RouteContext) {
+  const term = requiredQuery(ctx.query, 'query').toLowerCase();
+  const groups = ctx.env.store
+    .allGroups()
+    .filter((g) => g.name.toLowerCase().includes(term))
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((g) => groupV1(ctx.env, g));
+  const extra = queryFlag(ctx.query, 'shouldReturnTotalSize') ? { totalSize: groups.length } : {};
+  return v1List(ctx, groups, v1Window(ctx.query, 200, 200), extra);
+}
+
 export const userRoutesV1: Route[] = [
   {
     method: 'GET',
@@ -78,6 +93,7 @@ export const userRoutesV1: Route[] = [
     pattern: `${V1}/group`,
     handle: (ctx) => v1List(ctx, ctx.env.store.allGroups().map((g) => groupV1(ctx.env, g)), v1Window(ctx.query, 200, 200)),
   },
+  { method: 'GET', pattern: `${V1}/group/picker`, handle: groupPicker },
   {
     method: 'GET',
     pattern: `${V1}/group/by-id`,

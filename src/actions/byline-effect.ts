@@ -1,0 +1,63 @@
+/**
+ * The byline lozenge: Confluence renders it from a content property, so after every change the
+ * app writes the page's current status there. Writing the latest state (not the change) makes
+ * the effect idempotent and order-free: a late or repeated job writes the same value again,
+ * which is skipped as unchanged.
+ */
+import { AS_APP } from '../confluence/http';
+import { putPageProperty } from '../confluence/properties';
+import { derivePageStatus } from '../domain/page-status';
+import { BYLINE_PROPERTY_KEY, type BylineProperties } from '../shared/byline';
+import { AppError } from '../shared/errors';
+import { bylineProperties, type PageStatusSummary } from '../shared/status';
+import { getPageRecord, latestApproved } from '../storage/page-state';
+import { type PeopleDirectory } from './people-directory';
+
+/** Everyone the byline tooltip may name. */
+function peopleIn(summary: PageStatusSummary): string[] {
+  const ids: string[] = [];
+  if (summary.request !== undefined) ids.push(summary.request.submittedBy);
+  if ('approval' in summary) ids.push(...summary.approval.approverIds);
+  if ('rejection' in summary) ids.push(...summary.rejection.rejecterIds);
+  if ('withdrawal' in summary && summary.withdrawal !== undefined) ids.push(summary.withdrawal.actorId);
+  if ('override' in summary && summary.override !== undefined) ids.push(summary.override.actorId);
+  return ids;
+}
+
+const failedWith = (error: unknown, code: AppError['code']): boolean => error instanceof AppError && error.code === code;
+
+/** Writes the value; when someone else wrote the property between our read and write, once more on the new version. */
+async function writeByline(pageId: string, value: BylineProperties): Promise<void> {
+  try {
+    await putPageProperty(AS_APP, pageId, BYLINE_PROPERTY_KEY, value);
+  } catch (error) {
+    if (!failedWith(error, 'CONFLICT')) throw error;
+    await putPageProperty(AS_APP, pageId, BYLINE_PROPERTY_KEY, value);
+  }
+}
+
+export interface BylineUpdate {
+  pageId: string;
+  summary: PageStatusSummary;
+  /** Everyone the tooltip may name: their display names must be loaded before writing. */
+  people: string[];
+}
+
+/** The page's status as it is now, or null for a page without approval state. */
+export async function planByline(pageId: string): Promise<BylineUpdate | null> {
+  const record = await getPageRecord(pageId);
+  if (record === undefined) return null;
+  const summary = derivePageStatus({ latest: record.latest, latestApproved: latestApproved(record), currentVersion: record.currentVersion });
+  return { pageId, summary, people: peopleIn(summary) };
+}
+
+/** Writes the page's status into its byline property, as the app. */
+export async function writeBylineUpdate({ pageId, summary }: BylineUpdate, people: PeopleDirectory): Promise<void> {
+  try {
+    await writeByline(pageId, bylineProperties(summary, people.displayName));
+  } catch (error) {
+    // A deleted page has no byline to show; retrying for a day would change nothing.
+    if (!failedWith(error, 'NOT_FOUND')) throw error;
+    console.warn(`byline of page ${pageId} not written: the page no longer exists`);
+  }
+}

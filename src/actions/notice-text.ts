@@ -1,0 +1,142 @@
+/**
+ * What the app says in a page's approval thread (SPEC "Notifications"): the submission opens a
+ * footer comment that @mentions the approvers of the first step; decisions, step changes, the
+ * outcome (mentioning the author) and overdue reminders are replies to it. Confluence e-mails
+ * the people mentioned, so nothing leaves Atlassian. The sentence itself is the entry's history
+ * sentence (src/domain/history-sentence.ts), so the thread and the history say the same thing.
+ *
+ * A notice depends only on its audit entry, its request and people's names, so a retry renders
+ * the very same comment (which is how a retry recognises one it already posted).
+ */
+import { type AdfDocument, type AdfNode } from '../confluence/comments';
+import { type DomainEvent } from '../domain/events';
+import { historySentence, type SentenceLookups } from '../domain/history-sentence';
+import { type ApprovalRequest, describeStep } from '../domain/request';
+import { type DisplayName, formatDay } from '../shared/status';
+import { type AuditEntry } from '../storage/audit';
+import { NONE } from '../storage/entities';
+
+export interface NoticeDraft {
+  requestId: string;
+  /** The submission starts the request's thread on the page; every other notice replies to it. */
+  startsThread: boolean;
+  /** Everyone the notice names, for loading display names first. */
+  people: string[];
+  render(displayName: DisplayName): AdfDocument;
+}
+
+export type RequestLookup = ReadonlyMap<string, ApprovalRequest>;
+
+const OUTCOMES = new Set<DomainEvent['type']>([
+  'request.approved',
+  'request.changesRequested',
+  'request.withdrawn',
+  'request.overridden',
+  'request.expired',
+  'request.superseded',
+]);
+
+const text = (value: string): AdfNode => ({ type: 'text', text: value });
+const paragraph = (...content: AdfNode[]): AdfNode => ({ type: 'paragraph', content });
+
+/** "@Bob @Carol " before a sentence addressed to them. */
+function addressed(accountIds: readonly string[], displayName: DisplayName): AdfNode[] {
+  return accountIds.flatMap((id) => [{ type: 'mention', attrs: { id, text: `@${displayName(id)}` } }, text(' ')]);
+}
+
+const capitalised = (value: string): string => value.charAt(0).toUpperCase() + value.slice(1);
+/** A person's own words (a decision's or a submission's comment), as a paragraph of their own. */
+const quoted = (comment: string | undefined): string[] => (comment === undefined || comment === '' ? [] : [`“${comment}”`]);
+const dueText = (dueAt: string | undefined): string => (dueAt === undefined ? '' : `, due ${formatDay(dueAt)}`);
+
+interface Composition {
+  requestId: string;
+  startsThread?: boolean;
+  mentions: readonly string[];
+  /** Everyone else the sentence names. */
+  named: (string | null)[];
+  prefix?: string;
+  /** Further paragraphs after the sentence (what the approvers are asked to do, a decision's comment). */
+  after?: string[];
+}
+
+function compose(entry: AuditEntry, requests: RequestLookup, parts: Composition): NoticeDraft {
+  const { body, actorId } = entry.row;
+  return {
+    requestId: parts.requestId,
+    startsThread: parts.startsThread === true,
+    people: [...parts.mentions, ...parts.named.filter((id): id is string => id !== null && id !== NONE)],
+    render: (displayName) => {
+      const lookups: SentenceLookups = { displayName, stepNames: (requestId) => stepNames(body, requests, requestId) };
+      const sentence = `${parts.prefix ?? ''}${historySentence({ body, actorId }, lookups)}.`;
+      return { type: 'doc', version: 1, content: [paragraph(...addressed(parts.mentions, displayName), text(sentence)), ...(parts.after ?? []).map((line) => paragraph(text(line)))] };
+    },
+  };
+}
+
+/** Step names from the request as stored, or from the submission's own workflow snapshot. */
+function stepNames(body: AuditEntry['row']['body'], requests: RequestLookup, requestId: string): string[] | undefined {
+  const workflow = requests.get(requestId)?.workflow ?? (body.kind === 'request' && body.event.type === 'request.submitted' ? body.event.details.workflow : undefined);
+  return workflow?.steps.map((step) => step.name);
+}
+
+function requestNotice(entry: AuditEntry, event: DomainEvent, requests: RequestLookup): NoticeDraft | null {
+  const request = requests.get(event.requestId);
+  switch (event.type) {
+    case 'request.submitted': {
+      const { workflow, firstStep, submittedBy, comment } = event.details;
+      return compose(entry, requests, {
+        requestId: event.requestId,
+        startsThread: true,
+        mentions: firstStep.eligibleApprovers,
+        named: [submittedBy, event.actorId],
+        after: [
+          ...quoted(comment),
+          `${capitalised(describeStep(workflow, 0))} is waiting for your decision${dueText(firstStep.dueAt)}. Approve or reject it from the Approval button in the page byline.`,
+        ],
+      });
+    }
+    case 'step.advanced': {
+      if (request === undefined) return null;
+      const { eligibleApprovers, toStepIndex, dueAt } = event.details;
+      return compose(entry, requests, {
+        requestId: event.requestId,
+        mentions: eligibleApprovers,
+        named: [event.actorId],
+        after: [`${capitalised(describeStep(request.workflow, toStepIndex))} is waiting for your decision${dueText(dueAt)}.`],
+      });
+    }
+    case 'decision.recorded':
+      return compose(entry, requests, { requestId: event.requestId, mentions: [], named: [event.actorId], after: quoted(event.details.comment) });
+    default:
+      if (!OUTCOMES.has(event.type) || request === undefined) return null;
+      return compose(entry, requests, { requestId: event.requestId, mentions: [request.submittedBy], named: [event.actorId] });
+  }
+}
+
+/**
+ * The notice an audit entry calls for, or null when it calls for none (workflow changes,
+ * action results, a page becoming outdated). `requests` holds the entries' requests as stored now.
+ */
+export function noticeFor(entry: AuditEntry, requests: RequestLookup): NoticeDraft | null {
+  const { body } = entry.row;
+  if (body.kind === 'request') return requestNotice(entry, body.event, requests);
+  if (body.kind === 'overdue') {
+    return compose(entry, requests, { requestId: body.requestId, mentions: body.pendingApproverIds, named: [], prefix: 'Reminder: ' });
+  }
+  return null;
+}
+
+/**
+ * A comment's words with mentions as account ids: what a retry compares to recognise a comment
+ * it already posted (ids, because Confluence may refresh a mention's display text).
+ */
+export function noticeFingerprint(document: AdfDocument): string {
+  const walk = (node: AdfNode): string => {
+    if (node.type === 'text') return node.text ?? '';
+    if (node.type === 'mention') return `@[${node.attrs?.id ?? ''}]`;
+    const inner = (node.content ?? []).map(walk).join('');
+    return node.type === 'paragraph' ? `${inner}\n` : inner;
+  };
+  return document.content.map(walk).join('').trim();
+}

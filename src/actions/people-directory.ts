@@ -1,0 +1,23 @@
+import { getPeople } from '../confluence/people';
+import { type DisplayName } from '../shared/status';
+
+/** What the app writes for an account Confluence no longer knows (deleted or never existed). */
+const UNKNOWN_PERSON = 'Former user';
+
+/**
+ * Display names for one job: the byline and the notifications name overlapping people, so each
+ * account is looked up once per job, in as few bulk calls as the job needs.
+ */
+export class PeopleDirectory {
+  private readonly names = new Map<string, string>();
+
+  async load(accountIds: Iterable<string>): Promise<void> {
+    const missing = [...new Set(accountIds)].filter((id) => !this.names.has(id));
+    if (missing.length === 0) return;
+    const people = await getPeople(missing);
+    for (const id of missing) this.names.set(id, people.get(id)?.displayName ?? UNKNOWN_PERSON);
+  }
+
+  /** The name of an account loaded before. */
+  readonly displayName: DisplayName = (accountId) => this.names.get(accountId) ?? UNKNOWN_PERSON;
+}

@@ -1,0 +1,57 @@
+/**
+ * Approve or reject: an eligible approver of the current step decides. The approver must also
+ * be able to view the page in Confluence (asked as the approver), and the domain decides the
+ * rest: eligibility, self-approval, one decision per person, the step's rule.
+ */
+import { type ApprovalRequest } from '../domain/request';
+import { transition } from '../domain/request-machine';
+import { AppError } from '../shared/errors';
+import { changePage } from '../storage/page-changes';
+import { getRequest } from '../storage/requests';
+import { type Actor, type CommandResult, loadPageContext, type PageContext, pageFacts } from './page-context';
+import { accepted } from './refusal';
+import { requestOnPage } from './target-request';
+
+export interface DecisionInput {
+  requestId: string;
+  stepIndex: number;
+  decision: 'approve' | 'reject';
+  comment?: string;
+}
+
+export interface DecisionOutcome {
+  request: ApprovalRequest;
+  /** False when the same decision had already been recorded (a repeated click or a retried call). */
+  changed: boolean;
+}
+
+/** The caller flushes `context.cache` once its response is built. */
+export async function decideInContext(context: PageContext, input: DecisionInput): Promise<CommandResult<DecisionOutcome>> {
+  if (!context.access.canView) throw new AppError('FORBIDDEN', "You can't view this page, so you can't decide on it.");
+  const { actorId } = context;
+  const command =
+    input.decision === 'approve'
+      ? { type: 'approve' as const, actorId, stepIndex: input.stepIndex, ...(input.comment === undefined ? {} : { comment: input.comment }) }
+      : { type: 'reject' as const, actorId, stepIndex: input.stepIndex, comment: input.comment ?? '' };
+  return changePage<DecisionOutcome>(context.pageId, context.record, async (stored) => {
+    if (stored === undefined) throw new AppError('NOT_FOUND', 'This page has no approval request. Reload the page to see its current approval.');
+    const request = await requestOnPage(stored, context.pageId, input.requestId);
+    const at = new Date().toISOString();
+    const result = accepted(transition(request, command, at));
+    if (result.events.length === 0) return { value: { request: result.request, changed: false }, change: null };
+    return {
+      value: { request: result.request, changed: true },
+      change: { base: stored, requests: [result.request], events: result.events, page: pageFacts(context), at },
+    };
+  });
+}
+
+/** Also the queue's (bulk) decision: each call is authorised on its own, as its caller. */
+export async function decide(actor: Actor, input: DecisionInput): Promise<DecisionOutcome> {
+  const request = await getRequest(input.requestId);
+  if (request === undefined) throw new AppError('NOT_FOUND', 'This approval request does not exist. Reload to see the current approvals.');
+  const context = await loadPageContext(actor, request.pageId);
+  const { value } = await decideInContext(context, input);
+  await context.cache.flush();
+  return value;
+}

@@ -1,0 +1,61 @@
+/**
+ * The byline dialog's view of a page for one viewer: status, lozenge and byline text, the latest
+ * request with every step and decision, the first page of history, and exactly the actions this
+ * viewer may take. Built from a loaded page context, so the commands return it at no extra cost
+ * beyond the history read (and the workflow list when the viewer may submit).
+ */
+import { allowedActions } from '../auth/roles';
+import { overdueSteps } from '../domain/overdue';
+import { derivePageStatus } from '../domain/page-status';
+import { type ApprovalRequest } from '../domain/request';
+import { type PageApprovalView, type WorkflowChoice } from '../shared/contract/byline';
+import { bylineProperties, lozengeAppearance, PAGE_STATUS_LABELS } from '../shared/status';
+import { type Workflow } from '../shared/workflow';
+import { pageHistory } from '../storage/audit';
+import { namesFor } from '../storage/display-names';
+import { latestApproved, type PageRecord } from '../storage/page-state';
+import { applicableWorkflows } from './applicable-workflows';
+import { callerIsSpaceAdmin, type PageContext } from './page-context';
+import { historyView, peopleIn, stepNamesFor } from './page-history';
+import { peopleInRequest, requestView } from './request-view';
+
+/** Entries on the dialog's first page of history. */
+const FIRST_HISTORY_PAGE = 20;
+
+const choiceOf = (workflow: Workflow): WorkflowChoice => ({ id: workflow.id, name: workflow.name, description: workflow.description });
+
+export async function pageApprovalView(context: PageContext, record: PageRecord | undefined, now: string): Promise<PageApprovalView> {
+  const { access } = context;
+  const latest = record?.latest ?? null;
+  const approved = record === undefined ? null : latestApproved(record);
+  const currentVersion = Math.max(access.page.version, record?.currentVersion ?? 0);
+  const summary = derivePageStatus({ latest, latestApproved: approved, currentVersion });
+
+  // Workflows are read only for someone who could submit: the dialog of a viewer or approver skips it.
+  const mightSubmit = access.canEdit && access.page.status === 'current';
+  const [isSpaceAdmin, history, workflows] = await Promise.all([
+    callerIsSpaceAdmin(context),
+    pageHistory(context.pageId, undefined, FIRST_HISTORY_PAGE),
+    mightSubmit ? applicableWorkflows(context) : Promise.resolve([]),
+  ]);
+  const actions = allowedActions(latest, { accountId: context.actorId, access, isSpaceAdmin, canSubmitWithSomeWorkflow: workflows.length > 0 });
+
+  const requests = [latest, approved].filter((r): r is ApprovalRequest => r !== null);
+  const people = [...requests.flatMap(peopleInRequest), ...peopleIn(history.rows)];
+  const [names, steps] = await Promise.all([namesFor(context.cache, context.pageId, people), stepNamesFor(history.rows, record?.stepNames ?? {})]);
+  await context.cache.flush();
+  const displayName = (accountId: string) => names[accountId] ?? accountId;
+
+  const approval = 'approval' in summary ? summary.approval : undefined;
+  return {
+    page: { id: access.page.id, title: access.page.title, spaceId: access.page.spaceId, currentVersion },
+    status: summary.status,
+    lozenge: { text: PAGE_STATUS_LABELS[summary.status], appearance: lozengeAppearance(summary.status) },
+    byline: bylineProperties(summary, displayName),
+    approvedVersion: approval?.version ?? null,
+    request: latest === null ? null : requestView(latest, displayName, overdueSteps(latest, now)),
+    workflows: actions.submit ? workflows.map(choiceOf) : [],
+    actions,
+    history: historyView(history, names, steps),
+  };
+}

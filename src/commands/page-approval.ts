@@ -1,0 +1,41 @@
+/**
+ * The byline dialog's use cases on the page it is opened on: show the page's approval, act on
+ * it and get the refreshed view back, and page through the history.
+ */
+import { AppError } from '../shared/errors';
+import { type HistoryPageView } from '../shared/contract/common';
+import { type PageApprovalView } from '../shared/contract/byline';
+import { pageHistory } from '../storage/audit';
+import { namesFor } from '../storage/display-names';
+import { type PageRecord } from '../storage/page-state';
+import { type Actor, loadPageContext, type PageContext } from './page-context';
+import { historyView, peopleIn, stepNamesFor } from './page-history';
+import { pageApprovalView } from './page-approval-view';
+
+const HISTORY_PAGE = 20;
+
+/** Runs a command on the page, then answers with the page's view as the command left it. */
+export async function actOnPage(
+  actor: Actor,
+  pageId: string,
+  command: (context: PageContext) => Promise<{ record: PageRecord | undefined }>,
+): Promise<PageApprovalView> {
+  const context = await loadPageContext(actor, pageId);
+  const { record } = await command(context);
+  return pageApprovalView(context, record, new Date().toISOString());
+}
+
+export async function getPageApproval(actor: Actor, pageId: string): Promise<PageApprovalView> {
+  const context = await loadPageContext(actor, pageId);
+  return pageApprovalView(context, context.record, new Date().toISOString());
+}
+
+/** Older history: only for someone who can view the page (Confluence is asked as the caller). */
+export async function getPageHistoryPage(actor: Actor, pageId: string, cursor: string | undefined): Promise<HistoryPageView> {
+  const context = await loadPageContext(actor, pageId);
+  if (!context.access.canView) throw new AppError('NOT_FOUND', "This page doesn't exist, or you don't have permission to view it.");
+  const page = await pageHistory(pageId, cursor, HISTORY_PAGE);
+  const [names, steps] = await Promise.all([namesFor(context.cache, pageId, peopleIn(page.rows)), stepNamesFor(page.rows, context.record?.stepNames ?? {})]);
+  await context.cache.flush();
+  return historyView(page, names, steps);
+}

@@ -1,0 +1,92 @@
+/**
+ * Everything a command or the byline dialog needs about one page and its caller, fetched with
+ * one batch read (the page record, the space's workflow assignments, the permission cache and
+ * the page's names) while Confluence is asked, as the caller, about the page.
+ */
+import { type PageAccess, pageAccess, requireSpace } from '../auth/page-access';
+import { type Workflow } from '../shared/workflow';
+import { isSpaceAdminIn } from '../auth/space-admin';
+import { readBatch } from '../storage/batch-read';
+import { pageNamesEntry } from '../storage/display-names';
+import { ENTITY, type SpaceAssignments, type SpaceSettingsRow, spaceParent } from '../storage/entities';
+import { emptyRecord, type PageRecord, pageRecordKey } from '../storage/page-state';
+import { CACHE, CacheSession } from '../storage/permission-cache';
+
+export interface Actor {
+  accountId: string;
+  /** The space the call came from, when it has one: the page must be in it. */
+  spaceId?: string;
+}
+
+export interface PageContext {
+  actorId: string;
+  pageId: string;
+  spaceId: string;
+  access: PageAccess;
+  /** Undefined until the page's first change. */
+  record: PageRecord | undefined;
+  assignments: SpaceAssignments;
+  cache: CacheSession;
+  /** The workflows that apply to the page, once asked for (see applicable-workflows.ts). */
+  workflows?: Promise<Workflow[]>;
+}
+
+export interface CommandResult<T> {
+  value: T;
+  /** The page record after the command (the refreshed dialog is built from it). */
+  record: PageRecord | undefined;
+}
+
+const NO_ASSIGNMENTS: SpaceAssignments = { defaultWorkflowId: null, pages: {} };
+
+/**
+ * `spaceId` is the space the call claims (a module's context); the page is checked to be in it.
+ * Without one, Confluence is asked first to learn the page's space.
+ */
+export async function loadPageContext(actor: Actor, pageId: string): Promise<PageContext> {
+  const accessing = pageAccess(actor.accountId, pageId);
+  // Read in parallel with Confluence when the space is known; a rejected access is awaited below.
+  accessing.catch(() => undefined);
+  const spaceId = actor.spaceId ?? (await accessing).page.spaceId;
+  const settingsKey = { key: spaceId, entityName: ENTITY.spaceSettings };
+  const [values, access] = await Promise.all([
+    readBatch([
+      pageRecordKey(pageId),
+      settingsKey,
+      CACHE.spaceAdmins(spaceId).key,
+      CACHE.groupsOf(actor.accountId).key,
+      CACHE.ancestors(pageId).key,
+      pageNamesEntry(pageId).key,
+    ]),
+    accessing,
+  ]);
+  requireSpace(access, spaceId);
+  return {
+    actorId: actor.accountId,
+    pageId,
+    spaceId,
+    access,
+    record: values<PageRecord>(pageRecordKey(pageId)),
+    assignments: values<SpaceSettingsRow>(settingsKey)?.body ?? NO_ASSIGNMENTS,
+    cache: new CacheSession(values),
+  };
+}
+
+/** The record a change starts from: the stored one, or a fresh one for a page never submitted. */
+export function baseRecord(context: PageContext, record: PageRecord | undefined): PageRecord {
+  const { page } = context.access;
+  return (
+    record ??
+    emptyRecord({ pageId: context.pageId, spaceId: context.spaceId, parentId: page.parentId ?? spaceParent(context.spaceId), currentVersion: page.version })
+  );
+}
+
+export function callerIsSpaceAdmin(context: PageContext): Promise<boolean> {
+  return isSpaceAdminIn(context.cache, context.spaceId, context.actorId);
+}
+
+/** What Confluence said about the page, for the record the change writes. */
+export function pageFacts(context: PageContext): { currentVersion: number; parentId: string } {
+  const { page } = context.access;
+  return { currentVersion: page.version, parentId: page.parentId ?? spaceParent(context.spaceId) };
+}

@@ -1,0 +1,114 @@
+import { route } from '@forge/api';
+import { confluenceJson, nextCursor, type CallAs, type V2Page } from './http';
+
+/** A page as the app needs it: where it lives, its current version, what the caller may do. */
+export interface PageInfo {
+  id: string;
+  title: string;
+  status: string;
+  spaceId: string;
+  parentId: string | null;
+  version: number;
+  versionAuthorId: string;
+  authorId: string;
+  /** Operations the calling user may perform on the page (`read`, `update`, …). */
+  operations: string[];
+}
+
+interface V2PageBody {
+  id: string;
+  title: string;
+  status: string;
+  spaceId: string;
+  parentId?: string | null;
+  authorId: string;
+  version: { number: number; authorId: string };
+  operations?: { results?: { operation: string; targetType: string }[] };
+}
+
+function toPageInfo(page: V2PageBody): PageInfo {
+  return {
+    id: String(page.id),
+    title: page.title,
+    status: page.status,
+    spaceId: String(page.spaceId),
+    parentId: page.parentId ? String(page.parentId) : null,
+    version: page.version.number,
+    versionAuthorId: page.version.authorId,
+    authorId: page.authorId,
+    operations: (page.operations?.results ?? []).filter((o) => o.targetType === 'page').map((o) => o.operation),
+  };
+}
+
+/** One call that proves the caller can see the page and tells what else they may do on it. */
+export async function getPage(callAs: CallAs, pageId: string): Promise<PageInfo> {
+  return toPageInfo(await confluenceJson<V2PageBody>(callAs, route`/wiki/api/v2/pages/${pageId}?include-operations=true`));
+}
+
+/** Ancestors of a page, root first (what workflow assignment inherits through). */
+export async function getAncestorIds(callAs: CallAs, pageId: string): Promise<string[]> {
+  const body = await confluenceJson<V2Page<{ id: string; type?: string }>>(callAs, route`/wiki/api/v2/pages/${pageId}/ancestors?limit=250`);
+  return body.results.map((a) => String(a.id));
+}
+
+/** A folder as the manage-space tree needs it; read as the caller, 404 when they cannot see it. */
+export interface FolderInfo {
+  id: string;
+  title: string;
+  spaceId: string;
+}
+
+export async function getFolder(callAs: CallAs, folderId: string): Promise<FolderInfo> {
+  const folder = await confluenceJson<{ id: string; title: string; spaceId: string | number }>(callAs, route`/wiki/api/v2/folders/${folderId}`);
+  return { id: String(folder.id), title: folder.title, spaceId: String(folder.spaceId) };
+}
+
+/** Ancestors of a folder, root first: pages and folders above it. */
+export async function getFolderAncestorIds(callAs: CallAs, folderId: string): Promise<string[]> {
+  const body = await confluenceJson<V2Page<{ id: string; type?: string }>>(callAs, route`/wiki/api/v2/folders/${folderId}/ancestors?limit=250`);
+  return body.results.map((a) => String(a.id));
+}
+
+/** One row of the manage-space tree. */
+export interface TreeNode {
+  id: string;
+  type: 'page' | 'folder';
+  title: string;
+  status: string;
+  /** A page id from a payload may point into another space: callers compare this with theirs. */
+  spaceId: string;
+}
+
+export interface TreeLevel {
+  nodes: TreeNode[];
+  cursor?: string;
+}
+
+/** One level of the page tree: a space's root pages, or the direct children of a page or folder. */
+export async function getTreeLevel(
+  callAs: CallAs,
+  parent: { type: 'space' | 'page' | 'folder'; id: string },
+  options: { cursor?: string; limit?: number } = {},
+): Promise<TreeLevel> {
+  const params = new URLSearchParams({ limit: String(options.limit ?? 250) });
+  if (options.cursor) params.set('cursor', options.cursor);
+  if (parent.type === 'space') {
+    params.set('depth', 'root');
+    const body = await confluenceJson<V2Page<{ id: string; title: string; status: string; spaceId: string | number }>>(
+      callAs,
+      route`/wiki/api/v2/spaces/${parent.id}/pages?${params}`,
+    );
+    return {
+      nodes: body.results.map((p) => ({ id: String(p.id), type: 'page', title: p.title, status: p.status, spaceId: String(p.spaceId) })),
+      cursor: nextCursor(body),
+    };
+  }
+  const collection = parent.type === 'page' ? route`/wiki/api/v2/pages/${parent.id}/direct-children?${params}` : route`/wiki/api/v2/folders/${parent.id}/direct-children?${params}`;
+  const body = await confluenceJson<V2Page<{ id: string; title: string; status: string; type: string; spaceId: string | number }>>(callAs, collection);
+  return {
+    nodes: body.results
+      .filter((c) => c.type === 'page' || c.type === 'folder')
+      .map((c) => ({ id: String(c.id), type: c.type as 'page' | 'folder', title: c.title, status: c.status, spaceId: String(c.spaceId) })),
+    cursor: nextCursor(body),
+  };
+}

@@ -1,0 +1,112 @@
+import { route } from '@forge/api';
+import { AS_APP, confluenceJson, nextCursor, type CallAs, type V2Page } from './http';
+
+export interface Person {
+  accountId: string;
+  displayName: string;
+}
+
+interface V1Page<T> {
+  results: T[];
+  size: number;
+  _links?: { next?: string };
+}
+
+/** Display names for a set of accounts, in one call (Confluence caps a bulk read at 100). */
+export async function getPeople(accountIds: string[]): Promise<Map<string, Person>> {
+  const people = new Map<string, Person>();
+  const unique = [...new Set(accountIds)];
+  for (let i = 0; i < unique.length; i += 100) {
+    const body = await confluenceJson<V2Page<Person>>(AS_APP, route`/wiki/api/v2/users-bulk`, {
+      method: 'POST',
+      body: { accountIds: unique.slice(i, i + 100) },
+    });
+    for (const p of body.results) people.set(p.accountId, { accountId: p.accountId, displayName: p.displayName });
+  }
+  return people;
+}
+
+/** The ids of the groups an account belongs to. */
+export async function getGroupIdsOf(accountId: string): Promise<string[]> {
+  const ids: string[] = [];
+  for (let start = 0; ; start += 200) {
+    const body = await confluenceJson<V1Page<{ id: string }>>(AS_APP, route`/wiki/rest/api/user/memberof?accountId=${accountId}&start=${start}&limit=200`);
+    ids.push(...body.results.map((g) => String(g.id)));
+    if (!body._links?.next || body.results.length === 0) return ids;
+  }
+}
+
+/** Every member of a group, for resolving a group approver into accounts at step start. */
+export async function getGroupMemberIds(groupId: string): Promise<string[]> {
+  const ids: string[] = [];
+  for (let start = 0; ; start += 200) {
+    const body = await confluenceJson<V1Page<{ accountId: string }>>(
+      AS_APP,
+      route`/wiki/rest/api/group/${groupId}/membersByGroupId?start=${start}&limit=200`,
+    );
+    ids.push(...body.results.map((m) => m.accountId));
+    if (!body._links?.next || body.results.length === 0) return ids;
+  }
+}
+
+interface SpacePermission {
+  principal: { type: 'user' | 'group' | string; id: string };
+  operation: { key: string; targetType: string };
+}
+
+/** Who administers a space: accounts and groups holding the space `administer` permission. */
+export async function getSpaceAdmins(spaceId: string): Promise<{ accountIds: string[]; groupIds: string[] }> {
+  const accountIds: string[] = [];
+  const groupIds: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const params = new URLSearchParams({ limit: '250' });
+    if (cursor) params.set('cursor', cursor);
+    const body = await confluenceJson<V2Page<SpacePermission>>(AS_APP, route`/wiki/api/v2/spaces/${spaceId}/permissions?${params}`);
+    for (const p of body.results) {
+      if (p.operation.key !== 'administer' || p.operation.targetType !== 'space') continue;
+      if (p.principal.type === 'user') accountIds.push(p.principal.id);
+      if (p.principal.type === 'group') groupIds.push(p.principal.id);
+    }
+    cursor = nextCursor(body);
+  } while (cursor);
+  return { accountIds, groupIds };
+}
+
+/** Whether an account may perform an operation on a piece of content (view: 'read', edit: 'update'). */
+export async function canPerform(callAs: CallAs, contentId: string, accountId: string, operation: 'read' | 'update'): Promise<boolean> {
+  const body = await confluenceJson<{ hasPermission: boolean }>(callAs, route`/wiki/rest/api/content/${contentId}/permission/check`, {
+    method: 'POST',
+    body: { subject: { type: 'user', identifier: accountId }, operation },
+  });
+  return body.hasPermission === true;
+}
+
+/** How many members a group has, without listing them (the workflow editor's capacity check). */
+export async function getGroupMemberCount(groupId: string): Promise<number> {
+  const body = await confluenceJson<V1Page<unknown> & { totalSize?: number }>(
+    AS_APP,
+    route`/wiki/rest/api/group/${groupId}/membersByGroupId?limit=1&shouldReturnTotalSize=true`,
+  );
+  return body.totalSize ?? body.size;
+}
+
+export interface GroupInfo {
+  id: string;
+  name: string;
+}
+
+/** Groups whose name contains `query` (the approver picker), or the first groups when it is empty. */
+export async function searchGroups(callAs: CallAs, query: string, limit: number): Promise<GroupInfo[]> {
+  const body =
+    query === ''
+      ? await confluenceJson<V1Page<GroupInfo>>(callAs, route`/wiki/rest/api/group?limit=${limit}`)
+      : await confluenceJson<V1Page<GroupInfo>>(callAs, route`/wiki/rest/api/group/picker?query=${query}&limit=${limit}`);
+  return body.results.map((g) => ({ id: String(g.id), name: g.name }));
+}
+
+/** The app's own account (the author of what the app writes), as Confluence names it. */
+export async function getAppAccountId(): Promise<string> {
+  const body = await confluenceJson<{ accountId: string }>(AS_APP, route`/wiki/rest/api/user/current`);
+  return body.accountId;
+}

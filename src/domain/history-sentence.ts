@@ -1,0 +1,128 @@
+/**
+ * One audit entry as the sentence a person reads in a page's history or an audit export:
+ * "Bob Smith approved step 1 of 2 (Review)". Pure: names and step names come from lookups.
+ */
+import { type DomainEvent } from './events';
+import { type RequestStatus } from './request';
+import { type AuditBody } from '../storage/entities';
+
+export interface SentenceLookups {
+  displayName(accountId: string): string;
+  /** Step names of a request's workflow snapshot, when known ("step 1 of 2 (Review)" instead of "step 1"). */
+  stepNames?(requestId: string): readonly string[] | undefined;
+}
+
+/** What a sentence needs of an entry: its body and who made it (`-` when nobody did). */
+export interface SentenceEntry {
+  body: AuditBody;
+  actorId: string;
+}
+
+const STATUS_NAMES: Record<RequestStatus, string> = {
+  inApproval: 'In Approval',
+  approved: 'Approved',
+  changesRequested: 'Changes Requested',
+  withdrawn: 'Draft',
+  expired: 'Expired',
+  superseded: 'Superseded',
+};
+
+const STATE_NAMES: Record<string, string> = {
+  inApproval: 'In Approval',
+  approved: 'Approved',
+  changesRequested: 'Changes Requested',
+  expired: 'Expired',
+};
+
+const WORKFLOW_CHANGES: Record<Extract<AuditBody, { kind: 'workflow' }>['change'], string> = {
+  created: 'created',
+  updated: 'changed',
+  enabled: 'enabled',
+  disabled: 'disabled',
+  deleted: 'deleted',
+  assigned: 'changed the assignments of',
+  defaultSet: 'made the space default',
+};
+
+export function historySentence(entry: SentenceEntry, lookups: SentenceLookups): string {
+  const { body } = entry;
+  switch (body.kind) {
+    case 'request':
+      return eventSentence(body.event, lookups);
+    case 'workflow': {
+      const name = typeof body.details.name === 'string' ? `"${body.details.name}"` : body.workflowId;
+      const subject = body.change === 'defaultSet' ? `${name} the space default workflow` : `the workflow ${name}`;
+      const verb = body.change === 'defaultSet' ? 'made' : WORKFLOW_CHANGES[body.change];
+      return `${person(entry.actorId, lookups)} ${verb} ${subject}`;
+    }
+    case 'actions': {
+      const failed = body.results.filter((result) => !result.ok);
+      const done = body.results.length - failed.length;
+      const state = STATE_NAMES[body.state] ?? body.state;
+      const failures = failed.map((result) => `${result.action}: ${result.message}`).join('; ');
+      return `Workflow actions on entering ${state}: ${done} succeeded${failed.length === 0 ? '' : `, ${failed.length} failed (${failures})`}`;
+    }
+    case 'overdue': {
+      const waiting = body.pendingApproverIds.map(lookups.displayName).join(', ');
+      return `${capitalise(step(body.requestId, body.stepIndex, lookups))} is overdue (due ${body.dueAt.slice(0, 10)})${waiting === '' ? '' : `: waiting for ${waiting}`}`;
+    }
+  }
+}
+
+function eventSentence(event: DomainEvent, lookups: SentenceLookups): string {
+  const actor = person(event.actorId, lookups);
+  const version = `version ${event.pageVersion}`;
+  switch (event.type) {
+    case 'request.submitted': {
+      const workflow = `(${event.details.workflow.name})`;
+      switch (event.details.trigger) {
+        case 'manual':
+          return `${actor} submitted ${version} for approval ${workflow}`;
+        case 'autoSubmitOnEdit':
+          return `${capitalise(version)} was submitted for approval automatically after ${actor} edited the page ${workflow}`;
+        case 'restartOnEdit':
+          return `${actor} edited the page during its review: the review restarted on ${version} ${workflow}`;
+      }
+      break;
+    }
+    case 'decision.recorded':
+      return `${actor} ${event.details.decision === 'approve' ? 'approved' : 'rejected'} ${step(event.requestId, event.details.stepIndex, lookups)}`;
+    case 'step.advanced':
+      return `${capitalise(step(event.requestId, event.details.fromStepIndex, lookups))} is complete; ${step(event.requestId, event.details.toStepIndex, lookups)} has started`;
+    case 'request.approved':
+      return `${capitalise(version)} was approved`;
+    case 'request.changesRequested':
+      return event.details.reason === 'rejections'
+        ? `Changes were requested on ${version} at ${step(event.requestId, event.details.stepIndex, lookups)}`
+        : `Changes were requested on ${version}: too few approvers are left at ${step(event.requestId, event.details.stepIndex, lookups)} to meet its rule`;
+    case 'request.withdrawn':
+      return `${actor} withdrew ${version} from approval${event.details.byAdmin ? ' as a space admin' : ''}`;
+    case 'request.overridden':
+      return `${actor} overrode the status of ${version} from ${STATUS_NAMES[event.details.fromStatus]} to ${STATUS_NAMES[event.details.toStatus]}: ${event.details.reason}`;
+    case 'request.expired':
+      return `The approval of ${version} expired`;
+    case 'request.superseded':
+      return `The review of ${version} was replaced by the submission of version ${event.details.newVersion}`;
+    case 'page.outdated': {
+      const { approvedVersion, currentVersion, autoSubmitError } = event.details;
+      const outdated = `${actor} edited the page: version ${currentVersion} is not approved (version ${approvedVersion} is)`;
+      return autoSubmitError === undefined ? outdated : `${outdated}; it could not be submitted automatically: ${autoSubmitError}`;
+    }
+    case 'request.versionCarried':
+      return `ApprovalFlow updated the page to version ${event.details.toVersion}; the request for ${version} still applies to it`;
+  }
+}
+
+function person(actorId: string | null, lookups: SentenceLookups): string {
+  return actorId === null || actorId === '-' ? 'ApprovalFlow' : lookups.displayName(actorId);
+}
+
+function step(requestId: string, index: number, lookups: SentenceLookups): string {
+  const names = lookups.stepNames?.(requestId);
+  const name = names?.[index];
+  return names === undefined ? `step ${index + 1}` : `step ${index + 1} of ${names.length}${name === undefined ? '' : ` (${name})`}`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,9 @@
+/** Every handler that manifest.yml names (`function` modules, `handler: index.<export>`). */
+export { bylineResolver } from './resolvers/byline';
+export { settingsResolver } from './resolvers/settings';
+export { queueResolver } from './resolvers/queue';
+export { analyticsResolver } from './resolvers/analytics';
+export { effectsConsumer } from './actions/effects-consumer';
+export { pageUpdated } from './triggers/page-updated';
+export { dailyMaintenance } from './triggers/daily-maintenance';
+export { effectsSweep } from './triggers/effects-sweep';

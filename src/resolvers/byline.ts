@@ -1,0 +1,52 @@
+/**
+ * The byline dialog's resolver (module `approval-byline`). The page is always the one in the
+ * invocation context; every function answers with the page's refreshed view for the caller.
+ */
+import Resolver from '@forge/resolver';
+import { type Invocation } from '../auth/invocation';
+import { decideInContext } from '../commands/decide';
+import { overrideInContext } from '../commands/override';
+import { actOnPage, getPageApproval, getPageHistoryPage } from '../commands/page-approval';
+import { submitInContext } from '../commands/submit';
+import { withdrawInContext } from '../commands/withdraw';
+import { bylineContract } from '../shared/contract/byline';
+import { AppError } from '../shared/errors';
+import { registerResolvers, resolverSpec } from './define';
+
+function pageOf(invocation: Invocation): { actor: { accountId: string; spaceId?: string }; pageId: string } {
+  if (invocation.contentId === undefined) throw new AppError('VALIDATION', 'Open the approval dialog from a page.');
+  return { actor: { accountId: invocation.accountId, spaceId: invocation.spaceId }, pageId: invocation.contentId };
+}
+
+export const bylineSpecs = {
+  getPageApproval: resolverSpec(bylineContract.getPageApproval, async (_input, invocation) => {
+    const { actor, pageId } = pageOf(invocation);
+    return getPageApproval(actor, pageId);
+  }),
+  submit: resolverSpec(bylineContract.submit, async (input, invocation) => {
+    const { actor, pageId } = pageOf(invocation);
+    return actOnPage(actor, pageId, (context) => submitInContext(context, input));
+  }),
+  approve: resolverSpec(bylineContract.approve, async (input, invocation) => {
+    const { actor, pageId } = pageOf(invocation);
+    return actOnPage(actor, pageId, (context) => decideInContext(context, { ...input, decision: 'approve' }));
+  }),
+  reject: resolverSpec(bylineContract.reject, async (input, invocation) => {
+    const { actor, pageId } = pageOf(invocation);
+    return actOnPage(actor, pageId, (context) => decideInContext(context, { ...input, decision: 'reject' }));
+  }),
+  withdraw: resolverSpec(bylineContract.withdraw, async (input, invocation) => {
+    const { actor, pageId } = pageOf(invocation);
+    return actOnPage(actor, pageId, (context) => withdrawInContext(context, input.requestId));
+  }),
+  override: resolverSpec(bylineContract.override, async (input, invocation) => {
+    const { actor, pageId } = pageOf(invocation);
+    return actOnPage(actor, pageId, (context) => overrideInContext(context, input));
+  }),
+  getPageHistory: resolverSpec(bylineContract.getPageHistory, async (input, invocation) => {
+    const { actor, pageId } = pageOf(invocation);
+    return getPageHistoryPage(actor, pageId, input.cursor);
+  }),
+};
+
+export const bylineResolver = registerResolvers(new Resolver(), bylineSpecs).getDefinitions();

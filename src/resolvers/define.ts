@@ -1,0 +1,60 @@
+import type Resolver from '@forge/resolver';
+import { type z } from 'zod';
+import { invocationFrom, type Invocation } from '../auth/invocation';
+import { AppError, type BridgeError } from '../shared/errors';
+
+/**
+ * One resolver function: the zod schema its payload must satisfy and the recipe that
+ * handles a valid payload for an identified caller.
+ */
+export interface ResolverSpec<Schema extends z.ZodType, Result> {
+  input: Schema;
+  handle(input: z.output<Schema>, invocation: Invocation): Promise<Result>;
+}
+
+/** Builds a spec with the payload type inferred from the schema. */
+export function resolverSpec<Schema extends z.ZodType, Result>(
+  input: Schema,
+  handle: (input: z.output<Schema>, invocation: Invocation) => Promise<Result>,
+): ResolverSpec<Schema, Result> {
+  return { input, handle };
+}
+
+export function validationError(error: z.ZodError): AppError {
+  const issues = error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message }));
+  const first = issues[0];
+  const where = first && first.path.length > 0 ? `${first.path.join('.')}: ` : '';
+  return new AppError('VALIDATION', `${where}${first?.message ?? 'Invalid request.'}`, { issues });
+}
+
+/**
+ * Runs a spec the way every resolver must run: identify the caller from the context,
+ * validate the payload, then handle. Expected refusals become a BridgeError the UI can
+ * show; anything unexpected is logged and reported without internals.
+ */
+export async function runResolver<Schema extends z.ZodType, Result>(
+  spec: ResolverSpec<Schema, Result>,
+  payload: unknown,
+  context: Record<string, unknown>,
+): Promise<Result | BridgeError> {
+  try {
+    const invocation = invocationFrom(context);
+    const parsed = spec.input.safeParse(payload);
+    if (!parsed.success) throw validationError(parsed.error);
+    return await spec.handle(parsed.data, invocation);
+  } catch (e) {
+    if (e instanceof AppError) return e.toBridge();
+    console.error('resolver failed', e);
+    return new AppError('INTERNAL', 'Something went wrong on our side. Nothing was changed; please try again.').toBridge();
+  }
+}
+
+export function registerResolvers(
+  resolver: Resolver,
+  specs: Record<string, ResolverSpec<z.ZodType, unknown>>,
+): Resolver {
+  for (const [functionKey, spec] of Object.entries(specs)) {
+    resolver.define(functionKey, ({ payload, context }) => runResolver(spec, payload, context));
+  }
+  return resolver;
+}

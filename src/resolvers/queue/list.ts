@@ -1,0 +1,99 @@
+/**
+ * listQueue: a page of the space's queue. Storage: one index query for the page (for "mine", the
+ * viewer's open tasks, then their requests in one batch read) and one for the workflow choices,
+ * in parallel. Confluence: the submitters' names in one users-bulk call and, as the viewer, which
+ * of the pages they can see (with current titles) in one call, also in parallel. Items on pages
+ * the viewer cannot see are left out.
+ */
+import { type z } from 'zod';
+import { ForgeKvsAPIError } from '@forge/kvs';
+import { type Invocation } from '../../auth/invocation';
+import { asUser } from '../../confluence/http';
+import { getPeople } from '../../confluence/people';
+import { getVisiblePages } from '../../confluence/visible-pages';
+import { type ApprovalRequest, type RequestStatus } from '../../domain/request';
+import { type QueuePageView, type QueueTab, type queueContract } from '../../shared/contract/queue';
+import { AppError } from '../../shared/errors';
+import { getRequests } from '../../storage/requests';
+import { type RequestQueuePage, listQueueRequests } from '../../storage/request-queue';
+import { pendingTasksFor } from '../../storage/tasks';
+import { listSpaceWorkflows } from '../../storage/workflows';
+import { queueItem } from './item-view';
+import { queueSpaceId } from './space';
+
+type ListInput = z.output<(typeof queueContract)['listQueue']>;
+type Filters = ListInput['filters'];
+
+const TAB_STATUS: Record<Exclude<QueueTab, 'mine'>, RequestStatus> = {
+  pending: 'inApproval',
+  approved: 'approved',
+  rejected: 'changesRequested',
+};
+
+function matches(request: ApprovalRequest, filters: Filters): boolean {
+  const day = request.submittedAt.slice(0, 10);
+  return (
+    (filters.workflowId === undefined || request.workflow.id === filters.workflowId) &&
+    (filters.submittedBy === undefined || request.submittedBy === filters.submittedBy) &&
+    (filters.from === undefined || day >= filters.from) &&
+    (filters.to === undefined || day <= filters.to)
+  );
+}
+
+/** "Mine": the viewer's open tasks in the space, newest first; filters apply to the tasks' requests. */
+async function myRequests(viewerId: string, spaceId: string, input: ListInput): Promise<RequestQueuePage> {
+  const page = await pendingTasksFor(viewerId, spaceId, input.cursor, input.limit);
+  const requests = await getRequests(page.tasks.map((task) => task.requestId));
+  const seen = new Set<string>();
+  const mine = page.tasks.flatMap((task) => {
+    const request = requests.get(task.requestId);
+    if (request === undefined || request.status !== 'inApproval' || seen.has(request.id) || !matches(request, input.filters)) return [];
+    seen.add(request.id);
+    return [request];
+  });
+  return { requests: mine, ...(page.cursor === undefined ? {} : { cursor: page.cursor }) };
+}
+
+function pageOf(viewerId: string, spaceId: string, input: ListInput): Promise<RequestQueuePage> {
+  if (input.tab === 'mine') return myRequests(viewerId, spaceId, input);
+  return listQueueRequests({ spaceId, status: TAB_STATUS[input.tab], ...input.filters, cursor: input.cursor, limit: input.limit });
+}
+
+/** A cursor from another tab or other filters is refused by storage as a bad request. */
+async function withCursorCheck<T>(input: ListInput, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (input.cursor !== undefined && error instanceof ForgeKvsAPIError && error.responseDetails.status === 400) {
+      throw new AppError('VALIDATION', 'The list changed since this page was loaded: start again from the first page.');
+    }
+    throw error;
+  }
+}
+
+export async function listQueue(input: ListInput, invocation: Invocation): Promise<QueuePageView> {
+  if (input.filters.from !== undefined && input.filters.to !== undefined && input.filters.from > input.filters.to) {
+    throw new AppError('VALIDATION', 'The start date must be on or before the end date.');
+  }
+  const spaceId = queueSpaceId(invocation);
+  const [page, workflows] = await Promise.all([
+    withCursorCheck(input, () => pageOf(invocation.accountId, spaceId, input)),
+    listSpaceWorkflows(spaceId),
+  ]);
+  // Both read nothing from Confluence for an empty page.
+  const [people, pages] = await Promise.all([
+    getPeople(page.requests.map((request) => request.submittedBy)),
+    getVisiblePages(asUser(), page.requests.map((request) => request.pageId)),
+  ]);
+  const context = {
+    viewerId: invocation.accountId,
+    now: new Date(),
+    names: new Map([...people.values()].map((person) => [person.accountId, person.displayName])),
+    titles: new Map([...pages.values()].map((p) => [p.id, p.title])),
+  };
+  return {
+    items: page.requests.filter((request) => pages.has(request.pageId)).map((request) => queueItem(request, context)),
+    ...(page.cursor === undefined ? {} : { cursor: page.cursor }),
+    workflows: workflows.map((workflow) => ({ id: workflow.id, name: workflow.name })).sort((a, b) => a.name.localeCompare(b.name)),
+  };
+}

@@ -1,0 +1,30 @@
+import Resolver from '@forge/resolver';
+import { type SettingsResults, type settingsContract } from '../shared/contract/settings';
+import { exportAuditSpec } from './audit-export';
+import { registerResolvers, type ResolverSpec } from './define';
+import { assignWorkflow, setDefaultWorkflow } from './settings/assignments';
+import { searchGroups } from './settings/groups';
+import { overridePageStatus, submitPage } from './settings/page-actions';
+import { getTreeLevel } from './settings/tree';
+import { createWorkflow, getWorkflow, listWorkflows, removeWorkflow, setWorkflowEnabled, updateWorkflow } from './settings/workflows';
+
+type Contract = typeof settingsContract;
+
+/** Every function of `settingsContract` (module `approval-settings`); the space is always the context's. */
+const specs: { [K in keyof Contract]: ResolverSpec<Contract[K], SettingsResults[K]> } = {
+  listWorkflows,
+  getWorkflow,
+  createWorkflow,
+  updateWorkflow,
+  deleteWorkflow: removeWorkflow,
+  setWorkflowEnabled,
+  setDefaultWorkflow,
+  assignWorkflow,
+  getTreeLevel,
+  overridePageStatus,
+  submitPage,
+  searchGroups,
+  exportAudit: exportAuditSpec,
+};
+
+export const settingsResolver = registerResolvers(new Resolver(), specs).getDefinitions();

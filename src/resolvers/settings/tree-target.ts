@@ -1,0 +1,39 @@
+/**
+ * A page or folder named in a payload, checked as the caller against Confluence: it must exist,
+ * be visible to them and belong to the space whose settings are open. Comes with its ancestors,
+ * which its row's inherited assignment needs.
+ */
+import { asUser } from '../../confluence/http';
+import { getAncestorIds, getFolder, getFolderAncestorIds, getPage } from '../../confluence/pages';
+import { AppError } from '../../shared/errors';
+import { type RowNode } from './tree-rows';
+
+export interface TreeTarget {
+  node: RowNode;
+  ancestors: string[];
+}
+
+const notInSpace = () => new AppError('NOT_FOUND', "This page isn't in this space, or you don't have permission to view it.");
+
+async function pageOrFolder(id: string): Promise<RowNode & { spaceId: string }> {
+  try {
+    const page = await getPage(asUser(), id);
+    return { id: page.id, type: 'page', title: page.title, spaceId: page.spaceId };
+  } catch (error) {
+    if (!(error instanceof AppError && error.code === 'NOT_FOUND')) throw error;
+  }
+  try {
+    const folder = await getFolder(asUser(), id);
+    return { id: folder.id, type: 'folder', title: folder.title, spaceId: folder.spaceId };
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') throw notInSpace();
+    throw error;
+  }
+}
+
+export async function treeTarget(spaceId: string, id: string): Promise<TreeTarget> {
+  const node = await pageOrFolder(id);
+  if (node.spaceId !== spaceId) throw notInSpace();
+  const ancestors = node.type === 'page' ? await getAncestorIds(asUser(), id) : await getFolderAncestorIds(asUser(), id);
+  return { node: { id: node.id, type: node.type, title: node.title }, ancestors };
+}

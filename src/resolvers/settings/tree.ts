@@ -1,0 +1,73 @@
+/**
+ * The manage-space tree, one level at a time: a space's root pages or a page's/folder's direct
+ * children (≤250 per call), each with its status and the workflows that apply to it. A level
+ * costs the children call and, below the root, one ancestors call (both as the caller, so
+ * Confluence hides what they may not see), plus one batched read of the rows' page-state.
+ */
+import { isSpaceAdmin } from '../../auth/space-admin';
+import { asUser } from '../../confluence/http';
+import { getAncestorIds, getFolderAncestorIds, getTreeLevel as readTreeLevel } from '../../confluence/pages';
+import { settingsContract, type TreeRowView } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
+import { getSpaceAssignments } from '../../storage/assignments';
+import { BATCH_LIMIT } from '../../storage/batch-read';
+import { type PageStateRow } from '../../storage/entities';
+import { getPageStates } from '../../storage/page-state';
+import { listSpaceWorkflows } from '../../storage/workflows';
+import { resolverSpec } from '../define';
+import { allSettled } from './parallel';
+import { settingsSpaceId } from './space';
+import { type LevelContext, treeRow } from './tree-rows';
+import { type TreeTarget } from './tree-target';
+
+const LEVEL_SIZE = 250;
+
+/**
+ * The page-state rows of a whole level as one batched read: the storage service takes 25 keys
+ * per batch, so a level of 250 pages is 10 batches, sent at once rather than one after another.
+ */
+async function levelStates(pageIds: readonly string[]): Promise<Map<string, PageStateRow>> {
+  const chunks: string[][] = [];
+  for (let i = 0; i < pageIds.length; i += BATCH_LIMIT) chunks.push(pageIds.slice(i, i + BATCH_LIMIT));
+  const parts = await allSettled(chunks.map((chunk) => getPageStates(chunk)));
+  return new Map(parts.flatMap((part) => [...part]));
+}
+
+type Parent = { type: 'space' } | { type: 'page' | 'folder'; id: string };
+
+async function ancestorsOfLevel(parent: Parent): Promise<string[]> {
+  if (parent.type === 'space') return [];
+  const above = parent.type === 'page' ? await getAncestorIds(asUser(), parent.id) : await getFolderAncestorIds(asUser(), parent.id);
+  return [...above, parent.id];
+}
+
+/** The row of one page or folder, as an admin action leaves it. */
+export async function rowOf(spaceId: string, target: TreeTarget): Promise<TreeRowView> {
+  const [assignments, workflows, states] = await allSettled([
+    getSpaceAssignments(spaceId),
+    listSpaceWorkflows(spaceId),
+    target.node.type === 'page' ? getPageStates([target.node.id]) : Promise.resolve(new Map()),
+  ]);
+  return treeRow(target.node, states.get(target.node.id), { assignments, workflows, ancestors: target.ancestors });
+}
+
+export const getTreeLevel = resolverSpec(settingsContract.getTreeLevel, async ({ parent, cursor }, invocation) => {
+  const spaceId = settingsSpaceId(invocation);
+  const [level, ancestors, assignments, workflows, admin] = await allSettled([
+    readTreeLevel(asUser(), parent.type === 'space' ? { type: 'space', id: spaceId } : parent, { cursor, limit: LEVEL_SIZE }),
+    ancestorsOfLevel(parent),
+    getSpaceAssignments(spaceId),
+    listSpaceWorkflows(spaceId),
+    isSpaceAdmin(spaceId, invocation.accountId),
+  ]);
+  if (level.nodes.some((node) => node.spaceId !== spaceId)) {
+    throw new AppError('NOT_FOUND', "This page isn't in this space, or you don't have permission to view it.");
+  }
+  const states = await levelStates(level.nodes.filter((node) => node.type === 'page').map((node) => node.id));
+  const context: LevelContext = { assignments, workflows, ancestors };
+  return {
+    rows: level.nodes.map((node) => treeRow(node, states.get(node.id), context)),
+    ...(level.cursor === undefined ? {} : { cursor: level.cursor }),
+    isSpaceAdmin: admin,
+  };
+});

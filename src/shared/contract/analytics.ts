@@ -1,0 +1,45 @@
+/**
+ * The analytics page's resolvers (module `approval-analytics`, a global page). Only the
+ * spaces the viewer can see are counted.
+ */
+import { z } from 'zod';
+import { type Kpis, type TrendPoint } from '../../domain/analytics';
+import { type PageStatus } from '../status';
+import { daySchema, idSchema } from './common';
+
+export interface AnalyticsView {
+  range: { from: string; to: string };
+  kpis: Kpis;
+  /** Requests by the status they are in now, for the spaces and workflows selected. */
+  statusBreakdown: { status: PageStatus | 'withdrawn'; count: number }[];
+  trend: TrendPoint[];
+  workflows: (Kpis & { workflowId: string; workflowName: string; spaceKey: string })[];
+  /** Filter choices: the spaces the viewer can see that have workflows. */
+  spaces: { id: string; key: string; name: string }[];
+  generatedAt: string;
+}
+
+export interface AnalyticsExportView {
+  filename: string;
+  mimeType: 'text/csv' | 'text/html';
+  content: string;
+}
+
+const analyticsQuery = z
+  .object({
+    from: daySchema,
+    to: daySchema,
+    spaceIds: z.array(idSchema).max(100).optional(),
+    workflowIds: z.array(idSchema).max(100).optional(),
+  })
+  .refine((q) => q.from <= q.to, { error: 'The start date must be on or before the end date', path: ['from'] });
+
+export const analyticsContract = {
+  getAnalytics: analyticsQuery,
+  exportAnalytics: z.intersection(analyticsQuery, z.object({ format: z.enum(['csv', 'html']) })),
+} as const;
+
+export interface AnalyticsResults {
+  getAnalytics: AnalyticsView;
+  exportAnalytics: AnalyticsExportView;
+}

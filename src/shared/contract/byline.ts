@@ -1,0 +1,117 @@
+/**
+ * The byline dialog's resolvers (module `approval-byline`). The page is always the one in
+ * the invocation context: a payload never names the page it acts on.
+ */
+import { z } from 'zod';
+import { type BylineProperties } from '../byline';
+import { type LozengeAppearance, type PageStatus } from '../status';
+import {
+  commentSchema,
+  type HistoryPageView,
+  cursorSchema,
+  idSchema,
+  overrideTargetSchema,
+  type PersonView,
+  requiredCommentSchema,
+} from './common';
+
+export type StepProgress = 'done' | 'current' | 'pending';
+
+export interface ApproverView extends PersonView {
+  decision?: 'approve' | 'reject';
+  comment?: string;
+  at?: string;
+}
+
+export interface StepView {
+  index: number;
+  name: string;
+  /** "Any one approver", "All approvers", "At least 2 approvals". */
+  rule: string;
+  progress: StepProgress;
+  outcome?: 'approved' | 'rejected';
+  /** Who may decide (resolved when the step started); configured approvers for pending steps. */
+  approvers: ApproverView[];
+  dueAt?: string;
+  overdue: boolean;
+}
+
+export interface RequestView {
+  id: string;
+  workflowId: string;
+  workflowName: string;
+  version: number;
+  status: 'inApproval' | 'approved' | 'changesRequested' | 'withdrawn' | 'expired' | 'superseded';
+  submittedBy: PersonView;
+  submittedAt: string;
+  currentStepIndex: number;
+  steps: StepView[];
+  decidedAt?: string;
+  expiresAt?: string;
+}
+
+export interface WorkflowChoice {
+  id: string;
+  name: string;
+  description: string;
+}
+
+/** Exactly what this viewer may do now; the dialog shows a button per true flag. */
+export interface AllowedActions {
+  submit: boolean;
+  /** Submit when the page had a request before: the dialog labels it "Resubmit". */
+  resubmit: boolean;
+  approve: boolean;
+  reject: boolean;
+  withdraw: boolean;
+  override: boolean;
+}
+
+export interface PageApprovalView {
+  page: { id: string; title: string; spaceId: string; currentVersion: number };
+  status: PageStatus;
+  lozenge: { text: string; appearance: LozengeAppearance };
+  byline: BylineProperties;
+  /** The version the current (or last) approval covers, when there is one. */
+  approvedVersion: number | null;
+  /** The page's latest request, when it has one. */
+  request: RequestView | null;
+  /** The workflows the viewer can submit with (empty unless `actions.submit`). */
+  workflows: WorkflowChoice[];
+  actions: AllowedActions;
+  history: HistoryPageView;
+}
+
+export const bylineContract = {
+  getPageApproval: z.object({}),
+  submit: z.object({
+    workflowId: idSchema.optional(),
+    comment: commentSchema.optional(),
+  }),
+  approve: z.object({
+    requestId: idSchema,
+    stepIndex: z.int().min(0),
+    comment: commentSchema.optional(),
+  }),
+  reject: z.object({
+    requestId: idSchema,
+    stepIndex: z.int().min(0),
+    comment: requiredCommentSchema('A comment explaining the rejection'),
+  }),
+  withdraw: z.object({ requestId: idSchema }),
+  override: z.object({
+    targetStatus: overrideTargetSchema,
+    reason: requiredCommentSchema('A reason for the override'),
+  }),
+  getPageHistory: z.object({ cursor: cursorSchema }),
+} as const;
+
+export interface BylineResults {
+  getPageApproval: PageApprovalView;
+  submit: PageApprovalView;
+  approve: PageApprovalView;
+  reject: PageApprovalView;
+  withdraw: PageApprovalView;
+  override: PageApprovalView;
+  getPageHistory: HistoryPageView;
+}

@@ -1,0 +1,77 @@
+/**
+ * The approval queue resolvers (module `approval-queue`, a space page). The space is the
+ * one in the invocation context.
+ */
+import { z } from 'zod';
+import { commentSchema, cursorSchema, daySchema, idSchema, type PersonView } from './common';
+
+export const QUEUE_TABS = ['mine', 'pending', 'approved', 'rejected'] as const;
+export type QueueTab = (typeof QUEUE_TABS)[number];
+
+export const QUEUE_PAGE_SIZE = 25;
+export const BULK_LIMIT = 50;
+
+export interface QueueItemView {
+  requestId: string;
+  pageId: string;
+  pageTitle: string;
+  version: number;
+  workflowId: string;
+  workflowName: string;
+  submittedBy: PersonView;
+  submittedAt: string;
+  status: 'inApproval' | 'approved' | 'changesRequested' | 'withdrawn' | 'expired' | 'superseded';
+  step: { index: number; number: number; count: number; name: string } | null;
+  dueAt?: string;
+  overdue: boolean;
+  decidedAt?: string;
+  /** The viewer is an eligible approver of the current step who has not decided yet. */
+  canDecide: boolean;
+}
+
+export interface QueuePageView {
+  items: QueueItemView[];
+  cursor?: string;
+  /** Filter choices: the space's workflows. */
+  workflows: { id: string; name: string }[];
+}
+
+export interface BulkResultView {
+  results: { requestId: string; ok: boolean; message: string }[];
+  succeeded: number;
+  failed: number;
+}
+
+export const queueContract = {
+  listQueue: z.object({
+    tab: z.enum(QUEUE_TABS),
+    filters: z
+      .object({
+        workflowId: idSchema.optional(),
+        submittedBy: idSchema.optional(),
+        from: daySchema.optional(),
+        to: daySchema.optional(),
+      })
+      .prefault({}),
+    cursor: cursorSchema,
+    limit: z.int().min(1).max(50).default(QUEUE_PAGE_SIZE),
+  }),
+  bulkDecide: z
+    .object({
+      decision: z.enum(['approve', 'reject']),
+      comment: commentSchema.optional(),
+      items: z
+        .array(z.object({ requestId: idSchema, stepIndex: z.int().min(0) }))
+        .min(1, 'Select at least one item')
+        .max(BULK_LIMIT, `Select at most ${BULK_LIMIT} items at once`),
+    })
+    .refine((bulk) => bulk.decision === 'approve' || (bulk.comment ?? '').trim().length > 0, {
+      error: 'A comment explaining the rejection is required',
+      path: ['comment'],
+    }),
+} as const;
+
+export interface QueueResults {
+  listQueue: QueuePageView;
+  bulkDecide: BulkResultView;
+}

@@ -1,0 +1,120 @@
+/**
+ * Space settings resolvers (module `approval-settings`): workflow list and editor, space
+ * default, assignments, the manage-space tree and the space's audit export. The space is
+ * the one in the invocation context.
+ */
+import { z } from 'zod';
+import { type LozengeAppearance, type PageStatus } from '../status';
+import { type Workflow, workflowInputSchema } from '../workflow';
+import { cursorSchema, type HistoryEntryView, idSchema, overrideTargetSchema, type PersonView, requiredCommentSchema } from './common';
+
+export interface WorkflowSummaryView {
+  id: string;
+  name: string;
+  description: string;
+  enabled: boolean;
+  stepCount: number;
+  owners: PersonView[];
+  isDefault: boolean;
+  /** Owners and space admins manage a workflow; everyone else can view it. */
+  canManage: boolean;
+  updatedAt: string;
+}
+
+export interface WorkflowListView {
+  workflows: WorkflowSummaryView[];
+  defaultWorkflowId: string | null;
+  /** Any user who can view the space can create a workflow (and becomes its owner). */
+  canCreate: boolean;
+  isSpaceAdmin: boolean;
+}
+
+export interface WorkflowDetailView {
+  workflow: Workflow;
+  canManage: boolean;
+  /** Display names of everyone the workflow names (owners, user approvers). */
+  people: PersonView[];
+  /** Requests still running on this workflow: it can be disabled but not deleted while > 0. */
+  runningRequests: number;
+}
+
+/** The editor's payload: the space comes from the context, so it is not part of the input. */
+const editorWorkflowSchema = workflowInputSchema.omit({ spaceId: true });
+
+export type AssignmentOrigin = 'own' | 'inherited' | 'spaceDefault' | 'space' | 'none';
+
+export interface TreeRowView {
+  id: string;
+  type: 'page' | 'folder';
+  title: string;
+  /** Folders have no approval status. */
+  status: PageStatus | null;
+  lozenge: { text: string; appearance: LozengeAppearance } | null;
+  workflows: { id: string; name: string }[];
+  origin: AssignmentOrigin;
+  /** Where an inherited assignment comes from. */
+  fromPageId?: string;
+  ownAssignment?: { workflowIds: string[]; scope: 'page' | 'subtree' };
+  hasChildren: boolean;
+}
+
+export interface TreeLevelView {
+  rows: TreeRowView[];
+  cursor?: string;
+  isSpaceAdmin: boolean;
+}
+
+export interface AuditExportView {
+  entries: (HistoryEntryView & { seq: number; hash: string })[];
+  cursor?: string;
+  /** The hash chain of everything exported so far checks out. */
+  chainVerified: boolean;
+}
+
+export const settingsContract = {
+  listWorkflows: z.object({}),
+  getWorkflow: z.object({ workflowId: idSchema }),
+  createWorkflow: z.object({ workflow: editorWorkflowSchema }),
+  updateWorkflow: z.object({ workflowId: idSchema, revision: z.int().min(0), workflow: editorWorkflowSchema }),
+  deleteWorkflow: z.object({ workflowId: idSchema }),
+  setWorkflowEnabled: z.object({ workflowId: idSchema, enabled: z.boolean() }),
+  setDefaultWorkflow: z.object({ workflowId: idSchema.nullable() }),
+  assignWorkflow: z.object({
+    pageId: idSchema,
+    /** Empty removes the page's own assignment. */
+    workflowIds: z.array(idSchema).max(20, 'Assign at most 20 workflows'),
+    scope: z.enum(['page', 'subtree'], { error: "Choose 'this page' or 'this page and its children'" }),
+  }),
+  getTreeLevel: z.object({
+    parent: z.discriminatedUnion('type', [
+      z.object({ type: z.literal('space') }),
+      z.object({ type: z.literal('page'), id: idSchema }),
+      z.object({ type: z.literal('folder'), id: idSchema }),
+    ]),
+    cursor: cursorSchema,
+  }),
+  overridePageStatus: z.object({
+    pageId: idSchema,
+    targetStatus: overrideTargetSchema,
+    reason: requiredCommentSchema('A reason for the override'),
+  }),
+  submitPage: z.object({ pageId: idSchema, workflowId: idSchema.optional() }),
+  searchGroups: z.object({ query: z.string().trim().max(100) }),
+  exportAudit: z.object({ cursor: cursorSchema }),
+} as const;
+
+export interface SettingsResults {
+  listWorkflows: WorkflowListView;
+  getWorkflow: WorkflowDetailView;
+  createWorkflow: WorkflowDetailView;
+  updateWorkflow: WorkflowDetailView;
+  deleteWorkflow: { deleted: true };
+  setWorkflowEnabled: WorkflowDetailView;
+  setDefaultWorkflow: WorkflowListView;
+  assignWorkflow: TreeRowView;
+  getTreeLevel: TreeLevelView;
+  overridePageStatus: TreeRowView;
+  submitPage: TreeRowView;
+  searchGroups: { groups: { id: string; name: string }[] };
+  exportAudit: AuditExportView;
+}

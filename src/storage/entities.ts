@@ -1,0 +1,136 @@
+/**
+ * The custom entities of manifest.yml (`app.storage.entities`) as TypeScript: entity and
+ * index names, and the shape of one row of each. Every query in the app goes through one
+ * of these indexes; a new query pattern starts with a new index in the manifest.
+ */
+import { type DomainEvent } from '../domain/events';
+import { type ApprovalRequest } from '../domain/request';
+import { type WorkflowAssignment } from '../domain/workflow-resolution';
+import { type PageStatus } from '../shared/status';
+import { type Workflow } from '../shared/workflow';
+
+export const ENTITY = {
+  pageState: 'page-state',
+  request: 'approval-request',
+  task: 'approver-task',
+  auditEvent: 'audit-event',
+  workflow: 'workflow',
+  spaceSettings: 'space-settings',
+  analyticsRollup: 'analytics-rollup',
+} as const;
+
+export const INDEX = {
+  pageState: { bySpaceParent: 'by-space-parent', bySpaceStatus: 'by-space-status' },
+  request: {
+    bySpaceStatus: 'by-space-status',
+    bySpaceSubmitter: 'by-space-submitter',
+    bySpaceWorkflow: 'by-space-workflow',
+    byPage: 'by-page',
+    byStatusExpiry: 'by-status-expiry',
+  },
+  task: { byApproverSpace: 'by-approver-space', byRequest: 'by-request', byStateDue: 'by-state-due' },
+  auditEvent: { bySpaceSeq: 'by-space-seq', byPage: 'by-page', bySealedAt: 'by-sealed-at' },
+  workflow: { bySpace: 'by-space' },
+  analyticsRollup: { bySpaceDay: 'by-space-day', byDay: 'by-day' },
+} as const;
+
+/**
+ * Entity string attributes must not be empty, so "none" is spelled out. A page at the top
+ * of its space has the space as parent: `parentId` is then `space:<spaceId>`.
+ */
+export const NONE = '-';
+export const spaceParent = (spaceId: string): string => `space:${spaceId}`;
+
+/** Key: pageId. The per-page lock (`revision`) and the status summary of the page. */
+export interface PageStateRow {
+  spaceId: string;
+  parentId: string;
+  status: PageStatus;
+  latestRequestId: string;
+  latestApprovedRequestId: string;
+  currentVersion: number;
+  revision: number;
+  updatedAt: string;
+}
+
+/** Key: requestId. */
+export interface RequestRow {
+  spaceId: string;
+  pageId: string;
+  pageVersion: number;
+  workflowId: string;
+  status: ApprovalRequest['status'];
+  submittedBy: string;
+  submittedAt: string;
+  updatedAt: string;
+  /** `NONE` while the request has no expiry. */
+  expiresAt: string;
+  body: ApprovalRequest;
+}
+
+export type TaskState = 'open' | 'done';
+
+/** Key: `${requestId}:${stepIndex}:${approverId}`. */
+export interface TaskRow {
+  requestId: string;
+  spaceId: string;
+  pageId: string;
+  approverId: string;
+  stepIndex: number;
+  state: TaskState;
+  createdAt: string;
+  /** `NONE` when the step has no due date. */
+  dueAt: string;
+}
+
+/** An audit entry: a request's domain event, or a change the domain does not model (workflow edits, action results). */
+export type AuditBody =
+  | { kind: 'request'; event: DomainEvent }
+  | { kind: 'workflow'; change: 'created' | 'updated' | 'enabled' | 'disabled' | 'deleted' | 'assigned' | 'defaultSet'; workflowId: string; details: Record<string, unknown> }
+  | { kind: 'actions'; requestId: string; state: string; results: { action: string; ok: boolean; message: string }[] }
+  /** Recorded once per step by the daily job when a step passes its due date; the effects remind its approvers. */
+  | { kind: 'overdue'; requestId: string; stepIndex: number; dueAt: string; pendingApproverIds: string[] };
+
+/**
+ * Key: for request events `${requestId}:${revision}` (unique because every event bumps the
+ * request's revision); other entries choose a key that a retry reproduces.
+ * Written unsealed (`sealed: false`, `seq: 0`, `hash: NONE`) in the transaction of the change;
+ * sealing gives it the next `seq` of its space's chain and its `hash`.
+ */
+export interface AuditRow {
+  spaceId: string;
+  /** `NONE` for entries about no page (workflow changes). */
+  pageId: string;
+  sealed: boolean;
+  seq: number;
+  at: string;
+  type: string;
+  actorId: string;
+  hash: string;
+  body: AuditBody;
+}
+
+/** Key: workflowId. `revision` equals `body.revision`; it is the attribute updates are conditioned on. */
+export interface WorkflowRow {
+  spaceId: string;
+  name: string;
+  enabled: boolean;
+  updatedAt: string;
+  /** Who made the last change: the editor's "changed by X since you opened it". */
+  updatedBy: string;
+  revision: number;
+  body: Workflow;
+}
+
+/** A space's default workflow and its page/subtree assignments (pageId → assignment). */
+export interface SpaceAssignments {
+  defaultWorkflowId: string | null;
+  pages: Record<string, WorkflowAssignment>;
+}
+
+/** Key: spaceId. The space's default workflow and assignments; `revision` is the lock of admin edits. */
+export interface SpaceSettingsRow {
+  revision: number;
+  updatedAt: string;
+  body: SpaceAssignments;
+}

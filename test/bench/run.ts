@@ -1,0 +1,40 @@
+/**
+ * `npm run bench`: the cost of every hot path on the emulated platform (virtual latency: storage
+ * 20 ms, Confluence 120 ms per call) against DESIGN.md's budgets. A report, not a test: it always
+ * exits 0; the integration tests hold one check per budget.
+ */
+import { analyticsBench } from './scenarios/analytics';
+import { bylineBench } from './scenarios/byline';
+import { manageSpaceBench } from './scenarios/manage-space';
+import { queueBench } from './scenarios/queue';
+import { type Row, renderTable } from './report';
+
+const SCENARIOS: { name: string; run: () => Promise<Row[]> }[] = [
+  { name: 'byline, submit, decide', run: bylineBench },
+  { name: 'manage space', run: manageSpaceBench },
+  { name: 'approval queue', run: queueBench },
+  { name: 'analytics', run: analyticsBench },
+];
+
+async function main(): Promise<void> {
+  const rows: Row[] = [];
+  const started = Date.now();
+  for (const scenario of SCENARIOS) {
+    const at = Date.now();
+    process.stdout.write(`bench: ${scenario.name}…`);
+    try {
+      rows.push(...(await scenario.run()));
+      process.stdout.write(` ${((Date.now() - at) / 1000).toFixed(1)} s\n`);
+    } catch (error) {
+      process.stdout.write(' failed\n');
+      rows.push({ path: scenario.name, measurement: { metrics: null, error: error instanceof Error ? error.message : String(error) }, budget: {} });
+    }
+  }
+  console.log(`\nApprovalFlow hot paths (simulated: storage 20 ms, Confluence 120 ms per call); value / budget\n`);
+  console.log(renderTable(rows));
+  console.log(`\nbench finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+main()
+  .catch((error: unknown) => console.error('bench could not run', error))
+  .finally(() => process.exit(0));
