@@ -7,6 +7,7 @@
 import { AS_APP } from '../confluence/http';
 import { putPageProperty } from '../confluence/properties';
 import { derivePageStatus } from '../domain/page-status';
+import { type ApprovalRequest } from '../domain/request';
 import { BYLINE_PROPERTY_KEY, type BylineProperties } from '../shared/byline';
 import { AppError } from '../shared/errors';
 import { bylineProperties, type PageStatusSummary } from '../shared/status';
@@ -41,6 +42,17 @@ export interface BylineUpdate {
   summary: PageStatusSummary;
   /** Everyone the tooltip may name: their display names must be loaded before writing. */
   people: string[];
+  /** Everyone the byline dialog names for the page's latest request: submitter, approvers, deciders. */
+  dialogPeople: string[];
+}
+
+function peopleOnRequest(request: ApprovalRequest | null): string[] {
+  if (request === null) return [];
+  return [
+    request.submittedBy,
+    ...request.steps.flatMap((step) => [...step.eligibleApprovers, ...step.decisions.map((d) => d.approverId)]),
+    ...request.workflow.steps.flatMap((step) => step.approvers.flatMap((a) => (a.type === 'user' ? [a.accountId] : []))),
+  ];
 }
 
 /** The page's status as it is now, or null for a page without approval state. */
@@ -48,7 +60,7 @@ export async function planByline(pageId: string): Promise<BylineUpdate | null> {
   const record = await getPageRecord(pageId);
   if (record === undefined) return null;
   const summary = derivePageStatus({ latest: record.latest, latestApproved: latestApproved(record), currentVersion: record.currentVersion });
-  return { pageId, summary, people: peopleIn(summary) };
+  return { pageId, summary, people: peopleIn(summary), dialogPeople: peopleOnRequest(record.latest) };
 }
 
 /** Writes the page's status into its byline property, as the app. */

@@ -14,6 +14,7 @@ import { syncApproverTasks } from '../storage/tasks';
 import { type BylineUpdate, planByline, writeBylineUpdate } from './byline-effect';
 import { type EffectsJob } from './effects-job';
 import { planNotifications, sendNotifications } from './notifications';
+import { rememberPageNames } from '../storage/display-names';
 import { PeopleDirectory } from './people-directory';
 
 function requestEventsOf(entries: AuditEntry[]): DomainEvent[] {
@@ -40,7 +41,15 @@ export async function runEffects(job: EffectsJob): Promise<void> {
   const notices = planNotifications(entries, requests);
   // One bulk lookup for every name the bylines and the comments show.
   const people = new PeopleDirectory();
-  await people.load([...bylines.flatMap((update) => update.people), ...notices.flatMap((notice) => notice.draft.people)]);
-  for (const update of bylines) await writeBylineUpdate(update, people);
+  const actors = entries.flatMap(({ row }) => (row.actorId === NONE ? [] : [row.actorId]));
+  await people.load([
+    ...bylines.flatMap((update) => [...update.people, ...update.dialogPeople]),
+    ...notices.flatMap((notice) => notice.draft.people),
+    ...actors,
+  ]);
+  for (const update of bylines) {
+    await writeBylineUpdate(update, people);
+    await rememberPageNames(update.pageId, people.namesOf([...update.people, ...update.dialogPeople, ...actors]));
+  }
   await sendNotifications(notices, requests, people);
 }

@@ -1,8 +1,6 @@
 import { getPeople } from '../confluence/people';
 import { type DisplayName } from '../shared/status';
-
-/** What the app writes for an account Confluence no longer knows (deleted or never existed). */
-const UNKNOWN_PERSON = 'Former user';
+import { type NameMap, UNKNOWN_PERSON } from '../storage/display-names';
 
 /**
  * Display names for one job: the byline and the notifications name overlapping people, so each
@@ -20,4 +18,9 @@ export class PeopleDirectory {
 
   /** The name of an account loaded before. */
   readonly displayName: DisplayName = (accountId) => this.names.get(accountId) ?? UNKNOWN_PERSON;
+
+  /** The loaded names of these accounts, as the byline dialog's name cache keeps them. */
+  namesOf(accountIds: Iterable<string>): NameMap {
+    return Object.fromEntries([...new Set(accountIds)].map((id) => [id, this.displayName(id)]));
+  }
 }

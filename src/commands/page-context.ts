@@ -54,7 +54,6 @@ export async function loadPageContext(actor: Actor, pageId: string): Promise<Pag
       pageRecordKey(pageId),
       settingsKey,
       CACHE.spaceAdmins(spaceId).key,
-      CACHE.groupsOf(actor.accountId).key,
       CACHE.ancestors(pageId).key,
       pageNamesEntry(pageId).key,
     ]),

@@ -26,16 +26,6 @@ export async function getPeople(accountIds: string[]): Promise<Map<string, Perso
   return people;
 }
 
-/** The ids of the groups an account belongs to. */
-export async function getGroupIdsOf(accountId: string): Promise<string[]> {
-  const ids: string[] = [];
-  for (let start = 0; ; start += 200) {
-    const body = await confluenceJson<V1Page<{ id: string }>>(AS_APP, route`/wiki/rest/api/user/memberof?accountId=${accountId}&start=${start}&limit=200`);
-    ids.push(...body.results.map((g) => String(g.id)));
-    if (!body._links?.next || body.results.length === 0) return ids;
-  }
-}
-
 /** Every member of a group, for resolving a group approver into accounts at step start. */
 export async function getGroupMemberIds(groupId: string): Promise<string[]> {
   const ids: string[] = [];

@@ -1,8 +1,7 @@
 /**
  * What Confluence says about people and pages, kept in KVS for a short while so the byline
  * dialog and the commands stay within their Confluence-call budgets:
- * - a space's admins (users and groups holding `administer` on the space): 10 minutes;
- * - a user's groups: 10 minutes;
+ * - a space's admins (accounts holding `administer` on the space, directly or through a group): 10 minutes;
  * - a group's members (resolving group approvers at submission): 10 minutes;
  * - a page's ancestors (resolving subtree assignments in the dialog): 10 minutes;
  * - the app's own account (recognising its own page edits): a year.
@@ -22,13 +21,12 @@ export interface CacheEntry<T> {
 const TEN_MINUTES: Ttl = { value: 10, unit: 'MINUTES' };
 
 export interface SpaceAdmins {
+  /** Direct admins and the members of admin groups, resolved when the entry was filled. */
   accountIds: string[];
-  groupIds: string[];
 }
 
 export const CACHE = {
   spaceAdmins: (spaceId: string): CacheEntry<SpaceAdmins> => ({ key: { key: `cache:space-admins:${spaceId}` }, ttl: TEN_MINUTES }),
-  groupsOf: (accountId: string): CacheEntry<string[]> => ({ key: { key: `cache:groups-of:${accountId}` }, ttl: TEN_MINUTES }),
   groupMembers: (groupId: string): CacheEntry<string[]> => ({ key: { key: `cache:group-members:${groupId}` }, ttl: TEN_MINUTES }),
   ancestors: (pageId: string): CacheEntry<string[]> => ({ key: { key: `cache:ancestors:${pageId}` }, ttl: TEN_MINUTES }),
   /** The app's own account never changes for an installation. */

@@ -7,6 +7,8 @@ import { type Row } from '../report';
 import { BENCH_LATENCY } from './latency';
 
 const PAGE = '10020';
+/** Another page of the same space, submitted once the space's permission and name caches are warm. */
+const SECOND_PAGE = '10021';
 
 export async function bylineBench(): Promise<Row[]> {
   const app = await startApp(BENCH_LATENCY);
@@ -15,6 +17,8 @@ export async function bylineBench(): Promise<Row[]> {
     const change = { storage: 6, confluence: 3, transactions: 1 };
     const dialog = { storage: 3, confluence: 1 };
     const submit = await measure(app.sandbox, () => app.as('u-alice').byline('submit', PAGE, {}));
+    await app.drain();
+    const submitWarm = await measure(app.sandbox, () => app.as('u-alice').byline('submit', SECOND_PAGE, {}));
     await app.drain();
     const openCold = await measure(app.sandbox, () => app.as('u-bob').byline('getPageApproval', PAGE, {}));
     const openWarm = await measure(app.sandbox, () => app.as('u-bob').byline('getPageApproval', PAGE, {}));
@@ -25,7 +29,13 @@ export async function bylineBench(): Promise<Row[]> {
     return [
       { path: 'byline dialog: open (first time for the viewer)', measurement: openCold, budget: dialog, note: 'DESIGN.md: 1 resolver call, ≤ 3 storage round trips, ≤ 1 Confluence call' },
       { path: 'byline dialog: open (again)', measurement: openWarm, budget: dialog },
-      { path: 'submit', measurement: submit, budget: change, note: 'DESIGN.md: ≤ 6 storage round trips, ≤ 3 Confluence calls, 1 transaction' },
+      {
+        path: 'submit (first in the space: caches cold)',
+        measurement: submit,
+        budget: change,
+        note: 'DESIGN.md: ≤ 6 storage round trips, ≤ 3 Confluence calls, 1 transaction; the first change in a space also fills its 10-minute admin cache',
+      },
+      { path: 'submit (caches warm)', measurement: submitWarm, budget: change },
       { path: 'decide (approve)', measurement: decide, budget: change },
     ];
   } finally {
