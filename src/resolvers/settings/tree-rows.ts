@@ -7,7 +7,7 @@ import { resolveWorkflows, type WorkflowOrigin, type WorkflowResolution } from '
 import { type AssignmentOrigin, type TreeRowView } from '../../shared/contract';
 import { lozengeAppearance, PAGE_STATUS_LABELS } from '../../shared/status';
 import { type Workflow } from '../../shared/workflow';
-import { type PageStateRow, type SpaceAssignments } from '../../storage/entities';
+import { NONE, type PageStateRow, type SpaceAssignments } from '../../storage/entities';
 
 /** What every row of one level shares: the space's settings and the level's ancestors. */
 export interface LevelContext {
@@ -52,6 +52,7 @@ export function treeRow(node: RowNode, state: PageStateRow | undefined, level: L
     workflows: resolution.workflows.map((w) => ({ id: w.id, name: w.name })),
     ...originOf(resolution.origin, resolution),
     ...(own === undefined ? {} : { ownAssignment: { workflowIds: [...own.workflowIds], scope: own.scope } }),
+    hasRequest: state !== undefined && state.latestRequestId !== NONE,
     // Confluence's children listing does not say whether a child has children of its own, and
     // asking per row would break the level's call budget: every row may be expanded, and
     // expanding a leaf shows an empty level.

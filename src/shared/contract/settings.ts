@@ -55,6 +55,8 @@ export interface TreeRowView {
   /** Where an inherited assignment comes from. */
   fromPageId?: string;
   ownAssignment?: { workflowIds: string[]; scope: 'page' | 'subtree' };
+  /** The page was submitted at least once: only then has it a status an admin can override. */
+  hasRequest: boolean;
   hasChildren: boolean;
 }
 

@@ -1,0 +1,179 @@
+/**
+ * The workflow editor's working copy and how it maps to the contract. Numbers are kept as the
+ * text the admin typed, so a half-typed "1" or an empty field never turns into NaN on screen;
+ * they are checked and converted once, when the admin saves.
+ */
+import { type z } from 'zod';
+import { type settingsContract } from '../../shared/contract';
+import { type ApproverRef, type GroupRef, type StepRule, type Workflow, type WorkflowActions } from '../../shared/workflow';
+
+export type RuleKind = StepRule['kind'];
+export type OnEditDuringReview = 'keep' | 'restart';
+
+export interface StepDraft {
+  /** Kept across edits: running requests and audit entries refer to steps by id. */
+  id: string;
+  name: string;
+  userApprovers: string[];
+  groupApprovers: GroupRef[];
+  ruleKind: RuleKind;
+  ruleCount: string;
+  rejectionsToFail: string;
+  dueDays: string;
+}
+
+export interface WorkflowDraft {
+  name: string;
+  description: string;
+  owners: string[];
+  steps: StepDraft[];
+  selfApproval: boolean;
+  autoSubmitOnEdit: boolean;
+  validityDays: string;
+  onEditDuringReview: OnEditDuringReview;
+  /** Not edited here: carried through unchanged so saving never drops them. */
+  actions: WorkflowActions;
+}
+
+export type EditorWorkflow = z.input<typeof settingsContract.createWorkflow>['workflow'];
+
+/** Field path (as the server names it, e.g. `workflow.steps.1.rule.count`) → its message. */
+export type FieldMessages = Readonly<Record<string, string>>;
+
+const EMPTY_ACTIONS: WorkflowActions = { inApproval: [], approved: [], changesRequested: [], expired: [] };
+
+let stepCounter = 0;
+
+/** A step id unique within the workflow; the server only requires uniqueness there. */
+export function newStepId(): string {
+  stepCounter += 1;
+  return `step-${Date.now().toString(36)}-${stepCounter}`;
+}
+
+export function emptyStep(position: number): StepDraft {
+  return {
+    id: newStepId(),
+    name: position === 1 ? 'Review' : `Step ${position}`,
+    userApprovers: [],
+    groupApprovers: [],
+    ruleKind: 'any',
+    ruleCount: '2',
+    rejectionsToFail: '1',
+    dueDays: '',
+  };
+}
+
+export function emptyDraft(creatorId: string | undefined): WorkflowDraft {
+  return {
+    name: '',
+    description: '',
+    owners: creatorId === undefined ? [] : [creatorId],
+    steps: [emptyStep(1)],
+    selfApproval: false,
+    autoSubmitOnEdit: false,
+    validityDays: '',
+    onEditDuringReview: 'keep',
+    actions: EMPTY_ACTIONS,
+  };
+}
+
+export function draftFromWorkflow(workflow: Workflow): WorkflowDraft {
+  return {
+    name: workflow.name,
+    description: workflow.description,
+    owners: [...workflow.owners],
+    steps: workflow.steps.map((step) => ({
+      id: step.id,
+      name: step.name,
+      userApprovers: step.approvers.flatMap((a) => (a.type === 'user' ? [a.accountId] : [])),
+      groupApprovers: step.approvers.flatMap((a) => (a.type === 'group' ? [a] : [])),
+      ruleKind: step.rule.kind,
+      ruleCount: step.rule.kind === 'atLeast' ? String(step.rule.count) : '2',
+      rejectionsToFail: String(step.rejectionsToFail),
+      dueDays: step.dueDays === undefined ? '' : String(step.dueDays),
+    })),
+    selfApproval: workflow.options.selfApproval,
+    autoSubmitOnEdit: workflow.options.autoSubmitOnEdit,
+    validityDays: workflow.options.validityDays === null ? '' : String(workflow.options.validityDays),
+    onEditDuringReview: workflow.options.onEditDuringReview,
+    actions: workflow.actions,
+  };
+}
+
+const WHOLE_NUMBER = /^\d+$/;
+
+type Parsed = { ok: true; value: number | undefined } | { ok: false };
+
+/** Empty means "not set" where the field is optional; anything but digits is refused here. */
+function parseWhole(text: string): Parsed {
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: true, value: undefined };
+  return WHOLE_NUMBER.test(trimmed) ? { ok: true, value: Number(trimmed) } : { ok: false };
+}
+
+export type DraftConversion = { ok: true; workflow: EditorWorkflow } | { ok: false; fields: FieldMessages };
+
+/**
+ * The payload for create/update, or the number fields that are not whole numbers (with the
+ * server's path for each, so they show where server messages show).
+ */
+export function toEditorWorkflow(draft: WorkflowDraft): DraftConversion {
+  const fields: Record<string, string> = {};
+  const whole = (text: string, path: string, what: string, required: boolean): number | undefined => {
+    const parsed = parseWhole(text);
+    if (!parsed.ok) fields[path] = `${what} must be a whole number`;
+    else if (required && parsed.value === undefined) fields[path] = `${what} is required`;
+    return parsed.ok ? parsed.value : undefined;
+  };
+  const steps = draft.steps.map((step, index) => {
+    const at = `workflow.steps.${index}`;
+    const label = `Step ${index + 1}: `;
+    const approvers: ApproverRef[] = [
+      ...step.userApprovers.map((accountId) => ({ type: 'user' as const, accountId })),
+      ...step.groupApprovers,
+    ];
+    const count = step.ruleKind === 'atLeast' ? whole(step.ruleCount, `${at}.rule.count`, `${label}the number of approvals`, true) : undefined;
+    const rule: StepRule = step.ruleKind === 'atLeast' ? { kind: 'atLeast', count: count ?? 1 } : { kind: step.ruleKind };
+    const rejectionsToFail = whole(step.rejectionsToFail, `${at}.rejectionsToFail`, `${label}rejections to fail`, true);
+    const dueDays = whole(step.dueDays, `${at}.dueDays`, `${label}due days`, false);
+    return {
+      id: step.id,
+      name: step.name,
+      approvers,
+      rule,
+      rejectionsToFail: rejectionsToFail ?? 1,
+      ...(dueDays === undefined ? {} : { dueDays }),
+    };
+  });
+  const validityDays = whole(draft.validityDays, 'workflow.options.validityDays', 'Validity', false);
+  if (Object.keys(fields).length > 0) return { ok: false, fields };
+  return {
+    ok: true,
+    workflow: {
+      name: draft.name,
+      description: draft.description,
+      owners: draft.owners,
+      steps,
+      options: {
+        selfApproval: draft.selfApproval,
+        autoSubmitOnEdit: draft.autoSubmitOnEdit,
+        validityDays: validityDays ?? null,
+        onEditDuringReview: draft.onEditDuringReview,
+      },
+      actions: draft.actions,
+    },
+  };
+}
+
+/** Messages for a field and, with `includeNested`, everything under it (`…approvers` also gets `…approvers.1`). */
+export function messagesAt(fields: FieldMessages, path: string, includeNested = false): string[] {
+  return Object.entries(fields).flatMap(([key, message]) => (key === path || (includeNested && key.startsWith(`${path}.`)) ? [message] : []));
+}
+
+export function moveStep(steps: readonly StepDraft[], index: number, offset: -1 | 1): StepDraft[] {
+  const target = index + offset;
+  if (target < 0 || target >= steps.length) return [...steps];
+  const next = [...steps];
+  [next[index], next[target]] = [next[target], next[index]];
+  return next;
+}

@@ -1,0 +1,69 @@
+import type React from 'react';
+import { FormSection, Label, RadioGroup, Stack, Textfield, Toggle } from '@forge/react';
+import { type FieldMessages as Fields, messagesAt, type OnEditDuringReview, type WorkflowDraft } from './draft';
+import { FieldMessages } from './field-messages';
+import { fieldId } from './pickers';
+
+interface Props {
+  draft: WorkflowDraft;
+  fields: Fields;
+  onChange(patch: Partial<WorkflowDraft>): void;
+}
+
+const ON_EDIT_OPTIONS: { name: string; value: OnEditDuringReview; label: string }[] = [
+  { name: 'on-edit', value: 'keep', label: 'Keep reviewing the submitted version' },
+  { name: 'on-edit', value: 'restart', label: 'Restart the review with the new version' },
+];
+
+/** The workflow's options: self-approval, automatic resubmission, validity and edits during review. */
+export function OptionsFields({ draft, fields, onChange }: Props): React.JSX.Element {
+  const at = 'workflow.options';
+  return (
+    <FormSection title="Options">
+      <Stack space="space.200">
+        <Stack space="space.050">
+          <Label labelFor="option-self-approval">Allow self-approval</Label>
+          <Toggle id="option-self-approval" isChecked={draft.selfApproval} onChange={(e) => onChange({ selfApproval: e.target.checked === true })} />
+          <FieldMessages
+            messages={messagesAt(fields, `${at}.selfApproval`)}
+            helper="Off by default for segregation of duties: whoever submitted a page cannot approve it. Turn on only where one person may both write and approve."
+          />
+        </Stack>
+        <Stack space="space.050">
+          <Label labelFor="option-auto-submit">Submit automatically when an approved page is edited</Label>
+          <Toggle id="option-auto-submit" isChecked={draft.autoSubmitOnEdit} onChange={(e) => onChange({ autoSubmitOnEdit: e.target.checked === true })} />
+          <FieldMessages
+            messages={messagesAt(fields, `${at}.autoSubmitOnEdit`)}
+            helper="When off, an edited approved page shows Outdated until someone submits the new version."
+          />
+        </Stack>
+        <Stack space="space.050">
+          <Label labelFor="option-validity">Approval validity (days)</Label>
+          <Textfield
+            id="option-validity"
+            type="number"
+            width={120}
+            value={draft.validityDays}
+            isInvalid={messagesAt(fields, `${at}.validityDays`).length > 0}
+            onChange={(e) => onChange({ validityDays: String(e.target.value ?? '') })}
+          />
+          <FieldMessages
+            messages={messagesAt(fields, `${at}.validityDays`)}
+            helper="Optional. After this many days an approved page becomes Expired and needs a new approval. Leave empty for approvals that never expire."
+          />
+        </Stack>
+        <Stack space="space.050">
+          <Label labelFor="option-on-edit">When a page is edited during review</Label>
+          <RadioGroup
+            {...fieldId('option-on-edit')}
+            name="option-on-edit"
+            options={ON_EDIT_OPTIONS}
+            value={draft.onEditDuringReview}
+            onChange={(e) => onChange({ onEditDuringReview: e.target.value as OnEditDuringReview })}
+          />
+          <FieldMessages messages={messagesAt(fields, `${at}.onEditDuringReview`)} />
+        </Stack>
+      </Stack>
+    </FormSection>
+  );
+}

@@ -1,0 +1,50 @@
+import type React from 'react';
+import { SectionMessage, Stack, Text } from '@forge/react';
+import { type ApiFailure } from '../shared/api';
+import { ApiErrorMessage } from '../shared/api-error-message';
+
+interface Props {
+  failure: ApiFailure;
+  /** Loads the latest saved workflow into the editor (after someone else saved first). */
+  onReload?: () => void;
+}
+
+function plural(count: number): string {
+  return count === 1 ? '1 problem' : `${count} problems`;
+}
+
+const STEP_PATH = /^workflow\.steps\.(\d+)\./;
+
+/**
+ * Read out of context, a message must say which step it is about. The back end's own checks
+ * already do ("Step 2: …"); the contract's field checks, run before sending, do not.
+ */
+function located(path: string, message: string): string {
+  const step = STEP_PATH.exec(path);
+  if (step === null || /^Step \d+:/.test(message)) return message;
+  return `Step ${Number(step[1]) + 1}: ${message.charAt(0).toLowerCase()}${message.slice(1)}`;
+}
+
+/**
+ * Why saving did not work, above the form: every field problem in one list (each is also shown
+ * under its field), the other person's change with a way to load it, or the back end's message.
+ */
+export function SaveFailure({ failure, onReload }: Props): React.JSX.Element {
+  if (failure.code === 'VALIDATION') {
+    const messages = [...new Set(Object.entries(failure.fields).map(([path, message]) => located(path, message)))];
+    const shown = messages.length === 0 ? [failure.message] : messages;
+    return (
+      <SectionMessage appearance="error" title={`Fix ${plural(shown.length)} to save this workflow`}>
+        <Stack space="space.050">
+          {shown.map((message) => (
+            <Text key={message}>{`• ${message}`}</Text>
+          ))}
+        </Stack>
+      </SectionMessage>
+    );
+  }
+  if (failure.code === 'CONFLICT' && onReload !== undefined) {
+    return <ApiErrorMessage error={failure} title="This workflow changed since you opened it" actions={[{ label: 'Reload workflow', onClick: onReload }]} />;
+  }
+  return <ApiErrorMessage error={failure} title="The workflow was not saved" />;
+}

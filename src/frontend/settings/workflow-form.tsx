@@ -1,0 +1,179 @@
+import type React from 'react';
+import { useState } from 'react';
+import {
+  Button,
+  ButtonGroup,
+  Form,
+  FormFooter,
+  FormHeader,
+  FormSection,
+  HelperMessage,
+  Label,
+  LoadingButton,
+  RequiredAsterisk,
+  Stack,
+  TextArea,
+  Textfield,
+  UserPicker,
+} from '@forge/react';
+import { type WorkflowDetailView } from '../../shared/contract';
+import { type ApiFailure } from '../shared/api';
+import { ActionsSummary } from './actions-summary';
+import { type NameOf } from './describe-workflow';
+import { emptyStep, messagesAt, moveStep, type StepDraft, toEditorWorkflow, type WorkflowDraft } from './draft';
+import { FieldMessages } from './field-messages';
+import { OptionsFields } from './options-fields';
+import { accountIdsOf } from './pickers';
+import { SaveFailure } from './save-failure';
+import { callSettings } from './settings-api';
+import { StepFields } from './step-fields';
+import { useGroupSearch } from './use-group-search';
+
+/** What is being edited: a new workflow, or a saved one at the revision the editor loaded. */
+export type EditTarget = { kind: 'create' } | { kind: 'update'; workflowId: string; revision: number };
+
+interface Props {
+  target: EditTarget;
+  initial: WorkflowDraft;
+  nameOf: NameOf;
+  onSaved(detail: WorkflowDetailView): void;
+  onCancel(): void;
+  /** Loads the saved workflow again; offered when someone else saved it first. */
+  onReload?: () => void;
+}
+
+const NO_FIELDS = {};
+
+/**
+ * The workflow editor. The draft lives in React state rather than in `useForm` because steps are
+ * added, removed and reordered; the back end checks everything on save and its messages are
+ * shown under the fields they name (paths such as `workflow.steps.1.rule.count`).
+ */
+export function WorkflowForm({ target, initial, nameOf, onSaved, onCancel, onReload }: Props): React.JSX.Element {
+  const [draft, setDraft] = useState(initial);
+  const [failure, setFailure] = useState<ApiFailure | null>(null);
+  const [saving, setSaving] = useState(false);
+  const groups = useGroupSearch();
+  const fields = failure?.fields ?? NO_FIELDS;
+
+  const change = (patch: Partial<WorkflowDraft>) => setDraft((current) => ({ ...current, ...patch }));
+  // Moving or removing a step renumbers the steps, so messages that name a step by number would point at the wrong one.
+  const restructure = (steps: StepDraft[]) => {
+    setFailure(null);
+    change({ steps });
+  };
+  const changeStep = (index: number, step: StepDraft) => change({ steps: draft.steps.map((s, i) => (i === index ? step : s)) });
+
+  const save = async () => {
+    const converted = toEditorWorkflow(draft);
+    if (!converted.ok) {
+      setFailure({ code: 'VALIDATION', message: Object.values(converted.fields)[0] ?? '', fields: converted.fields });
+      return;
+    }
+    setSaving(true);
+    setFailure(null);
+    const result =
+      target.kind === 'create'
+        ? await callSettings('createWorkflow', { workflow: converted.workflow })
+        : await callSettings('updateWorkflow', { workflowId: target.workflowId, revision: target.revision, workflow: converted.workflow });
+    setSaving(false);
+    if (result.ok) onSaved(result.data);
+    else setFailure(result.error);
+  };
+
+  return (
+    <Form onSubmit={save}>
+      <FormHeader
+        title={target.kind === 'create' ? 'New workflow' : 'Edit workflow'}
+        description="Required fields are marked with an asterisk. Pages already in approval keep the version of the workflow they were submitted with."
+      />
+      {failure === null ? null : <SaveFailure failure={failure} onReload={onReload} />}
+
+      <FormSection title="Details">
+        <Stack space="space.200">
+          <Stack space="space.050">
+            <Label labelFor="workflow-name">
+              Name
+              <RequiredAsterisk />
+            </Label>
+            <Textfield
+              id="workflow-name"
+              value={draft.name}
+              isInvalid={messagesAt(fields, 'workflow.name').length > 0}
+              onChange={(e) => change({ name: String(e.target.value ?? '') })}
+            />
+            <FieldMessages messages={messagesAt(fields, 'workflow.name')} />
+          </Stack>
+          <Stack space="space.050">
+            <Label labelFor="workflow-description">Description</Label>
+            <TextArea
+              id="workflow-description"
+              value={draft.description}
+              isInvalid={messagesAt(fields, 'workflow.description').length > 0}
+              onChange={(e) => change({ description: String(e.target.value ?? '') })}
+            />
+            <FieldMessages messages={messagesAt(fields, 'workflow.description')} helper="Tells authors when to pick this workflow." />
+          </Stack>
+          <Stack space="space.050">
+            <UserPicker
+              isMulti
+              isRequired
+              label="Owners"
+              name="workflow-owners"
+              placeholder="Search for people"
+              defaultValue={draft.owners}
+              onChange={(value) => change({ owners: accountIdsOf(value) })}
+            />
+            <FieldMessages
+              messages={messagesAt(fields, 'workflow.owners', true)}
+              helper="Owners and space admins can edit, disable and delete this workflow. Whoever creates a workflow is always an owner."
+            />
+          </Stack>
+        </Stack>
+      </FormSection>
+
+      <FormSection title="Steps" description="Pages go through the steps in order; each step needs its rule met before the next one starts.">
+        <FieldMessages messages={messagesAt(fields, 'workflow.steps')} />
+      </FormSection>
+      {draft.steps.map((step, index) => (
+        <StepFields
+          key={step.id}
+          step={step}
+          index={index}
+          count={draft.steps.length}
+          fields={fields}
+          groups={groups}
+          onChange={(next) => changeStep(index, next)}
+          onMove={(offset) => restructure(moveStep(draft.steps, index, offset))}
+          onRemove={() => restructure(draft.steps.filter((_, i) => i !== index))}
+        />
+      ))}
+      <Stack space="space.050" alignInline="start">
+        <Button iconBefore="add" onClick={() => change({ steps: [...draft.steps, emptyStep(draft.steps.length + 1)] })}>
+          Add step
+        </Button>
+      </Stack>
+
+      <OptionsFields draft={draft} fields={fields} onChange={change} />
+
+      <FormSection title="Actions on entering a state">
+        <Stack space="space.100">
+          <ActionsSummary actions={draft.actions} nameOf={nameOf} />
+          <HelperMessage>Actions are kept as they are when you save.</HelperMessage>
+          <FieldMessages messages={messagesAt(fields, 'workflow.actions', true)} />
+        </Stack>
+      </FormSection>
+
+      <FormFooter>
+        <ButtonGroup label="Save or cancel">
+          <Button appearance="subtle" onClick={onCancel}>
+            Cancel
+          </Button>
+          <LoadingButton appearance="primary" type="submit" isLoading={saving}>
+            {target.kind === 'create' ? 'Create workflow' : 'Save changes'}
+          </LoadingButton>
+        </ButtonGroup>
+      </FormFooter>
+    </Form>
+  );
+}
