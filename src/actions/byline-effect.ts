@@ -4,14 +4,12 @@
  * the effect idempotent and order-free: a late or repeated job writes the same value again,
  * which is skipped as unchanged.
  */
-import { AS_APP } from '../confluence/http';
-import { putPageProperty } from '../confluence/properties';
 import { derivePageStatus } from '../domain/page-status';
 import { type ApprovalRequest } from '../domain/request';
-import { BYLINE_PROPERTY_KEY, type BylineProperties } from '../shared/byline';
 import { AppError } from '../shared/errors';
 import { bylineProperties, type PageStatusSummary } from '../shared/status';
 import { getPageRecord, latestApproved } from '../storage/page-state';
+import { writeBylineProperty } from './byline-property';
 import { type PeopleDirectory } from './people-directory';
 
 /** Everyone the byline tooltip may name. */
@@ -27,18 +25,10 @@ function peopleIn(summary: PageStatusSummary): string[] {
 
 const failedWith = (error: unknown, code: AppError['code']): boolean => error instanceof AppError && error.code === code;
 
-/** Writes the value; when someone else wrote the property between our read and write, once more on the new version. */
-async function writeByline(pageId: string, value: BylineProperties): Promise<void> {
-  try {
-    await putPageProperty(AS_APP, pageId, BYLINE_PROPERTY_KEY, value);
-  } catch (error) {
-    if (!failedWith(error, 'CONFLICT')) throw error;
-    await putPageProperty(AS_APP, pageId, BYLINE_PROPERTY_KEY, value);
-  }
-}
-
 export interface BylineUpdate {
   pageId: string;
+  /** The page-state revision the summary describes. */
+  revision: number;
   summary: PageStatusSummary;
   /** Everyone the tooltip may name: their display names must be loaded before writing. */
   people: string[];
@@ -60,13 +50,13 @@ export async function planByline(pageId: string): Promise<BylineUpdate | null> {
   const record = await getPageRecord(pageId);
   if (record === undefined) return null;
   const summary = derivePageStatus({ latest: record.latest, latestApproved: latestApproved(record), currentVersion: record.currentVersion });
-  return { pageId, summary, people: peopleIn(summary), dialogPeople: peopleOnRequest(record.latest) };
+  return { pageId, revision: record.revision, summary, people: peopleIn(summary), dialogPeople: peopleOnRequest(record.latest) };
 }
 
 /** Writes the page's status into its byline property, as the app. */
-export async function writeBylineUpdate({ pageId, summary }: BylineUpdate, people: PeopleDirectory): Promise<void> {
+export async function writeBylineUpdate({ pageId, revision, summary }: BylineUpdate, people: PeopleDirectory): Promise<void> {
   try {
-    await writeByline(pageId, bylineProperties(summary, people.displayName));
+    await writeBylineProperty(pageId, bylineProperties(summary, people.displayName), revision);
   } catch (error) {
     // A deleted page has no byline to show; retrying for a day would change nothing.
     if (!failedWith(error, 'NOT_FOUND')) throw error;

@@ -173,3 +173,15 @@ describe('approver tasks', () => {
     expect(await pendingFor('u-dana')).toEqual([{ stepIndex: 1, due: true }]);
   });
 });
+
+describe('the byline property and concurrent writers', () => {
+  it('never lets an older status replace a newer one, whoever writes last', async () => {
+    await app.as('u-alice').byline('submit', PAGE, {});
+    await app.drain();
+    const newer = app.bylineProperty(PAGE);
+    const { writeBylineProperty } = await import('../../../src/actions/byline-property');
+    const written = await writeBylineProperty(PAGE, { title: 'Draft', icon: 'data:image/svg+xml,', tooltip: 'stale' }, 0);
+    expect(written).toBe(false);
+    expect(app.bylineProperty(PAGE)).toEqual(newer);
+  });
+});

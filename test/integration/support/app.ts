@@ -118,7 +118,7 @@ export async function startApp(options: StartOptions = {}): Promise<TestApp> {
     site,
     as,
     drain: () => sandbox.drain(),
-    bylineProperty: (pageId) => site().propertyOf(pageId, BYLINE_PROPERTY_KEY) as BylineProperties | undefined,
+    bylineProperty: (pageId) => bylineShown(site().propertyOf(pageId, BYLINE_PROPERTY_KEY)),
     pageContext,
     spaceContext,
     createWorkflow,
@@ -175,4 +175,11 @@ const REAL_TIMERS = [
  */
 export function advanceCalendar(days: number): void {
   jest.useFakeTimers({ doNotFake: [...REAL_TIMERS], now: Date.now() + days * 24 * 60 * 60 * 1000 });
+}
+
+/** What Confluence renders from the byline property (the app also stores the revision it describes). */
+function bylineShown(value: unknown): BylineProperties | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { title, icon, tooltip } = value as BylineProperties;
+  return { title, icon, tooltip };
 }
