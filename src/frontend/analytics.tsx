@@ -1,3 +1,9 @@
-import ForgeReconciler, { Text } from '@forge/react';
+import React from 'react';
+import ForgeReconciler from '@forge/react';
+import { AnalyticsPage } from './analytics/analytics-page';
 
-ForgeReconciler.render(<Text>Loading…</Text>);
+ForgeReconciler.render(
+  <React.StrictMode>
+    <AnalyticsPage />
+  </React.StrictMode>,
+);

@@ -42,6 +42,7 @@ export function buildAnalyticsView(data: AnalyticsData, now: Date): AnalyticsVie
       spaceKey: spaceKeys.get(workflowSpace.get(row.workflowId) ?? '') ?? '',
     })),
     spaces: data.choices.map((space) => ({ id: space.id, key: space.key, name: space.name })),
+    workflowChoices: [...data.workflowNames].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
     generatedAt: now.toISOString(),
   };
 }

@@ -16,6 +16,8 @@ export interface AnalyticsView {
   workflows: (Kpis & { workflowId: string; workflowName: string; spaceKey: string })[];
   /** Filter choices: the spaces the viewer can see that have workflows. */
   spaces: { id: string; key: string; name: string }[];
+  /** Filter choices: the workflows of the spaces counted, whatever the workflow filter, by name. */
+  workflowChoices: { id: string; name: string }[];
   generatedAt: string;
 }
 

@@ -1,0 +1,66 @@
+import type React from 'react';
+import { BarChart, DynamicTable, Heading, Stack } from '@forge/react';
+import { type AnalyticsView } from '../../shared/contract';
+import { formatMinutes, formatRate } from './format';
+
+type WorkflowRow = AnalyticsView['workflows'][number];
+type Row = NonNullable<React.ComponentProps<typeof DynamicTable>['rows']>[number];
+
+/** The chart stays readable with this many workflows; the table lists them all. */
+const CHARTED = 10;
+const ROWS_PER_PAGE = 10;
+
+interface Column {
+  key: string;
+  label: string;
+  text(row: WorkflowRow): string;
+}
+
+const COLUMNS: Column[] = [
+  { key: 'workflow', label: 'Workflow', text: (row) => row.workflowName },
+  { key: 'space', label: 'Space', text: (row) => row.spaceKey || '—' },
+  { key: 'submitted', label: 'Submitted', text: (row) => String(row.submitted) },
+  { key: 'approved', label: 'Approved', text: (row) => String(row.approved) },
+  { key: 'rejected', label: 'Rejected', text: (row) => String(row.rejected) },
+  { key: 'pending', label: 'Pending', text: (row) => String(row.pending) },
+  { key: 'rate', label: 'Approval rate', text: (row) => formatRate(row.approvalRate) },
+  { key: 'median', label: 'Median time', text: (row) => formatMinutes(row.medianMinutesToDecision) },
+  { key: 'p90', label: '90th percentile', text: (row) => formatMinutes(row.p90MinutesToDecision) },
+];
+
+/** Each workflow's numbers side by side: a table, and its decisions as bars. */
+export function WorkflowComparison({ view }: { view: AnalyticsView }): React.JSX.Element | null {
+  if (view.workflows.length === 0) return null;
+  // Busiest first. Not ADS column sorting: it sorts by cell keys, which must stay unique per row.
+  const busiest = [...view.workflows].sort((a, b) => b.submitted - a.submitted || a.workflowName.localeCompare(b.workflowName));
+  const head = { cells: COLUMNS.map((column) => ({ key: column.key, content: column.label })) };
+  const rows: Row[] = busiest.map((row) => ({
+    key: row.workflowId,
+    cells: COLUMNS.map((column) => ({ key: column.key, content: column.text(row) })),
+  }));
+  const charted = busiest.slice(0, CHARTED);
+  const bars = charted.flatMap((row) => [
+    { workflow: row.workflowName, decision: 'Approved', count: row.approved },
+    { workflow: row.workflowName, decision: 'Rejected', count: row.rejected },
+  ]);
+  return (
+    <Stack space="space.150">
+      <Heading as="h2" size="medium">
+        Workflow comparison
+      </Heading>
+      <DynamicTable
+        label="Workflows in the selection"
+        head={head}
+        rows={rows}
+        {...(rows.length > ROWS_PER_PAGE ? { rowsPerPage: ROWS_PER_PAGE } : {})}
+      />
+      <BarChart
+        title={view.workflows.length > CHARTED ? `Decisions of the ${CHARTED} busiest workflows` : 'Decisions by workflow'}
+        data={bars}
+        xAccessor="workflow"
+        yAccessor="count"
+        colorAccessor="decision"
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,38 @@
+import type React from 'react';
+import { Stack } from '@forge/react';
+import { ApiErrorMessage } from '../shared/api-error-message';
+import { LoadingBlock } from '../shared/loading-block';
+import { ActionArea } from './action-area';
+import { HistoryTimeline } from './history-timeline';
+import { RequestDetails } from './request-details';
+import { StatusHeader } from './status-header';
+import { usePageApproval } from './use-page-approval';
+
+/**
+ * The byline popup: the page's approval status, what this person may do about it, the latest
+ * request step by step, and the page's history.
+ */
+export function BylineDialog(): React.JSX.Element {
+  const { view, loadError, loading, reload, history, actions } = usePageApproval();
+
+  if (view === undefined) {
+    if (loadError !== undefined) {
+      return (
+        <ApiErrorMessage error={loadError} title="Couldn't load this page's approval" actions={[{ label: 'Try again', onClick: reload, isLoading: loading }]} />
+      );
+    }
+    return <LoadingBlock label="Loading approval…" />;
+  }
+
+  return (
+    <Stack space="space.300">
+      <StatusHeader view={view} />
+      {loadError !== undefined && (
+        <ApiErrorMessage error={loadError} title="Couldn't reload this page's approval" actions={[{ label: 'Try again', onClick: reload, isLoading: loading }]} />
+      )}
+      <ActionArea view={view} actions={actions} reload={reload} reloading={loading} />
+      {view.request !== null && <RequestDetails request={view.request} />}
+      <HistoryTimeline history={history} />
+    </Stack>
+  );
+}

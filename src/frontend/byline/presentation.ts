@@ -1,0 +1,137 @@
+/**
+ * The dialog's wording, derived from the view the back end answers with. Pure, so every screen
+ * state reads the same way wherever it appears.
+ */
+import { type ApproverView, type PageApprovalView, type RequestView, type StepView } from '../../shared/contract/byline';
+import { type z } from 'zod';
+import { type overrideTargetSchema } from '../../shared/contract/common';
+import { type LozengeAppearance, PAGE_STATUS_LABELS } from '../../shared/status';
+import { formatDateTime } from '../shared/dates';
+import { type ActionKind } from './byline-api';
+
+interface VersionMark {
+  label: string;
+  version: number;
+}
+
+/** "Approved v4 · current v6", "In review v4 · current version", "Current version: v3". */
+export function versionLine(view: PageApprovalView): string {
+  const current = view.page.currentVersion;
+  const marks: VersionMark[] = [];
+  if (view.approvedVersion !== null) marks.push({ label: view.status === 'expired' ? 'Expired' : 'Approved', version: view.approvedVersion });
+  const request = view.request;
+  if (request !== null && request.status === 'inApproval' && request.version !== view.approvedVersion) {
+    marks.push({ label: marks.length === 0 ? 'In review' : 'in review', version: request.version });
+  }
+  if (marks.length === 0) return `Current version: v${current}`;
+  const last = marks[marks.length - 1];
+  const tail = last.version === current ? 'current version' : `current v${current}`;
+  return [...marks.map((mark) => `${mark.label} v${mark.version}`), tail].join(' · ');
+}
+
+export interface Badge {
+  text: string;
+  appearance: LozengeAppearance;
+}
+
+/**
+ * Where a step stands: done (with its outcome), current or pending. A pending step of a request
+ * that has ended (approved by override, withdrawn, sent back) will never start.
+ */
+export function stepBadge(step: StepView, requestOpen: boolean): Badge {
+  switch (step.progress) {
+    case 'current':
+      return { text: 'In progress', appearance: 'inprogress' };
+    case 'pending':
+      return requestOpen ? { text: 'Pending', appearance: 'default' } : { text: 'Not reached', appearance: 'default' };
+    case 'done':
+      if (step.outcome === 'approved') return { text: 'Approved', appearance: 'success' };
+      if (step.outcome === 'rejected') return { text: 'Rejected', appearance: 'removed' };
+      // The request ended (withdrawn, overridden, replaced) while this step was running.
+      return { text: 'Not completed', appearance: 'default' };
+  }
+}
+
+/** One approver's line on a step: their decision, or what the step still expects of them. */
+export function approverStatus(approver: ApproverView, step: StepView, requestOpen: boolean): string {
+  if (approver.decision !== undefined) {
+    const verb = approver.decision === 'approve' ? 'Approved' : 'Rejected';
+    return approver.at === undefined ? verb : `${verb} on ${formatDateTime(approver.at)}`;
+  }
+  switch (step.progress) {
+    case 'current':
+      return 'Waiting for a decision';
+    case 'pending':
+      return requestOpen ? 'Asked when this step starts' : 'Not asked';
+    case 'done':
+      return 'No decision';
+  }
+}
+
+/**
+ * How a decided request ended. Withdrawn and replaced requests are left out: their `decidedAt`, if
+ * any, is an earlier decision that an override or a resubmission undid, and the history says when.
+ */
+const CLOSED_AS: Partial<Record<RequestView['status'], string>> = {
+  approved: 'Approved',
+  changesRequested: 'Changes requested',
+  expired: 'Approved',
+};
+
+/** "Approved on 22 Nov 2026, 10:05". */
+export function closedLine(request: RequestView): string | null {
+  const closedAs = CLOSED_AS[request.status];
+  return closedAs === undefined || request.decidedAt === undefined ? null : `${closedAs} on ${formatDateTime(request.decidedAt)}`;
+}
+
+export function requestHeading(request: RequestView): string {
+  return request.status === 'inApproval' ? 'Current request' : 'Latest request';
+}
+
+export type OverrideTarget = z.output<typeof overrideTargetSchema>;
+
+const OVERRIDE_TARGETS: readonly OverrideTarget[] = ['draft', 'approved', 'changesRequested'];
+
+/** The request status each override target puts the request in: overriding to where it is already is refused. */
+const REQUEST_STATUS_OF: Record<OverrideTarget, RequestView['status']> = {
+  draft: 'withdrawn',
+  approved: 'approved',
+  changesRequested: 'changesRequested',
+};
+
+export interface TargetOption {
+  label: string;
+  value: OverrideTarget;
+}
+
+/** The statuses an admin can force the page into: every target but the one the request is in. */
+export function overrideOptions(request: RequestView | null): TargetOption[] {
+  return OVERRIDE_TARGETS.filter((target) => request === null || REQUEST_STATUS_OF[target] !== request.status).map((target) => ({
+    label: PAGE_STATUS_LABELS[target],
+    value: target,
+  }));
+}
+
+export interface FlagText {
+  title: string;
+  description: string;
+}
+
+/** The confirmation after an action, from the view the action answered with. */
+export function flagFor(kind: ActionKind, view: PageApprovalView): FlagText {
+  const description = view.byline.tooltip;
+  switch (kind) {
+    case 'submit':
+      return { title: 'Submitted for approval', description };
+    case 'resubmit':
+      return { title: 'Resubmitted for approval', description };
+    case 'approve':
+      return { title: view.status === 'approved' ? 'Page approved' : 'Your approval was recorded', description };
+    case 'reject':
+      return { title: view.status === 'changesRequested' ? 'Changes requested' : 'Your rejection was recorded', description };
+    case 'withdraw':
+      return { title: 'Withdrawn from approval', description };
+    case 'override':
+      return { title: `Status set to ${view.lozenge.text}`, description };
+  }
+}

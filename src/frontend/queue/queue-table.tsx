@@ -1,0 +1,122 @@
+import type React from 'react';
+import { Checkbox, DynamicTable, Inline, Lozenge, Pressable, Stack, Text, xcss } from '@forge/react';
+import { type QueueItemView, type QueueTab } from '../../shared/contract';
+import { formatDate, formatDateTime } from '../shared/dates';
+import { StatusLozenge } from '../shared/status-lozenge';
+import { isPendingTab } from './queue-query';
+import { requestStatusLozenge } from './request-status';
+
+export interface QueueTableProps {
+  tab: QueueTab;
+  items: readonly QueueItemView[];
+  /** Request ids ticked for a bulk decision. */
+  selected: ReadonlySet<string>;
+  onToggle(requestId: string, checked: boolean): void;
+  onToggleAll(checked: boolean): void;
+  onOpenPage(pageId: string): void;
+  /** A reload is running: the rows stay, dimmed, instead of flashing empty. */
+  isLoading: boolean;
+}
+
+type Row = NonNullable<React.ComponentProps<typeof DynamicTable>['rows']>[number];
+type Cell = Row['cells'][number];
+
+/*
+ * Cells are built by plain functions, not components with hooks: UI Kit's DynamicTable calls a
+ * cell's component directly while flattening the rows, where hooks would not work.
+ */
+
+function stepText(item: QueueItemView): string {
+  return item.step === null ? '—' : `${item.step.number} of ${item.step.count} · ${item.step.name}`;
+}
+
+function dueCell(item: QueueItemView): React.JSX.Element {
+  if (item.dueAt === undefined) return <Text color="color.text.subtlest">—</Text>;
+  return (
+    <Inline space="space.050" alignBlock="center" shouldWrap>
+      <Text>{formatDate(item.dueAt)}</Text>
+      {item.overdue && <Lozenge appearance="removed">Overdue</Lozenge>}
+    </Inline>
+  );
+}
+
+function submittedCell(item: QueueItemView): React.JSX.Element {
+  return (
+    <Stack space="space.025">
+      <Text>{item.submittedBy.displayName}</Text>
+      <Text size="small" color="color.text.subtlest">
+        {formatDateTime(item.submittedAt)}
+      </Text>
+    </Stack>
+  );
+}
+
+/** Looks like a link, acts as a button: opening the page goes through the product's router. */
+const pageLink = xcss({
+  color: 'color.link',
+  backgroundColor: 'color.background.neutral.subtle',
+  padding: 'space.0',
+  textAlign: 'start',
+  ':hover': { textDecoration: 'underline' },
+});
+
+function pageCell(item: QueueItemView, onOpenPage: (pageId: string) => void): React.JSX.Element {
+  return (
+    <Pressable xcss={pageLink} onClick={() => onOpenPage(item.pageId)}>
+      {item.pageTitle}
+    </Pressable>
+  );
+}
+
+function selectCell(item: QueueItemView, props: QueueTableProps): React.JSX.Element | string {
+  if (!item.canDecide) return '';
+  return <Checkbox label="Select" value={item.requestId} isChecked={props.selected.has(item.requestId)} onChange={(event) => props.onToggle(item.requestId, event.target.checked === true)} />;
+}
+
+function selectAllCell(props: QueueTableProps): React.JSX.Element | string {
+  const selectable = props.items.filter((item) => item.canDecide);
+  if (selectable.length === 0) return '';
+  const ticked = selectable.filter((item) => props.selected.has(item.requestId)).length;
+  return (
+    <Checkbox
+      label="Select all"
+      isChecked={ticked === selectable.length}
+      isIndeterminate={ticked > 0 && ticked < selectable.length}
+      onChange={(event) => props.onToggleAll(event.target.checked === true)}
+    />
+  );
+}
+
+const cell = (key: string, content: Cell['content']): Cell => ({ key, content });
+
+/** The queue's items: pending tabs show where each request stands; decided tabs show when it ended. */
+export function QueueTable(props: QueueTableProps): React.JSX.Element {
+  const { tab, items, onOpenPage, isLoading } = props;
+  const pending = isPendingTab(tab);
+  const head = {
+    cells: [
+      ...(pending ? [cell('select', selectAllCell(props))] : []),
+      cell('page', 'Page'),
+      cell('version', 'Version'),
+      cell('workflow', 'Workflow'),
+      cell('submitted', 'Submitted'),
+      ...(pending ? [cell('step', 'Step'), cell('due', 'Due')] : [cell('decided', 'Decided')]),
+      cell('status', 'Status'),
+    ],
+  };
+  const rows: Row[] = items.map((item) => ({
+    key: item.requestId,
+    cells: [
+      ...(pending ? [cell('select', selectCell(item, props))] : []),
+      cell('page', pageCell(item, onOpenPage)),
+      cell('version', `v${item.version}`),
+      cell('workflow', item.workflowName),
+      cell('submitted', submittedCell(item)),
+      ...(pending
+        ? [cell('step', stepText(item)), cell('due', dueCell(item))]
+        : [cell('decided', item.decidedAt === undefined ? '—' : formatDateTime(item.decidedAt))]),
+      cell('status', <StatusLozenge lozenge={requestStatusLozenge(item.status)} />),
+    ],
+  }));
+  return <DynamicTable label="Approval requests" head={head} rows={rows} isLoading={isLoading} />;
+}
