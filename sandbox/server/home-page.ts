@@ -1,7 +1,7 @@
 /**
- * The plain HTML page at `/`: the demo site's spaces, page trees and people, with links that
- * open each page through the emulator's REST API as someone allowed to see it. Pure rendering
- * from a view model, so the browser shell can replace this module without touching the server.
+ * The plain HTML overview of the demo site: spaces, page trees and people, with links that open
+ * each page through the emulator's REST API as someone allowed to see it. Served at
+ * `/__sandbox/overview` and as the no-script content of the browser shell at `/`.
  */
 import { type SandboxUser } from './site';
 
@@ -86,18 +86,13 @@ const ENDPOINTS: Array<[string, string]> = [
   ['GET | DELETE /__sandbox/ops', 'the operation log (?kind=kvs,confluence,…) / empty it'],
   ['POST /__sandbox/drain', 'wait until queue consumers and triggers are idle'],
   ['POST /__sandbox/reset', 'back to the seed'],
+  ['GET /', 'the browser shell: the app inside a Confluence-like page'],
+  ['GET /__sandbox/overview', 'this page'],
   ['ANY /wiki/…', 'the Confluence REST API, as X-Sandbox-User: <accountId> or ?as=<accountId>'],
 ];
 
-export function renderHomePage(view: HomeView): string {
-  const endpoints = ENDPOINTS.map(([route, what]) => `<tr><td><code>${esc(route)}</code></td><td>${esc(what)}</td></tr>`).join('');
-  const storage = view.dataDir === null ? 'in memory (nothing survives a restart)' : `<code>${esc(view.dataDir)}</code>`;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>ApprovalFlow sandbox</title>
-<style>
+/** The page's look, shared by `/__sandbox/overview` and the no-script fallback of the shell at `/`. */
+export const OVERVIEW_STYLE = `
 body { font: 14px/1.5 system-ui, sans-serif; margin: 2rem auto; max-width: 70rem; color: #172b4d; padding: 0 1rem; }
 h1 { font-size: 1.5rem; } h2 { margin-top: 2rem; border-bottom: 1px solid #dfe1e6; }
 ul.tree, ul.tree ul { list-style: none; padding-left: 1.25rem; } ul.tree { padding-left: 0; }
@@ -105,17 +100,32 @@ a { color: #0c66e4; text-decoration: none; } a:hover { text-decoration: underlin
 .note, .as { color: #626f86; font-size: 0.85em; } .as { margin-left: 0.25rem; }
 table { border-collapse: collapse; } td, th { text-align: left; padding: 0.25rem 0.75rem 0.25rem 0; vertical-align: top; }
 code { font-size: 0.9em; }
-</style>
-</head>
-<body>
-<h1>ApprovalFlow sandbox</h1>
+`;
+
+/** The site at a glance: spaces and their trees, people, endpoints (an HTML fragment). */
+export function renderOverview(view: HomeView): string {
+  const endpoints = ENDPOINTS.map(([route, what]) => `<tr><td><code>${esc(route)}</code></td><td>${esc(what)}</td></tr>`).join('');
+  const storage = view.dataDir === null ? 'in memory (nothing survives a restart)' : `<code>${esc(view.dataDir)}</code>`;
+  return `<h1>ApprovalFlow sandbox</h1>
 <p>The app runs against an emulated Forge platform and an in-memory Confluence site. State is kept ${storage}.</p>
 <h2>Spaces</h2>
 ${view.spaces.map(renderSpace).join('\n')}
 <h2>People</h2>
 ${renderUsers(view.users)}
 <h2>Endpoints</h2>
-<table><tbody>${endpoints}</tbody></table>
+<table><tbody>${endpoints}</tbody></table>`;
+}
+
+export function renderHomePage(view: HomeView): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>ApprovalFlow sandbox</title>
+<style>${OVERVIEW_STYLE}</style>
+</head>
+<body>
+${renderOverview(view)}
 </body>
 </html>
 `;

@@ -3,6 +3,7 @@ import { clearOps, getOps } from './handlers/ops';
 import { drainSandbox, resetSandbox } from './handlers/control';
 import { editPage } from './handlers/pages';
 import { homePage } from './handlers/home';
+import { iconSvg, moduleAsset, moduleFrame, shellApp, shellAsset, shellPage } from './handlers/shell';
 import { invokeResolver } from './handlers/invoke';
 import { callApi, mintToken } from './handlers/tokens';
 import { getUsers } from './handlers/users';
@@ -12,7 +13,13 @@ import { type Route } from './router';
 
 export function sandboxRoutes(deps: ServerDeps, dataDir: string | null): Route[] {
   return [
-    { method: 'GET', pattern: '/', handle: () => homePage(deps, dataDir) },
+    { method: 'GET', pattern: '/', handle: () => shellPage(deps, dataDir) },
+    { method: 'GET', pattern: '/__sandbox/overview', handle: () => homePage(deps, dataDir) },
+    { method: 'GET', pattern: '/__shell/app', handle: () => shellApp(deps) },
+    { method: 'GET', pattern: '/__shell/assets/:file', handle: (ctx) => shellAsset(deps, ctx) },
+    { method: 'GET', pattern: '/__shell/modules/:file', handle: (ctx) => moduleAsset(deps, ctx) },
+    { method: 'GET', pattern: '/__shell/frame.html', handle: () => moduleFrame() },
+    { method: 'GET', pattern: '/__shell/icons/:glyph', handle: (ctx) => iconSvg(deps, ctx) },
     { method: 'GET', pattern: '/__sandbox/users', handle: () => getUsers(deps) },
     { method: 'POST', pattern: '/__sandbox/invoke', handle: (ctx) => invokeResolver(deps, ctx) },
     { method: 'POST', pattern: '/__sandbox/reset', handle: () => resetSandbox(deps) },

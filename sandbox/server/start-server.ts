@@ -11,6 +11,7 @@ import { HttpError, type Reply, errorReply, parseJson, readBody, writeReply } fr
 import { type RequestContext, type Route, matchRoute } from './router';
 import { sandboxRoutes } from './routes';
 import { TokenStore } from './token-store';
+import { WebAssets } from './web/web-assets';
 
 export interface StartServerOptions {
   /** Directory with the app's manifest.yml and src/. */
@@ -80,10 +81,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     confluence: ConfluenceEmulator.seeded(),
     ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
   });
+  const web = new WebAssets(options.appRoot);
   let server: Server;
   let port: number;
   try {
-    const deps: ServerDeps = { sandbox, tokens: TokenStore.open(options.dataDir) };
+    const deps: ServerDeps = { sandbox, tokens: TokenStore.open(options.dataDir), web };
     const routes = sandboxRoutes(deps, options.dataDir ?? null);
     server = createServer((req: IncomingMessage, res: ServerResponse) => {
       void answer(routes, req)
@@ -111,8 +113,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         server.close((error) => {
           clearTimeout(cutoff);
           sandbox.close();
-          if (error === undefined) resolve();
-          else reject(error);
+          // esbuild's service process would otherwise outlive the server (and keep jest waiting).
+          web.dispose().then(
+            () => (error === undefined ? resolve() : reject(error)),
+            (disposeError: unknown) => reject(error ?? disposeError),
+          );
         });
         server.closeIdleConnections();
       })),

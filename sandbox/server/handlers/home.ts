@@ -1,7 +1,7 @@
-/** `GET /`: builds the home page's view of the demo site; home-page.ts renders it. */
+/** `GET /__sandbox/overview`: builds the overview of the demo site; home-page.ts renders it. */
 import { type ConfluenceEmulator, type ContentSummary } from '../../confluence';
 import { type ServerDeps } from '../deps';
-import { type TreeNode, renderHomePage } from '../home-page';
+import { type HomeView, type TreeNode, renderHomePage } from '../home-page';
 import { type Reply, htmlReply } from '../http-io';
 import { listUsers, siteOf } from '../site';
 
@@ -28,7 +28,8 @@ function treeOf(site: ConfluenceEmulator, item: ContentSummary, candidates: stri
   };
 }
 
-export async function homePage({ sandbox }: ServerDeps, dataDir: string | null): Promise<Reply> {
+/** The site as someone able to see everything would list it; the shell's no-script content shows it too. */
+export function overviewOf({ sandbox }: ServerDeps, dataDir: string | null): HomeView {
   const site = siteOf(sandbox);
   const users = listUsers(sandbox);
   const candidates = [PREFERRED_VIEWER, ...users.map((user) => user.accountId).filter((id) => id !== PREFERRED_VIEWER)];
@@ -36,5 +37,9 @@ export async function homePage({ sandbox }: ServerDeps, dataDir: string | null):
     const homepage = space.homepageId === null ? undefined : site.page(space.homepageId);
     return { key: space.key, name: space.name, description: space.description, tree: homepage === undefined ? [] : [treeOf(site, homepage, candidates)] };
   });
-  return htmlReply(200, renderHomePage({ spaces, users, dataDir }));
+  return { spaces, users, dataDir };
+}
+
+export async function homePage(deps: ServerDeps, dataDir: string | null): Promise<Reply> {
+  return htmlReply(200, renderHomePage(overviewOf(deps, dataDir)));
 }

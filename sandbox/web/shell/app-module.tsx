@@ -1,0 +1,56 @@
+/**
+ * A module of the app placed somewhere in the shell. It connects what the module asks of the
+ * page to the shell: flags join the page's flag stack, navigation moves the shell, links to
+ * other sites open a tab, close and refresh go to whoever placed the module.
+ */
+import { type ReactElement, useMemo } from 'react';
+import { type ExtensionContext, type NavigationRecord } from '../../ui-host/types';
+import { type ShellModule } from '../uikit/app-types';
+import { type PageHooks, UiKitModule } from '../uikit/ui-kit-module';
+import { type Destination, destinationOf, destinationOfUrl } from './navigation';
+import { navigate, pathOf } from './routes';
+import { useShell } from './shell-context';
+
+export interface AppModuleProps {
+  module: ShellModule;
+  extensionContext: ExtensionContext;
+  onClose?(): void;
+  onRefresh?(): void;
+}
+
+export function AppModule({ module, extensionContext, onClose, onRefresh }: AppModuleProps): ReactElement {
+  const shell = useShell();
+  const { app, showFlag, closeFlag } = shell;
+
+  const hooks = useMemo<PageHooks>(() => {
+    const go = (destination: Destination, newTab: boolean): void => {
+      if (destination.kind === 'external') window.open(destination.url, '_blank', 'noopener');
+      else if (destination.kind === 'unsupported') showFlag({ id: `navigation-${Date.now()}`, title: 'Navigation not available in the sandbox', description: destination.reason, type: 'warning', actions: [], isAutoDismiss: true, source: module.key });
+      else if (newTab) window.open(`${location.pathname}#${pathOf(destination.route)}`, '_blank');
+      else navigate(destination.route);
+    };
+    return {
+      onClose,
+      onRefresh,
+      onFlag(flag) {
+        showFlag({
+          id: `${module.key}:${flag.id}`,
+          title: flag.title ?? '',
+          description: flag.description,
+          type: flag.type,
+          actions: flag.actions.map((action) => ({ text: action.text, onClick: action.onClick === undefined ? undefined : () => void action.onClick?.() })),
+          isAutoDismiss: flag.isAutoDismiss === true,
+          source: module.key,
+        });
+      },
+      onFlagClosed: (id) => closeFlag(`${module.key}:${id}`),
+      onNavigate(navigation: NavigationRecord) {
+        if (navigation.kind === 'reload') window.location.reload();
+        else go(destinationOf(navigation, app), navigation.kind === 'new-tab');
+      },
+      openLink: (href, newTab) => go(destinationOfUrl(href, app), newTab),
+    };
+  }, [app, module.key, onClose, onRefresh, showFlag, closeFlag]);
+
+  return <UiKitModule app={app} module={module} accountId={shell.accountId} extensionContext={extensionContext} hooks={hooks} />;
+}

@@ -1,0 +1,115 @@
+/**
+ * One `confluence:contentBylineItem` of the app in the page's byline, as Confluence renders it:
+ * the content property named by `contentPropertyKey` gives the icon, title and tooltip (read
+ * from Confluence; the app is not invoked to draw it), falling back to the module's title.
+ * Clicking opens the module in a popup; the module's `view.refresh()` reads the property again,
+ * `view.close()` closes the popup.
+ */
+import { type ReactElement, useCallback, useState } from 'react';
+import Popup from '@atlaskit/popup';
+import { token } from '@atlaskit/tokens';
+import Tooltip from '@atlaskit/tooltip';
+import { isRecord } from '../../ui-host/forge-doc';
+import { type ShellModule } from '../uikit/app-types';
+import { AppModule } from './app-module';
+import { type ContentProperty, type Page, type Results, type Space } from './confluence-types';
+import { useWiki } from './shell-context';
+
+interface BylineProperty {
+  title: string;
+  icon: string | null;
+  tooltip: string | null;
+}
+
+/** Confluence only draws what it can trust as an image: data URIs of images and https URLs. */
+function safeIcon(value: unknown): string | null {
+  return typeof value === 'string' && (/^data:image\/(svg\+xml|png|gif|jpeg|webp)[;,]/.test(value) || value.startsWith('https://')) ? value : null;
+}
+
+function bylineOf(property: ContentProperty | undefined): BylineProperty | null {
+  if (property === undefined || !isRecord(property.value) || typeof property.value.title !== 'string') return null;
+  return { title: property.value.title, icon: safeIcon(property.value.icon), tooltip: typeof property.value.tooltip === 'string' ? property.value.tooltip : null };
+}
+
+export function BylineItem({ module, page, space }: { module: ShellModule; page: Page; space: Space }): ReactElement {
+  const [open, setOpen] = useState(false);
+  const propertyPath = module.contentPropertyKey === null ? null : `/wiki/api/v2/pages/${encodeURIComponent(page.id)}/properties?key=${encodeURIComponent(module.contentPropertyKey)}`;
+  const property = useWiki<Results<ContentProperty>>(propertyPath);
+  const byline = bylineOf(property.data?.results[0]);
+  const title = byline?.title ?? module.title;
+  const tooltip = byline?.tooltip ?? module.tooltip ?? module.title;
+  const close = useCallback(() => setOpen(false), []);
+  const refresh = property.reload;
+
+  return (
+    <Popup
+      isOpen={open}
+      onClose={close}
+      placement="bottom-start"
+      testId={`byline-popup-${module.key}`}
+      content={() => (
+        <div data-testid="byline-dialog" data-module-key={module.key} style={{ width: 480, maxHeight: 560, overflowY: 'auto', padding: token('space.200'), boxSizing: 'border-box' }}>
+          <AppModule
+            module={module}
+            extensionContext={{ type: module.type, content: { id: page.id, type: 'page' }, space: { id: space.id, key: space.key } }}
+            onClose={close}
+            onRefresh={refresh}
+          />
+        </div>
+      )}
+      trigger={(triggerProps) => (
+        <Tooltip content={tooltip}>
+          {(tooltipProps) => (
+            <button
+              {...triggerProps}
+              {...tooltipProps}
+              ref={(element) => {
+                const assign = (ref: unknown): void => {
+                  if (typeof ref === 'function') ref(element);
+                  else if (isRecord(ref)) (ref as { current: HTMLButtonElement | null }).current = element;
+                };
+                assign(triggerProps.ref);
+                assign(tooltipProps.ref);
+              }}
+              type="button"
+              data-testid="byline-item"
+              data-module-key={module.key}
+              data-from-property={byline !== null}
+              aria-expanded={open}
+              onClick={(event) => {
+                tooltipProps.onClick?.(event);
+                setOpen(!open);
+              }}
+              style={{
+                display: 'inline-flex',
+                alignItems: 'center',
+                gap: token('space.050'),
+                border: 'none',
+                background: open ? token('color.background.neutral.subtle.pressed') : 'none',
+                padding: `${token('space.025')} ${token('space.050')}`,
+                borderRadius: token('border.radius'),
+                cursor: 'pointer',
+                font: token('font.body.small'),
+                color: token('color.text.subtle'),
+              }}
+            >
+              {byline?.icon != null && <img src={byline.icon} alt="" width={16} height={16} style={{ display: 'block' }} />}
+              <span data-testid="byline-title">{title}</span>
+            </button>
+          )}
+        </Tooltip>
+      )}
+    />
+  );
+}
+
+/** The app's byline items of a page (there is one per contentBylineItem module). */
+export function BylineItems({ modules, page, space }: { modules: ShellModule[]; page: Page; space: Space }): ReactElement {
+  return (
+    <>
+      {modules.map((module) => (
+        <BylineItem key={module.key} module={module} page={page} space={space} />
+      ))}
+    </>
+  );
+}

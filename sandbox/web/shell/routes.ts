@@ -1,0 +1,72 @@
+/**
+ * Where the shell is, kept in the URL's hash so a reload or a shared link opens the same view.
+ * Paths mirror Confluence Cloud's (`/spaces/ENG/pages/10020`, `/spaces/ENG/apps/approvals`),
+ * and a `/wiki` prefix is accepted, since that is how apps write product links.
+ */
+import { useEffect, useState } from 'react';
+
+export type Route =
+  | { kind: 'home' }
+  | { kind: 'space'; spaceKey: string }
+  | { kind: 'page'; spaceKey: string | null; pageId: string }
+  | { kind: 'edit'; spaceKey: string | null; pageId: string }
+  | { kind: 'space-settings'; spaceKey: string; appRoute: string | null }
+  | { kind: 'space-app'; spaceKey: string; appRoute: string }
+  | { kind: 'global-app'; appRoute: string }
+  | { kind: 'not-found'; path: string };
+
+export function parsePath(raw: string): Route {
+  const path = raw.replace(/^#/, '').split('?')[0].replace(/^\/wiki(?=\/|$)/, '');
+  const parts = path.split('/').filter((part) => part !== '').map(decodeURIComponent);
+  const [first, key, section, id, extra] = parts;
+  if (parts.length === 0 || (first === 'home' && parts.length === 1)) return { kind: 'home' };
+  if (first === 'pages' && key !== undefined) return section === 'edit' ? { kind: 'edit', spaceKey: null, pageId: key } : { kind: 'page', spaceKey: null, pageId: key };
+  if (first === 'apps' && key !== undefined) return { kind: 'global-app', appRoute: key };
+  if (first === 'spaces' && key !== undefined) {
+    if (section === undefined || section === 'overview') return { kind: 'space', spaceKey: key };
+    if (section === 'pages' && id !== undefined) return extra === 'edit' ? { kind: 'edit', spaceKey: key, pageId: id } : { kind: 'page', spaceKey: key, pageId: id };
+    if (section === 'settings') return { kind: 'space-settings', spaceKey: key, appRoute: id === 'apps' ? (extra ?? null) : null };
+    if (section === 'apps' && id !== undefined) return { kind: 'space-app', spaceKey: key, appRoute: id };
+  }
+  return { kind: 'not-found', path };
+}
+
+export function pathOf(route: Route): string {
+  const key = (value: string): string => encodeURIComponent(value);
+  switch (route.kind) {
+    case 'home':
+      return '/';
+    case 'space':
+      return `/spaces/${key(route.spaceKey)}`;
+    case 'page':
+      return route.spaceKey === null ? `/pages/${key(route.pageId)}` : `/spaces/${key(route.spaceKey)}/pages/${key(route.pageId)}`;
+    case 'edit':
+      return route.spaceKey === null ? `/pages/${key(route.pageId)}/edit` : `/spaces/${key(route.spaceKey)}/pages/${key(route.pageId)}/edit`;
+    case 'space-settings':
+      return route.appRoute === null ? `/spaces/${key(route.spaceKey)}/settings` : `/spaces/${key(route.spaceKey)}/settings/apps/${key(route.appRoute)}`;
+    case 'space-app':
+      return `/spaces/${key(route.spaceKey)}/apps/${key(route.appRoute)}`;
+    case 'global-app':
+      return `/apps/${key(route.appRoute)}`;
+    case 'not-found':
+      return route.path;
+  }
+}
+
+export function hrefOf(route: Route): string {
+  return `#${pathOf(route)}`;
+}
+
+export function navigate(route: Route): void {
+  location.hash = pathOf(route);
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState<Route>(() => parsePath(location.hash));
+  useEffect(() => {
+    const follow = (): void => setRoute(parsePath(location.hash));
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
+  return route;
+}
