@@ -3,7 +3,7 @@
  * "Bob Smith approved step 1 of 2 (Review)". Pure: names and step names come from lookups.
  */
 import { type DomainEvent } from './events';
-import { type RequestStatus } from './request';
+import { REQUEST_STATUS_NAMES } from './request';
 import { type AuditBody } from '../storage/entities';
 
 export interface SentenceLookups {
@@ -17,15 +17,6 @@ export interface SentenceEntry {
   body: AuditBody;
   actorId: string;
 }
-
-const STATUS_NAMES: Record<RequestStatus, string> = {
-  inApproval: 'In Approval',
-  approved: 'Approved',
-  changesRequested: 'Changes Requested',
-  withdrawn: 'Draft',
-  expired: 'Expired',
-  superseded: 'Superseded',
-};
 
 const STATE_NAMES: Record<string, string> = {
   inApproval: 'In Approval',
@@ -98,7 +89,7 @@ function eventSentence(event: DomainEvent, lookups: SentenceLookups): string {
     case 'request.withdrawn':
       return `${actor} withdrew ${version} from approval${event.details.byAdmin ? ' as a space admin' : ''}`;
     case 'request.overridden':
-      return `${actor} overrode the status of ${version} from ${STATUS_NAMES[event.details.fromStatus]} to ${STATUS_NAMES[event.details.toStatus]}: ${event.details.reason}`;
+      return `${actor} overrode the status of ${version} from ${REQUEST_STATUS_NAMES[event.details.fromStatus]} to ${REQUEST_STATUS_NAMES[event.details.toStatus]}: ${event.details.reason}`;
     case 'request.expired':
       return `The approval of ${version} expired`;
     case 'request.superseded':

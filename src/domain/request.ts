@@ -16,6 +16,16 @@ export const REQUEST_STATUSES = [
 ] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
+/** How messages name a request's status; a withdrawn request leaves its page a Draft. */
+export const REQUEST_STATUS_NAMES: Record<RequestStatus, string> = {
+  inApproval: 'In Approval',
+  approved: 'Approved',
+  changesRequested: 'Changes Requested',
+  withdrawn: 'Draft',
+  expired: 'Expired',
+  superseded: 'Superseded',
+};
+
 export type DecisionKind = 'approve' | 'reject';
 
 export interface Decision {

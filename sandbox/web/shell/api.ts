@@ -2,6 +2,7 @@
  * The shell's calls to the sandbox server: Confluence through `/wiki` as the acting user (the
  * same API the app's front ends reach), and the sandbox's own controls.
  */
+import { type SandboxUser } from '../../server/site';
 import { type ShellAppInfo } from '../uikit/app-types';
 import { ACT_AS_HEADER, errorMessageOf } from '../uikit/http-backend';
 
@@ -28,14 +29,7 @@ export async function wiki<T>(accountId: string, path: string, init: { method?: 
   return jsonOf<T>(response);
 }
 
-export interface SandboxUser {
-  accountId: string;
-  displayName: string;
-  email: string;
-  groups: string[];
-  role: string | null;
-  tryThis: string | null;
-}
+export type { SandboxUser } from '../../server/site';
 
 export async function fetchUsers(): Promise<SandboxUser[]> {
   return (await jsonOf<{ users: SandboxUser[] }>(await fetch('/__sandbox/users'))).users;
