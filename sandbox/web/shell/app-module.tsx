@@ -18,13 +18,29 @@ export interface AppModuleProps {
   onRefresh?(): void;
 }
 
+/**
+ * A `data:` link (an export's file, for instance) is followed in place, as a plain link without a
+ * target is: the browser saves it as a download or refuses to show it, and the page stays. Opened
+ * in a new tab, Chromium does neither (it blocks data: URLs in a new top-level tab), so the file
+ * would never arrive.
+ */
+function followInPlace(url: string): void {
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.style.display = 'none';
+  document.body.append(anchor);
+  anchor.click();
+  anchor.remove();
+}
+
 export function AppModule({ module, extensionContext, onClose, onRefresh }: AppModuleProps): ReactElement {
   const shell = useShell();
   const { app, showFlag, closeFlag } = shell;
 
   const hooks = useMemo<PageHooks>(() => {
     const go = (destination: Destination, newTab: boolean): void => {
-      if (destination.kind === 'external') window.open(destination.url, '_blank', 'noopener');
+      if (destination.kind === 'external' && /^data:/i.test(destination.url)) followInPlace(destination.url);
+      else if (destination.kind === 'external') window.open(destination.url, '_blank', 'noopener');
       else if (destination.kind === 'unsupported') showFlag({ id: `navigation-${Date.now()}`, title: 'Navigation not available in the sandbox', description: destination.reason, type: 'warning', actions: [], isAutoDismiss: true, source: module.key });
       else if (newTab) window.open(`${location.pathname}#${pathOf(destination.route)}`, '_blank');
       else navigate(destination.route);
