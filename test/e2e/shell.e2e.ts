@@ -36,9 +36,13 @@ describeInBrowser('the browser shell', () => {
     await pageView(e2e.page, RELEASE_PROCESS);
     expect(await treeIds(e2e.page)).toContain(POSTMORTEM);
 
+    expect(await e2e.page.getByTestId('edit-page').count()).toBe(1);
+
     expect(await switchUser(e2e.page, 'Grace Viewer')).toBe('u-grace');
     await pageView(e2e.page, RELEASE_PROCESS);
     expect(await treeIds(e2e.page)).not.toContain(POSTMORTEM);
+    // A viewer is not offered Edit, as in Confluence.
+    expect(await e2e.page.getByTestId('edit-page').count()).toBe(0);
 
     await e2e.page.reload();
     await e2e.page.getByTestId('shell').waitFor();

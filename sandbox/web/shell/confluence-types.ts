@@ -23,6 +23,8 @@ export interface Page {
   createdAt: string;
   version: PageVersion;
   body?: { storage?: { value: string } };
+  /** With `include-operations=true`: what the acting user may do to the page. */
+  operations?: { results: { operation: string; targetType: string }[] };
 }
 
 export interface TreeItem {

@@ -1,6 +1,6 @@
 /**
  * A page as Confluence shows it: breadcrumbs, title, the byline (author, last update, version
- * and the app's byline items), an Edit action, and the body. Content the acting user may not
+ * and the app's byline items), an Edit action for those who may edit, and the body. Content the acting user may not
  * see answers 404 from Confluence and is shown as not found, exactly like content that does
  * not exist.
  */
@@ -60,8 +60,13 @@ function Byline({ page, space }: { page: Page; space: Space }): ReactElement {
   );
 }
 
+/** Confluence offers Edit only to people who may update the page. */
+function canEdit(page: Page): boolean {
+  return (page.operations?.results ?? []).some((o) => o.operation === 'update' && o.targetType === 'page');
+}
+
 export function PageView({ pageId, space }: { pageId: string; space: Space | null }): ReactElement {
-  const page = useWiki<Page>(`/wiki/api/v2/pages/${encodeURIComponent(pageId)}?body-format=storage`);
+  const page = useWiki<Page>(`/wiki/api/v2/pages/${encodeURIComponent(pageId)}?body-format=storage&include-operations=true`);
   const pageSpace = useWiki<Space>(page.data === undefined || space !== null ? null : `/wiki/api/v2/spaces/${encodeURIComponent(page.data.spaceId)}`);
   const shownSpace = space ?? pageSpace.data ?? null;
   if (page.error !== undefined) {
@@ -77,9 +82,11 @@ export function PageView({ pageId, space }: { pageId: string; space: Space | nul
     <article data-testid="page-view" data-page-id={current.id} style={{ maxWidth: 760, margin: '0 auto', display: 'flex', flexDirection: 'column', gap: token('space.200') }}>
       <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: token('space.200') }}>
         <Ancestors page={current} space={shownSpace} />
-        <Button appearance="default" testId="edit-page" onClick={() => navigate({ kind: 'edit', spaceKey: shownSpace.key, pageId: current.id })}>
-          Edit
-        </Button>
+        {canEdit(current) && (
+          <Button appearance="default" testId="edit-page" onClick={() => navigate({ kind: 'edit', spaceKey: shownSpace.key, pageId: current.id })}>
+            Edit
+          </Button>
+        )}
       </div>
       <Heading size="xlarge" as="h1" testId="page-title">
         {current.title}
