@@ -20,7 +20,6 @@ export const ENTITY = {
 } as const;
 
 export const INDEX = {
-  pageState: { bySpaceParent: 'by-space-parent', bySpaceStatus: 'by-space-status' },
   request: {
     bySpaceStatus: 'by-space-status',
     bySpaceSubmitter: 'by-space-submitter',
