@@ -69,10 +69,19 @@ function applyBody(ctx: RouteContext, replace: boolean) {
 
 type Member = { kind: 'user' | 'group'; id: string };
 
+const field = (m: Member): 'users' | 'groups' => (m.kind === 'user' ? 'users' : 'groups');
+
 /** GET answers whether the member is in the restriction; PUT adds it; DELETE removes it. */
+/** Adds or removes one user or group in the restriction of the operation named by the path. */
+function changeMembers(ctx: RouteContext, member: Member, change: (ids: string[], member: Member) => string[]): void {
+  const content = restrictable(ctx);
+  const op = operationOf(ctx.params.operation);
+  const set = ctx.env.store.restrictionsOf(content.id)[op];
+  ctx.env.store.setRestrictionSet(content.id, op, { ...set, [field(member)]: change(set[field(member)], member) });
+}
+
 function memberRoutes(suffix: string, memberOf: (ctx: RouteContext) => Member): Route[] {
   const pattern = `${V1}/content/:id/restriction/byOperation/:operation/${suffix}`;
-  const field = (m: Member) => (m.kind === 'user' ? 'users' : 'groups');
   return [
     {
       method: 'GET',
@@ -89,11 +98,7 @@ function memberRoutes(suffix: string, memberOf: (ctx: RouteContext) => Member): 
       method: 'PUT',
       pattern,
       handle: (ctx) => {
-        const content = restrictable(ctx);
-        const member = memberOf(ctx);
-        const op = operationOf(ctx.params.operation);
-        const set = ctx.env.store.restrictionsOf(content.id)[op];
-        ctx.env.store.setRestrictionSet(content.id, op, { ...set, [field(member)]: [...set[field(member)], member.id] });
+        changeMembers(ctx, memberOf(ctx), (ids, member) => [...ids, member.id]);
         return { status: 200 };
       },
     },
@@ -101,14 +106,9 @@ function memberRoutes(suffix: string, memberOf: (ctx: RouteContext) => Member): 
       method: 'DELETE',
       pattern,
       handle: (ctx) => {
-        const content = restrictable(ctx);
-        const member = memberOf(ctx);
-        const op = operationOf(ctx.params.operation);
-        const set = ctx.env.store.restrictionsOf(content.id)[op];
-        if (!set[field(member)].includes(member.id)) throw notFound(`The ${member.kind} is not in the restriction`);
-        ctx.env.store.setRestrictionSet(content.id, op, {
-          ...set,
-          [field(member)]: set[field(member)].filter((id) => id !== member.id),
+        changeMembers(ctx, memberOf(ctx), (ids, member) => {
+          if (!ids.includes(member.id)) throw notFound(`The ${member.kind} is not in the restriction`);
+          return ids.filter((id) => id !== member.id);
         });
         return { status: 200 };
       },
