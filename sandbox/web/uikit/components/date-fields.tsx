@@ -4,11 +4,23 @@ import { DatePicker, TimePicker } from '@atlaskit/datetime-picker';
 import { blurEvent } from '../../../ui-host/ui-events';
 import { useFieldValue } from '../field-state';
 import { booleanOf, handlerOf, numberOf, oneOf, stringOf } from '../props';
-import { useModuleRuntime } from '../runtime';
+import { type ForgeDoc } from '../../../ui-host/forge-doc';
+import { type ModuleRuntime, useModuleRuntime } from '../runtime';
 import { type UiKitComponent } from '../types';
 import { fieldState, stringList } from './field-values';
 
 const WEEK_DAYS = [0, 1, 2, 3, 4, 5, 6] as const;
+
+/** Both pickers keep the picked string and hand it to the app's onChange, and report blur. */
+function pickerHandlers(node: ForgeDoc, runtime: ModuleRuntime, setValue: (value: string) => void) {
+  return {
+    onChange: (picked: string) => {
+      setValue(picked);
+      void runtime.call(handlerOf(node, 'onChange'), picked);
+    },
+    onBlur: () => void runtime.call(handlerOf(node, 'onBlur'), blurEvent(node)),
+  };
+}
 
 export const DatePickerView: UiKitComponent = ({ node }) => {
   const runtime = useModuleRuntime();
@@ -28,11 +40,7 @@ export const DatePickerView: UiKitComponent = ({ node }) => {
       spacing={oneOf(node, 'spacing', ['default', 'compact'] as const)}
       appearance={oneOf(node, 'appearance', ['default', 'subtle', 'none'] as const)}
       testId={stringOf(node, 'testId')}
-      onChange={(picked: string) => {
-        setValue(picked);
-        void runtime.call(handlerOf(node, 'onChange'), picked);
-      }}
-      onBlur={() => void runtime.call(handlerOf(node, 'onBlur'), blurEvent(node))}
+      {...pickerHandlers(node, runtime, setValue)}
     />
   );
 };
@@ -52,11 +60,7 @@ export const TimePickerView: UiKitComponent = ({ node }) => {
       spacing={oneOf(node, 'spacing', ['default', 'compact'] as const)}
       appearance={oneOf(node, 'appearance', ['default', 'subtle', 'none'] as const)}
       testId={stringOf(node, 'testId')}
-      onChange={(picked: string) => {
-        setValue(picked);
-        void runtime.call(handlerOf(node, 'onChange'), picked);
-      }}
-      onBlur={() => void runtime.call(handlerOf(node, 'onBlur'), blurEvent(node))}
+      {...pickerHandlers(node, runtime, setValue)}
     />
   );
 };
