@@ -67,7 +67,7 @@ export function useSpaceTree(): SpaceTree {
         update(key, (level) => ({ ...level, status: 'failed', failure: result.error }));
         return;
       }
-      setIsSpaceAdmin(result.data.isSpaceAdmin);
+      if (result.data.isSpaceAdmin !== undefined) setIsSpaceAdmin(result.data.isSpaceAdmin);
       update(key, (level) => ({ ...level, rows: result.data.rows, cursor: result.data.cursor, status: 'ready', failure: undefined }));
     },
     [update],

@@ -53,12 +53,16 @@ export async function rowOf(spaceId: string, target: TreeTarget): Promise<TreeRo
 
 export const getTreeLevel = resolverSpec(settingsContract.getTreeLevel, async ({ parent, cursor }, invocation) => {
   const spaceId = settingsSpaceId(invocation);
+  // Whether the viewer administers the space decides which columns the tree shows; the screen
+  // asks it once, with the first root level, so deeper levels stay within 1–2 Confluence calls.
+  // Every admin action checks it again on its own.
+  const opening = parent.type === 'space' && cursor === undefined;
   const [level, ancestors, assignments, workflows, admin] = await allSettled([
     readTreeLevel(asUser(), parent.type === 'space' ? { type: 'space', id: spaceId } : parent, { cursor, limit: LEVEL_SIZE }),
     ancestorsOfLevel(parent),
     getSpaceAssignments(spaceId),
     listSpaceWorkflows(spaceId),
-    isSpaceAdmin(spaceId, invocation.accountId),
+    opening ? isSpaceAdmin(spaceId, invocation.accountId) : Promise.resolve(undefined),
   ]);
   if (level.nodes.some((node) => node.spaceId !== spaceId)) {
     throw new AppError('NOT_FOUND', "This page isn't in this space, or you don't have permission to view it.");
@@ -68,6 +72,6 @@ export const getTreeLevel = resolverSpec(settingsContract.getTreeLevel, async ({
   return {
     rows: level.nodes.map((node) => treeRow(node, states.get(node.id), context)),
     ...(level.cursor === undefined ? {} : { cursor: level.cursor }),
-    isSpaceAdmin: admin,
+    ...(admin === undefined ? {} : { isSpaceAdmin: admin }),
   };
 });

@@ -63,7 +63,8 @@ export interface TreeRowView {
 export interface TreeLevelView {
   rows: TreeRowView[];
   cursor?: string;
-  isSpaceAdmin: boolean;
+  /** Only with the first page of the space's root level: the screen keeps it for deeper levels. */
+  isSpaceAdmin?: boolean;
 }
 
 export interface AuditExportView {

@@ -32,8 +32,8 @@ export async function bylineBench(): Promise<Row[]> {
       {
         path: 'submit (first in the space: caches cold)',
         measurement: submit,
-        budget: change,
-        note: 'DESIGN.md: ≤ 6 storage round trips, ≤ 3 Confluence calls, 1 transaction; the first change in a space also fills its 10-minute admin cache',
+        budget: { ...change, confluence: 5 },
+        note: 'DESIGN.md: the first change in a space (cold permission caches) ≤ 6 storage round trips, ≤ 5 Confluence calls, 1 transaction',
       },
       { path: 'submit (caches warm)', measurement: submitWarm, budget: change },
       { path: 'decide (approve)', measurement: decide, budget: change },
