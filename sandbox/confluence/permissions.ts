@@ -125,17 +125,36 @@ export class Permissions {
     return this.has(subject, spaceId, 'read:space') && this.has(subject, spaceId, 'create:page');
   }
 
+  /**
+   * The app's own account holds every space permission (app access rules allow every space by
+   * default) but, like any user, is kept out by page restrictions that do not name it: Atlassian
+   * calls this intended ("the app user will only get the pages and blog posts they have
+   * permission to view", developer community thread 93662; suggestion ECO-822 asks to change it).
+   */
+  private appDenial(operation: ContentOperation, content: ContentRecord): string | null {
+    const app: Subject = { accountId: this.store.state.appAccountId, groupIds: new Set(), siteAdmin: false };
+    const chain = [...this.store.ancestorsOf(content), content];
+    if (!chain.every((node) => this.admitted(app, this.store.restrictionsOf(node.id).read))) {
+      return 'View restrictions on the content or one of its ancestors exclude the app';
+    }
+    if (operation !== 'read' && !this.admitted(app, this.store.restrictionsOf(content.id).update)) {
+      return 'Edit restrictions on the content exclude the app';
+    }
+    return null;
+  }
+
   can(viewer: Viewer, operation: ContentOperation, content: ContentRecord): boolean {
-    return viewer.kind === 'app' || this.subjectCan(this.userSubject(viewer.accountId), operation, content);
+    if (viewer.kind === 'app') return this.appDenial(operation, content) === null;
+    return this.subjectCan(this.userSubject(viewer.accountId), operation, content);
   }
 
   canComment(viewer: Viewer, content: ContentRecord): boolean {
-    if (viewer.kind === 'app') return true;
+    if (viewer.kind === 'app') return this.can(viewer, 'read', content);
     return this.can(viewer, 'read', content) && this.has(this.userSubject(viewer.accountId), content.spaceId, 'create:comment');
   }
 
   canRestrict(viewer: Viewer, content: ContentRecord): boolean {
-    if (viewer.kind === 'app') return true;
+    if (viewer.kind === 'app') return this.can(viewer, 'update', content);
     return (
       this.can(viewer, 'update', content) &&
       this.has(this.userSubject(viewer.accountId), content.spaceId, 'restrict_content:space')

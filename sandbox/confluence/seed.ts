@@ -207,13 +207,15 @@ function seedPeopleAndPolicies(site: ConfluenceEmulator, at: () => string, group
   page('20013', '20012', 'Equipment Request Form Guide', 'u-alice', p('Fill in the form, attach the receipt, and your manager approves it.'));
   page('20014', '20010', 'Travel & Expense Policy', 'u-carol', p('Book economy class; submit expenses within 30 days.'));
   page('20015', '20010', 'Legal Hold Policy', 'u-dana', p('When litigation is anticipated, relevant records must be preserved.'));
-  site.setRestriction('20015', 'read', { users: ['u-carol'], groups: [DEMO_GROUPS.legal] });
-  site.setRestriction('20015', 'update', { groups: [DEMO_GROUPS.legal] });
+  // Restrictions keep apps out too, so HR added ApprovalFlow to them as its admin guide asks;
+  // Engineering's postmortem (10040) shows what happens when nobody did.
+  site.setRestriction('20015', 'read', { users: ['u-carol', site.appAccountId], groups: [DEMO_GROUPS.legal] });
+  site.setRestriction('20015', 'update', { users: [site.appAccountId], groups: [DEMO_GROUPS.legal] });
 
   page('20020', '20001', 'Benefits Overview', 'u-carol', p('Health insurance, pension plan and learning budget.'));
   page('20021', '20020', 'Parental Leave', 'u-carol', p('Sixteen weeks fully paid for every parent.'));
   page('20030', '20001', 'Code of Conduct', 'u-carol', p('Be respectful, be inclusive, speak up.'));
-  site.setRestriction('20030', 'update', { users: ['u-carol'] });
+  site.setRestriction('20030', 'update', { users: ['u-carol', site.appAccountId] });
 
   site.addLabel('20011', 'policy');
   site.addLabel('20011', 'hr');

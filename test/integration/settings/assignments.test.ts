@@ -140,7 +140,7 @@ describe('space default, assignments and the manage-space tree', () => {
     expect(belowRelease.get('10021')).toMatchObject({ status: 'draft', lozenge: { text: 'Draft', appearance: 'default' } });
 
     const asGrace = ok(await settingsAs(app, 'u-grace')('getTreeLevel', { parent: { type: 'page', id: '10001' } }));
-    expect(asGrace.isSpaceAdmin).toBe(false);
+    expect(ok(await settingsAs(app, 'u-grace')('getTreeLevel', { parent: { type: 'space' } })).isSpaceAdmin).toBe(false);
     expect(asGrace.rows.map((row) => row.id)).not.toContain('10040');
     expect(refused(await settingsAs(app, 'u-grace')('getTreeLevel', { parent: { type: 'page', id: '10040' } })).code).toBe('NOT_FOUND');
     expect(refused(await frank('getTreeLevel', { parent: { type: 'page', id: '20010' } })).code).toBe('NOT_FOUND');

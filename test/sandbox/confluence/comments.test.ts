@@ -70,7 +70,7 @@ describe('footer comments', () => {
 
   it('hides comments of pages the user cannot view', async () => {
     const site = ConfluenceEmulator.seeded();
-    const secret = comment.parse((await post(site, APP, { pageId: '10040' }, adf({ type: 'text', text: 'Root cause confirmed' }))).body);
+    const secret = comment.parse((await post(site, as('u-frank'), { pageId: '10040' }, adf({ type: 'text', text: 'Root cause confirmed' }))).body);
     v2ErrorOf(await call(site, as('u-grace'), 'GET', `/wiki/api/v2/footer-comments/${secret.id}`), 404);
     v2ErrorOf(await call(site, as('u-grace'), 'GET', '/wiki/api/v2/pages/10040/footer-comments'), 404);
     v2ErrorOf(await post(site, as('u-grace'), { parentCommentId: secret.id }, adf({ type: 'text', text: 'Me too' })), 404);

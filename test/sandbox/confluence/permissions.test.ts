@@ -21,6 +21,8 @@ describe('POST /wiki/rest/api/content/{id}/permission/check', () => {
     const answers = async (operation: string, contentId: string, people: string[]) =>
       Promise.all(people.map(async (id) => (await check(site, user(id), operation, contentId)).hasPermission));
     const people = ['u-alice', 'u-bob', 'u-carol', 'u-grace', 'u-ivan', 'u-frank', 'u-heidi'];
+    // The app asks only about content it may see itself: an admin adds it to the restriction.
+    site.setRestriction('10040', 'read', { users: ['u-frank', site.appAccountId], groups: [DEMO_GROUPS.engineering] });
     expect(await answers('read', '10020', people)).toEqual([true, true, true, true, true, true, true]);
     expect(await answers('update', '10020', people)).toEqual([true, true, false, false, true, true, true]);
     expect(await answers('read', '10040', people)).toEqual([true, true, false, false, true, true, false]);
@@ -72,14 +74,16 @@ describe('content restrictions (v1)', () => {
   it('adding a user to the read restriction hides the page from everyone else', async () => {
     const site = ConfluenceEmulator.seeded();
     expectStatus(await call(site, as('u-grace'), 'GET', '/wiki/api/v2/pages/20014'), 200);
-    expectStatus(await call(site, APP, 'PUT', '/wiki/rest/api/content/20014/restriction/byOperation/read/user?accountId=u-carol'), 200);
+    expectStatus(await call(site, as('u-carol'), 'PUT', '/wiki/rest/api/content/20014/restriction/byOperation/read/user?accountId=u-carol'), 200);
     v2ErrorOf(await call(site, as('u-grace'), 'GET', '/wiki/api/v2/pages/20014'), 404);
     expectStatus(await call(site, as('u-carol'), 'GET', '/wiki/api/v2/pages/20014'), 200);
+    // Restrictions keep the app out as well, unless they name it.
+    v2ErrorOf(await call(site, APP, 'GET', '/wiki/api/v2/pages/20014'), 404);
 
-    expectStatus(await call(site, APP, 'GET', '/wiki/rest/api/content/20014/restriction/byOperation/read/user?accountId=u-carol'), 200);
-    v1ErrorOf(await call(site, APP, 'GET', '/wiki/rest/api/content/20014/restriction/byOperation/read/user?accountId=u-grace'), 404);
+    expectStatus(await call(site, as('u-carol'), 'GET', '/wiki/rest/api/content/20014/restriction/byOperation/read/user?accountId=u-carol'), 200);
+    v1ErrorOf(await call(site, as('u-carol'), 'GET', '/wiki/rest/api/content/20014/restriction/byOperation/read/user?accountId=u-grace'), 404);
 
-    expectStatus(await call(site, APP, 'DELETE', '/wiki/rest/api/content/20014/restriction/byOperation/read/user?accountId=u-carol'), 200);
+    expectStatus(await call(site, as('u-carol'), 'DELETE', '/wiki/rest/api/content/20014/restriction/byOperation/read/user?accountId=u-carol'), 200);
     expectStatus(await call(site, as('u-grace'), 'GET', '/wiki/api/v2/pages/20014'), 200);
   });
 
@@ -89,7 +93,9 @@ describe('content restrictions (v1)', () => {
     expectStatus(await call(site, APP, 'PUT', '/wiki/rest/api/content/20014/restriction/byOperation/update/group/legal'), 200);
     expect(site.canEdit('u-alice', '20014')).toBe(false);
     expect(site.canEdit('u-dana', '20014')).toBe(true);
-    expectStatus(await call(site, APP, 'DELETE', `/wiki/rest/api/content/20014/restriction/byOperation/update/byGroupId/${DEMO_GROUPS.legal}`), 200);
+    // Now only legal may edit, and the app is not in it: a member of legal lifts the restriction.
+    v1ErrorOf(await call(site, APP, 'DELETE', `/wiki/rest/api/content/20014/restriction/byOperation/update/byGroupId/${DEMO_GROUPS.legal}`), 403);
+    expectStatus(await call(site, as('u-dana'), 'DELETE', `/wiki/rest/api/content/20014/restriction/byOperation/update/byGroupId/${DEMO_GROUPS.legal}`), 200);
     expect(site.canEdit('u-alice', '20014')).toBe(true);
   });
 
@@ -98,7 +104,7 @@ describe('content restrictions (v1)', () => {
     const reply = restrictionArray.parse((await call(site, as('u-carol'), 'GET', '/wiki/rest/api/content/20015/restriction')).body);
     const [read, update] = reply.results;
     expect(read.operation).toBe('read');
-    expect(read.restrictions.user.results.map((u) => u.accountId)).toEqual(['u-carol']);
+    expect(read.restrictions.user.results.map((u) => u.accountId)).toEqual(['u-carol', site.appAccountId]);
     expect(read.restrictions.group.results.map((g) => g.name)).toEqual(['legal']);
     expect(update.restrictions.group.results.map((g) => g.id)).toEqual([DEMO_GROUPS.legal]);
   });
@@ -108,10 +114,10 @@ describe('content restrictions (v1)', () => {
     const body = [
       { operation: 'read', restrictions: { user: [{ type: 'known', accountId: 'u-bob' }], group: [{ type: 'group', name: 'legal' }] } },
     ];
-    expectStatus(await call(site, APP, 'PUT', '/wiki/rest/api/content/20015/restriction', body), 200);
+    expectStatus(await call(site, as('u-dana'), 'PUT', '/wiki/rest/api/content/20015/restriction', body), 200);
     expect(site.restrictionsOf('20015')).toEqual({ read: { users: ['u-bob'], groups: [DEMO_GROUPS.legal] }, update: { users: [], groups: [] } });
     const broken = [{ operation: 'update', restrictions: { group: [{ name: 'no-such-group' }] } }];
-    v1ErrorOf(await call(site, APP, 'POST', '/wiki/rest/api/content/20015/restriction', broken), 400);
+    v1ErrorOf(await call(site, as('u-dana'), 'POST', '/wiki/rest/api/content/20015/restriction', broken), 400);
     expect(site.restrictionsOf('20015').update).toEqual({ users: [], groups: [] });
   });
 
