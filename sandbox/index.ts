@@ -14,3 +14,4 @@ export type { DeliveryRecord, QueueOptions, QueueService, AsyncEventShape } from
 export type { TriggerDelivery } from './runtime/triggers';
 export { ManifestError } from './runtime/manifest';
 export type { OpKind } from './runtime/types';
+export type { StorageOptions } from './runtime/storage/storage-behaviour';

@@ -21,6 +21,7 @@ import { OpLog } from './op-log';
 import { StatePersistence } from './persistence';
 import { type AsyncEventShape, type QueueOptions, type QueueSnapshot, QueueService } from './queue/queue-service';
 import { retryRequestOf } from './retry';
+import { type StorageOptions } from './storage/storage-behaviour';
 import { type StorageSnapshot, StorageEngine } from './storage/storage-engine';
 import { ProductEventTriggers, type TriggerDelivery } from './triggers';
 import { isRecord } from './types';
@@ -42,6 +43,8 @@ export interface SandboxOptions {
   cloudId?: string;
   /** See TriggerOptions.ignoreSelfOnConfluence: off by default, as Forge documents. */
   ignoreSelfOnConfluenceEvents?: boolean;
+  /** Expired TTL values and index-query lag (see StorageOptions); defaults: expired values returned, no lag. */
+  storage?: StorageOptions;
 }
 
 export interface InvokeRequest {
@@ -151,7 +154,7 @@ export class Sandbox {
     this.cloudId = options.cloudId ?? '0b3a7c52-1f6e-4d8a-9c3b-5e2f1a4d7c90';
     this.installContext = `ari:cloud:confluence::site/${this.cloudId}`;
     this.latency = new LatencyControl(options.latency);
-    this.storage = new StorageEngine(manifest.entities, () => this.persistence?.markDirty());
+    this.storage = new StorageEngine(manifest.entities, () => this.persistence?.markDirty(), options.storage);
     this.invoker = new Invoker(this, new FunctionLoader(appRoot, manifest), this.ops, this.latency);
     this.queue = new QueueService(manifest.consumers, (consumer, event) => this.runConsumer(consumer, event), this.activity, () => this.persistence?.markDirty(), options.queue);
     this.triggers = new ProductEventTriggers(manifest, () => this.confluencePort, (trigger, event) => this.runTrigger(trigger, event), this.activity, {
@@ -385,7 +388,7 @@ export class Sandbox {
   /** A user edits a page in Confluence: a new version, then the page-updated event to triggers. */
   async editPage(pageId: string, accountId: string, change: { title?: string; body?: string }): Promise<void> {
     const event = this.confluencePort.editPage(pageId, accountId, change);
-    this.onPageUpdated(event);
+    if (event !== null) this.onPageUpdated(event);
   }
 
   /** Resolves when no queued event, retry or trigger delivery is pending or running. */

@@ -3,7 +3,8 @@ import { type JsonObject, type JsonValue, isJsonObject } from '../types';
 import { type FilterSet, type RangeSpec, type Scalar, compareScalars, matchesFilters } from './conditions';
 import { type IndexEntry, SortedIndex, compareEntries, partitionPoint } from './sorted-index';
 import { badRequest } from './storage-error';
-import { type StoredItem, isLive } from './stored-item';
+import { ReplicationLog, type StorageBehaviour, isReadable } from './storage-behaviour';
+import { type StoredItem } from './stored-item';
 
 interface IndexState {
   def: EntityIndexDef;
@@ -35,17 +36,25 @@ function scalar(value: JsonValue | undefined): Scalar | undefined {
 }
 
 /**
- * One custom entity: its items and one sorted structure per (index, partition), maintained on
- * every write, so a page of a query costs a binary search plus the page. Indexes are sparse as
- * in DynamoDB: an item missing a partition or range attribute is not in that index.
+ * One custom entity: its items, read by key, and the query side: a copy of the items with one
+ * sorted structure per (index, partition), fed by the writes after the configured index lag, so
+ * a page of a query costs a binary search plus the page and may miss recent writes as the
+ * documentation allows. Indexes are sparse as in DynamoDB: an item missing a partition or range
+ * attribute is not in that index.
  */
 export class EntityTable {
   private readonly items = new Map<string, StoredItem>();
+  private readonly queried = new Map<string, StoredItem>();
   private readonly indexes = new Map<string, IndexState>();
+  private readonly replication: ReplicationLog;
 
-  constructor(readonly def: EntityDef) {
+  constructor(
+    readonly def: EntityDef,
+    private readonly behaviour: StorageBehaviour,
+  ) {
     this.indexes.set(KEY_INDEX, { def: { name: KEY_INDEX, partition: [], range: KEY_ATTRIBUTE }, partitions: new Map() });
     for (const index of def.indexes.values()) this.indexes.set(index.name, { def: index, partitions: new Map() });
+    this.replication = new ReplicationLog(behaviour, (key, item) => this.replicate(key, item));
   }
 
   indexDef(name: string): EntityIndexDef | undefined {
@@ -54,7 +63,7 @@ export class EntityTable {
 
   get(key: string, now: number): StoredItem | undefined {
     const item = this.items.get(key);
-    if (item !== undefined && !isLive(item, now)) {
+    if (item !== undefined && !isReadable(item, now, this.behaviour)) {
       this.delete(key);
       return undefined;
     }
@@ -62,18 +71,30 @@ export class EntityTable {
   }
 
   put(key: string, item: StoredItem): void {
-    const previous = this.items.get(key);
-    if (previous !== undefined) this.unindex(key, previous.value);
     this.items.set(key, item);
-    this.index(key, item.value);
+    this.replication.record(key, item);
   }
 
   delete(key: string): boolean {
-    const previous = this.items.get(key);
-    if (previous === undefined) return false;
-    this.unindex(key, previous.value);
-    this.items.delete(key);
+    if (!this.items.delete(key)) return false;
+    this.replication.record(key, undefined);
     return true;
+  }
+
+  /** Lets queries see every write made so far. */
+  settle(): void {
+    this.replication.settle();
+  }
+
+  private replicate(key: string, item: StoredItem | undefined): void {
+    const previous = this.queried.get(key);
+    if (previous !== undefined) this.unindex(key, previous.value);
+    if (item === undefined) {
+      this.queried.delete(key);
+      return;
+    }
+    this.queried.set(key, item);
+    this.index(key, item.value);
   }
 
   entries(): Array<[string, StoredItem]> {
@@ -124,6 +145,7 @@ export class EntityTable {
   page(request: EntityPageRequest, now: number): EntityPage {
     const state = this.indexes.get(request.index);
     if (state === undefined) throw badRequest('INVALID_ENTITY_INDEX', `Index '${request.index}' is not declared for entity '${this.def.name}'.`);
+    this.replication.catchUp();
     const partition = state.partitions.get(JSON.stringify(request.partition));
     if (partition === undefined) return { entries: [], more: false };
     const list = partition.view();
@@ -150,13 +172,15 @@ export class EntityTable {
   }
 
   private collect(key: string, filters: FilterSet | undefined, now: number, into: Array<[string, StoredItem]>): void {
-    const item = this.items.get(key);
-    if (!isLive(item, now)) return;
+    const item = this.queried.get(key);
+    if (!isReadable(item, now, this.behaviour)) return;
     if (matchesFilters(filters, isJsonObject(item.value) ? item.value : undefined)) into.push([key, item]);
   }
 
   clear(): void {
     this.items.clear();
+    this.queried.clear();
+    this.replication.clear();
     for (const state of this.indexes.values()) state.partitions.clear();
   }
 }

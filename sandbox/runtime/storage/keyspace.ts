@@ -1,14 +1,24 @@
 import { SortedIndex, partitionPoint } from './sorted-index';
-import { type StoredItem, isLive } from './stored-item';
+import { ReplicationLog, type StorageBehaviour, isReadable } from './storage-behaviour';
+import { type StoredItem } from './stored-item';
 
-/** A flat key → value space (the KVS, or the secrets) with keys kept in order for prefix queries. */
+/**
+ * A flat key → value space (the KVS, or the secrets). Gets read the items themselves; prefix
+ * queries read a copy kept in key order that trails the writes by the configured index lag.
+ */
 export class Keyspace {
   private readonly items = new Map<string, StoredItem>();
+  private readonly queried = new Map<string, StoredItem>();
   private readonly keys = new SortedIndex();
+  private readonly replication: ReplicationLog;
+
+  constructor(private readonly behaviour: StorageBehaviour) {
+    this.replication = new ReplicationLog(behaviour, (key, item) => this.replicate(key, item));
+  }
 
   get(key: string, now: number): StoredItem | undefined {
     const item = this.items.get(key);
-    if (item !== undefined && !isLive(item, now)) {
+    if (item !== undefined && !isReadable(item, now, this.behaviour)) {
       this.delete(key);
       return undefined;
     }
@@ -16,21 +26,31 @@ export class Keyspace {
   }
 
   put(key: string, item: StoredItem): void {
-    if (!this.items.has(key)) this.keys.put({ sort: key, key });
     this.items.set(key, item);
+    this.replication.record(key, item);
   }
 
   delete(key: string): boolean {
     if (!this.items.delete(key)) return false;
-    this.keys.remove(key);
+    this.replication.record(key, undefined);
     return true;
   }
 
+  private replicate(key: string, item: StoredItem | undefined): void {
+    if (item === undefined) {
+      if (this.queried.delete(key)) this.keys.remove(key);
+      return;
+    }
+    if (!this.queried.has(key)) this.keys.put({ sort: key, key });
+    this.queried.set(key, item);
+  }
+
   /**
-   * Up to `limit` live entries whose key starts with `prefix`, strictly after `after`, in key
-   * order; `more` tells whether further matching keys exist.
+   * Up to `limit` readable entries whose key starts with `prefix`, strictly after `after`, in key
+   * order, as the lagging query side has them; `more` tells whether further matching keys exist.
    */
   page(prefix: string, after: string | undefined, limit: number, now: number): { entries: Array<[string, StoredItem]>; more: boolean } {
+    this.replication.catchUp();
     const keys = this.keys.view();
     const lo = partitionPoint(keys, (entry) => entry.key < prefix);
     const hi = partitionPoint(keys, (entry) => entry.key.startsWith(prefix), lo);
@@ -38,11 +58,16 @@ export class Keyspace {
     const entries: Array<[string, StoredItem]> = [];
     while (index < hi && entries.length < limit) {
       const key = keys[index].key;
-      const item = this.items.get(key);
-      if (isLive(item, now)) entries.push([key, item]);
+      const item = this.queried.get(key);
+      if (isReadable(item, now, this.behaviour)) entries.push([key, item]);
       index += 1;
     }
     return { entries, more: index < hi };
+  }
+
+  /** Lets queries see every write made so far. */
+  settle(): void {
+    this.replication.settle();
   }
 
   entries(): Array<[string, StoredItem]> {
@@ -51,6 +76,8 @@ export class Keyspace {
 
   clear(): void {
     this.items.clear();
+    this.queried.clear();
     this.keys.clear();
+    this.replication.clear();
   }
 }

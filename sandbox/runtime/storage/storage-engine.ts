@@ -4,6 +4,7 @@ import { type FilterSet, type Scalar, matchesFilters, parseFilters, parseRange }
 import { EntityTable, KEY_INDEX } from './entity-table';
 import { entityDefOrThrow, validateEntityValue } from './entity-values';
 import { Keyspace } from './keyspace';
+import { type StorageBehaviour, type StorageOptions, storageBehaviour } from './storage-behaviour';
 import { StorageError, badRequest } from './storage-error';
 import { type StoredItem, decodeCursor, describe, encodeCursor, metadataFieldsOf } from './stored-item';
 import { LIMITS, expiryFromOptions, validateKey, validateValue } from './validation';
@@ -53,16 +54,39 @@ function pageLimit(raw: unknown, code: string): number {
  * one operation at a time, so each request, transactions included, is atomic.
  */
 export class StorageEngine {
-  private readonly kvs = new Keyspace();
-  private readonly secrets = new Keyspace();
+  private readonly behaviour: StorageBehaviour;
+  private readonly kvs: Keyspace;
+  private readonly secrets: Keyspace;
   private readonly entities = new Map<string, EntityTable>();
+  private readonly clock: () => number;
 
+  /** `clock` defaults to the current `Date.now`, so a test that fakes the date moves expiries too. */
   constructor(
     private readonly entityDefs: Map<string, EntityDef>,
     private readonly onMutation: () => void = () => undefined,
-    private readonly clock: () => number = Date.now,
+    options: StorageOptions & { clock?: () => number } = {},
   ) {
-    for (const def of entityDefs.values()) this.entities.set(def.name, new EntityTable(def));
+    this.clock = options.clock ?? (() => Date.now());
+    this.behaviour = storageBehaviour(options, this.clock);
+    this.kvs = new Keyspace(this.behaviour);
+    this.secrets = new Keyspace(this.behaviour);
+    for (const def of entityDefs.values()) this.entities.set(def.name, new EntityTable(def, this.behaviour));
+  }
+
+  /** How long queries trail writes; tests may change it between steps. */
+  get indexLagMs(): number {
+    return this.behaviour.indexLagMs;
+  }
+
+  set indexLagMs(ms: number) {
+    this.behaviour.indexLagMs = storageBehaviour({ indexLagMs: ms }).indexLagMs;
+  }
+
+  /** Every write made so far becomes visible to queries, as if the lag had passed. */
+  settleIndexes(): void {
+    this.kvs.settle();
+    this.secrets.settle();
+    for (const table of this.entities.values()) table.settle();
   }
 
   private table(name: unknown): EntityTable {
@@ -370,6 +394,8 @@ export class StorageEngine {
       }
       for (const [key, item] of entries) table.put(key, item);
     }
+    // Restored state was written long ago: queries see all of it.
+    this.settleIndexes();
   }
 
   clear(): void {

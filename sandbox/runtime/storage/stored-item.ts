@@ -10,14 +10,6 @@ export interface StoredItem {
 
 export type MetadataField = 'CREATED_AT' | 'UPDATED_AT' | 'EXPIRE_TIME';
 
-/**
- * TTL deletion is asynchronous on Forge (up to 48 h); the sandbox hides an expired value from
- * the moment it expires, one of the behaviours the documentation allows.
- */
-export function isLive(item: StoredItem | undefined, now: number): item is StoredItem {
-  return item !== undefined && (item.expireAt === undefined || item.expireAt > now);
-}
-
 export function metadataFieldsOf(options: unknown): MetadataField[] {
   if (typeof options !== 'object' || options === null) return [];
   const fields = (options as { metadataFields?: unknown }).metadataFields;
