@@ -22,6 +22,7 @@ import {
   type RestrictionOperation,
   type Restrictions,
   type SpaceRecord,
+  type SpaceRoleRecord,
   type UserRecord,
   emptyState,
   stateSchema,
@@ -253,6 +254,19 @@ export class ConfluenceEmulator {
   }
 
   private addContent(type: ContentRecord['type'], input: NewContentInput): ContentSummary {
+  /** A site-wide space role: one of the permission bundles, or explicit `key:targetType` operations. */
+  addSpaceRole(input: { id?: string; name: string; description?: string; type?: 'SYSTEM' | 'CUSTOM'; grants: SpaceRole | string[] }): SpaceRoleRecord {
+    const operations = typeof input.grants === 'string' ? [...SPACE_ROLE_OPERATIONS[input.grants]] : input.grants;
+    return structuredClone(
+      this.store.addSpaceRole({ id: input.id, name: input.name, description: input.description ?? '', type: input.type ?? 'CUSTOM', operations }),
+    );
+  }
+
+  /** A user or group takes a role in a space (what a space admin does on the space's access screen). */
+  assignSpaceRole(spaceId: string, roleId: string, principal: { type: 'user' | 'group'; id: string }): void {
+    this.store.assignSpaceRole(spaceId, roleId, { principalType: principal.type === 'user' ? 'USER' : 'GROUP', principalId: principal.id });
+  }
+
     const space = this.store.requireSpace(input.spaceId);
     const content = this.store.createContent({
       id: input.id,

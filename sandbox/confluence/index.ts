@@ -12,7 +12,7 @@ export {
 } from './emulator';
 export { ConfluenceError, type ConfluenceErrorCode } from './errors';
 export { SITE_ADMIN_GROUP, SPACE_ROLE_OPERATIONS, type SpaceRole } from './permissions';
-export { DEMO_GROUPS, DEMO_PERSONAS, DEMO_SPACES, type DemoPersona } from './seed';
+export { DEMO_GROUPS, DEMO_PERSONAS, DEMO_ROLES, DEMO_SPACES, type DemoPersona } from './seed';
 export {
   type EmulatorState,
   type GroupRecord,

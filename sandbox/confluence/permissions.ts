@@ -1,7 +1,8 @@
 /**
  * Who may do what, decided the way Confluence Cloud decides it:
- * space permissions (granted to users or groups) gate a whole space, view restrictions
- * hide a page and everything below it, update restrictions apply to the page itself only.
+ * space permissions (granted to users, groups, or roles that users and groups hold in the
+ * space) gate a whole space, view restrictions hide a page and everything below it, update
+ * restrictions apply to the page itself only.
  * Members of `confluence-admins` hold every space permission everywhere but, as in Cloud,
  * still do not see pages whose view restrictions leave them out.
  */
@@ -68,13 +69,27 @@ export class Permissions {
 
   // Subject-level decisions ------------------------------------------------------------
 
+  /** Roles the subject holds in a space, directly or through one of its groups. */
+  private rolesIn(subject: Subject, spaceId: string): Set<string> {
+    const held = this.store
+      .roleAssignments(spaceId)
+      .filter(({ principal }) =>
+        principal.principalType === 'USER' ? principal.principalId === subject.accountId : subject.groupIds.has(principal.principalId),
+      )
+      .map((a) => a.roleId);
+    return new Set(held);
+  }
+
   spaceOperations(subject: Subject, spaceId: string): Set<string> {
     if (subject.siteAdmin) return new Set(ADMIN);
+    const roles = this.rolesIn(subject, spaceId);
     const granted = this.store
       .spacePermissions(spaceId)
-      .filter((p) =>
-        p.principal.type === 'user' ? p.principal.id === subject.accountId : subject.groupIds.has(p.principal.id),
-      )
+      .filter(({ principal }) => {
+        if (principal.type === 'user') return principal.id === subject.accountId;
+        if (principal.type === 'group') return subject.groupIds.has(principal.id);
+        return roles.has(principal.id);
+      })
       .map((p) => `${p.operation.key}:${p.operation.targetType}`);
     return new Set(granted);
   }

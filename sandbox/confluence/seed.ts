@@ -81,6 +81,13 @@ export const DEMO_PERSONAS: readonly DemoPersona[] = [
     tryThis: 'Check permissions of other users; administer any space',
   },
   {
+    accountId: 'u-judy',
+    displayName: 'Judy Roleadmin',
+    email: 'judy@example.com',
+    role: 'Publishing editor; space admin of Published Handbook only through its "Admin" space role',
+    tryThis: 'Open the Published Handbook settings: the app recognises her as a space admin although no permission names her',
+  },
+  {
     accountId: 'u-ivan',
     displayName: 'Ivan Contractor',
     email: 'ivan@contractor.example.com',
@@ -99,6 +106,9 @@ export const DEMO_GROUPS = {
 
 export const DEMO_SPACES = { eng: '1001', hr: '1002', pub: '1003' } as const;
 
+/** Site-wide space roles (Confluence's role-based space access). */
+export const DEMO_ROLES = { admin: '4001' } as const;
+
 const p = (...paragraphs: string[]): string => paragraphs.map((text) => `<p>${text}</p>`).join('');
 
 export function seedDemoSite(site: ConfluenceEmulator): void {
@@ -112,6 +122,7 @@ export function seedDemoSite(site: ConfluenceEmulator): void {
   site.addGroup({ id: DEMO_GROUPS.engineering, name: 'engineering', members: ['u-alice', 'u-bob', 'u-ivan'] });
   site.addGroup({ id: DEMO_GROUPS.hr, name: 'hr-team', members: ['u-alice', 'u-carol'] });
   site.addGroup({ id: DEMO_GROUPS.legal, name: 'legal', members: ['u-dana', 'u-eve'] });
+  site.addSpaceRole({ id: DEMO_ROLES.admin, name: 'Admin', description: 'Manage the space and its content', type: 'SYSTEM', grants: 'admin' });
 
   const group = (id: string) => ({ type: 'group' as const, id });
   const user = (id: string) => ({ type: 'user' as const, id });
@@ -236,6 +247,8 @@ function seedPublishedHandbook(site: ConfluenceEmulator, at: () => string, group
   site.grantSpacePermission(space, group(DEMO_GROUPS.users), 'view');
   site.grantSpacePermission(space, user('u-frank'), 'admin');
   site.grantSpacePermission(space, group(DEMO_GROUPS.admins), 'admin');
+  // Judy administers the space only through a role: no permission names her or her groups.
+  site.assignSpaceRole(space, DEMO_ROLES.admin, user('u-judy'));
   site.addPage({ id: '30010', spaceId: space, parentId: '30001', title: 'Engineering Handbook', authorId: 'u-frank', createdAt: at(), body: p('Approved engineering processes.') });
   site.addPage({ id: '30020', spaceId: space, parentId: '30001', title: 'People Handbook', authorId: 'u-frank', createdAt: at(), body: p('Approved people policies.') });
   site.addFolder({ id: '30030', spaceId: space, parentId: '30001', title: 'Archive', authorId: 'u-frank', createdAt: at() });

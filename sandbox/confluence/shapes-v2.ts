@@ -8,6 +8,7 @@ import {
   type LabelRecord,
   type PropertyRecord,
   type Revision,
+  type RoleAssignmentRecord,
   type SpacePermissionRecord,
   type SpaceRecord,
   type UserRecord,
@@ -162,6 +163,10 @@ export function commentV2(env: Env, comment: CommentRecord, format: BodyFormat |
     status: 'current',
     title: `Re: ${pageTitle}`,
     pageId: comment.pageId,
+export function roleAssignmentV2(a: RoleAssignmentRecord): Record<string, unknown> {
+  return { principal: { ...a.principal }, roleId: a.roleId };
+}
+
     ...(comment.parentCommentId === null ? {} : { parentCommentId: comment.parentCommentId }),
     version: { createdAt: comment.createdAt, message: '', number: 1, minorEdit: false, authorId: comment.authorId },
     body: commentBody(comment, format),

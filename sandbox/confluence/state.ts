@@ -42,7 +42,25 @@ export const spaceSchema = z.object({
   homepageId: id.nullable(),
 });
 
-export const principalSchema = z.object({ type: z.enum(['user', 'group']), id: z.string().min(1) });
+/** A `role` principal grants its operations to whoever the space's role assignments name (OpenAPI SpacePermissionAssignment). */
+export const principalSchema = z.object({ type: z.enum(['user', 'group', 'role']), id: z.string().min(1) });
+
+/** A space role (OpenAPI SpaceRole): a named bundle of space operations, defined once for the site. */
+export const spaceRoleSchema = z.object({
+  id,
+  name: z.string().min(1),
+  description: z.string(),
+  type: z.enum(['SYSTEM', 'CUSTOM']),
+  /** `${key}:${targetType}`, as the space permission assignments name them. */
+  operations: z.array(z.string()),
+});
+
+/** One principal holding a role in one space (OpenAPI SpaceRoleAssignment). */
+export const roleAssignmentSchema = z.object({
+  spaceId: id,
+  roleId: id,
+  principal: z.object({ principalType: z.enum(['USER', 'GROUP']), principalId: z.string().min(1) }),
+});
 
 export const spacePermissionSchema = z.object({
   id,
@@ -122,6 +140,9 @@ export const stateSchema = z.object({
   contentLabels: z.record(z.string(), z.array(z.string())),
   properties: z.record(z.string(), propertySchema),
   comments: z.record(z.string(), commentSchema),
+  // Defaults keep snapshots written before roles existed loadable.
+  spaceRoles: z.record(z.string(), spaceRoleSchema).default({}),
+  roleAssignments: z.array(roleAssignmentSchema).default([]),
   longTasks: z.record(z.string(), longTaskSchema),
 });
 
@@ -137,6 +158,8 @@ export type ContentRecord = z.infer<typeof contentSchema>;
 export type RestrictionSet = z.infer<typeof restrictionSetSchema>;
 export type Restrictions = z.infer<typeof restrictionsSchema>;
 export type RestrictionOperation = keyof Restrictions;
+export type SpaceRoleRecord = z.infer<typeof spaceRoleSchema>;
+export type RoleAssignmentRecord = z.infer<typeof roleAssignmentSchema>;
 export type LabelPrefix = z.infer<typeof labelPrefixSchema>;
 export type LabelRecord = z.infer<typeof labelSchema>;
 export type PropertyRecord = z.infer<typeof propertySchema>;
@@ -174,5 +197,7 @@ export function emptyState(appAccountId: string = DEFAULT_APP_ACCOUNT_ID): Emula
     properties: {},
     comments: {},
     longTasks: {},
+    spaceRoles: {},
+    roleAssignments: [],
   };
 }

@@ -14,7 +14,9 @@ import {
   type RestrictionSet,
   type Restrictions,
   type Revision,
+  type RoleAssignmentRecord,
   type SpacePermissionRecord,
+  type SpaceRoleRecord,
   type SpaceRecord,
   type UserRecord,
 } from './state';
@@ -77,6 +79,7 @@ export class Store {
       id in s.labels ||
       id in s.longTasks ||
       s.spacePermissions.some((p) => p.id === id)
+      id in s.spaceRoles ||
     );
   }
 
@@ -178,6 +181,41 @@ export class Store {
   }
 
   // Content tree -----------------------------------------------------------------------
+  // Space roles ------------------------------------------------------------------------
+
+  spaceRole(id: string): SpaceRoleRecord | undefined {
+    return this.state.spaceRoles[id];
+  }
+
+  addSpaceRole(role: Omit<SpaceRoleRecord, 'id'> & { id?: string }): SpaceRoleRecord {
+    if (Object.values(this.state.spaceRoles).some((r) => r.name === role.name)) throw conflict(`A space role named ${role.name} already exists`);
+    const record: SpaceRoleRecord = { ...role, id: this.claimId(role.id) };
+    this.state.spaceRoles[record.id] = record;
+    return record;
+  }
+
+  roleAssignments(spaceId: string): RoleAssignmentRecord[] {
+    return this.state.roleAssignments.filter((a) => a.spaceId === spaceId);
+  }
+
+  /** A principal takes a role in a space; the space then lists the role's operations under a `role` principal. */
+  assignSpaceRole(spaceId: string, roleId: string, principal: RoleAssignmentRecord['principal']): void {
+    this.requireSpace(spaceId);
+    const role = this.spaceRole(roleId);
+    if (!role) throw notFound(`No space role with id ${roleId}`);
+    if (principal.principalType === 'USER') this.requireUser(principal.principalId);
+    else if (!this.group(principal.principalId)) throw notFound(`No group with id ${principal.principalId}`);
+    for (const operation of role.operations) {
+      const [key, targetType] = operation.split(':');
+      this.grantSpaceOperation(spaceId, { type: 'role', id: roleId }, key, targetType);
+    }
+    const held = this.state.roleAssignments.some(
+      (a) =>
+        a.spaceId === spaceId && a.roleId === roleId && a.principal.principalType === principal.principalType && a.principal.principalId === principal.principalId,
+    );
+    if (!held) this.state.roleAssignments.push({ spaceId, roleId, principal: { ...principal } });
+  }
+
 
   content(id: string): ContentRecord | undefined {
     return this.state.contents[id];

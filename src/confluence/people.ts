@@ -40,14 +40,22 @@ export async function getGroupMemberIds(groupId: string): Promise<string[]> {
 }
 
 interface SpacePermission {
-  principal: { type: 'user' | 'group' | string; id: string };
+  principal: { type: 'user' | 'group' | 'role' | string; id: string };
   operation: { key: string; targetType: string };
 }
 
-/** Who administers a space: accounts and groups holding the space `administer` permission. */
-export async function getSpaceAdmins(spaceId: string): Promise<{ accountIds: string[]; groupIds: string[] }> {
+/** Principals holding a space permission: people, groups, and roles (whose holders are listed per space). */
+export interface SpacePrincipals {
+  accountIds: string[];
+  groupIds: string[];
+  roleIds: string[];
+}
+
+/** Who administers a space: accounts, groups and roles holding the space `administer` permission. */
+export async function getSpaceAdmins(spaceId: string): Promise<SpacePrincipals> {
   const accountIds: string[] = [];
   const groupIds: string[] = [];
+  const roleIds: string[] = [];
   let cursor: string | undefined;
   do {
     const params = new URLSearchParams({ limit: '250' });
@@ -57,6 +65,33 @@ export async function getSpaceAdmins(spaceId: string): Promise<{ accountIds: str
       if (p.operation.key !== 'administer' || p.operation.targetType !== 'space') continue;
       if (p.principal.type === 'user') accountIds.push(p.principal.id);
       if (p.principal.type === 'group') groupIds.push(p.principal.id);
+      if (p.principal.type === 'role') roleIds.push(p.principal.id);
+    }
+    cursor = nextCursor(body);
+  } while (cursor);
+  return { accountIds, groupIds, roleIds };
+}
+
+interface RoleAssignment {
+  principal: { principalType: 'USER' | 'GROUP' | 'ACCESS_CLASS' | string; principalId: string };
+  roleId: string;
+}
+
+/**
+ * The users and groups holding a role in a space. Access classes (e.g. all licensed users) are
+ * left out: they name no one, and a role that broad is not how a space names its admins.
+ */
+export async function getRoleHolders(spaceId: string, roleId: string): Promise<{ accountIds: string[]; groupIds: string[] }> {
+  const accountIds: string[] = [];
+  const groupIds: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const params = new URLSearchParams({ 'role-id': roleId, limit: '250' });
+    if (cursor) params.set('cursor', cursor);
+    const body = await confluenceJson<V2Page<RoleAssignment>>(AS_APP, route`/wiki/api/v2/spaces/${spaceId}/role-assignments?${params}`);
+    for (const a of body.results) {
+      if (a.principal.principalType === 'USER') accountIds.push(a.principal.principalId);
+      if (a.principal.principalType === 'GROUP') groupIds.push(a.principal.principalId);
     }
     cursor = nextCursor(body);
   } while (cursor);

@@ -96,7 +96,7 @@ describe('sandbox server', () => {
     const answer = await call(server, 'GET', '/__sandbox/users');
     expect(answer.status).toBe(200);
     const { users } = answer.json as { users: Array<{ accountId: string; displayName: string; groups: string[]; role: string | null }> };
-    expect(users.map((user) => user.accountId)).toEqual(['u-alice', 'u-bob', 'u-carol', 'u-dana', 'u-eve', 'u-frank', 'u-grace', 'u-heidi', 'u-ivan']);
+    expect(users.map((user) => user.accountId)).toEqual(['u-alice', 'u-bob', 'u-carol', 'u-dana', 'u-eve', 'u-frank', 'u-grace', 'u-heidi', 'u-ivan', 'u-judy']);
     const alice = users.find((user) => user.accountId === 'u-alice');
     expect(alice).toMatchObject({ displayName: 'Alice Author' });
     expect(alice?.groups.sort()).toEqual(['confluence-users', 'engineering', 'hr-team']);

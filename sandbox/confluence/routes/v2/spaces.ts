@@ -1,10 +1,10 @@
-/** Spaces, their permission assignments and their pages. */
+/** Spaces, their permission and role assignments and their pages. */
 import { invalidParameter } from '../../errors';
 import { type Route, type RouteContext, queryList } from '../../http';
 import { cursorPage, v2Limit } from '../../paging';
 import { v2List, ok } from '../../responses';
 import { type ContentRecord, type SpaceRecord } from '../../state';
-import { bodyFormatOf, pageV2, permissionAssignmentV2, spaceV2 } from '../../shapes-v2';
+import { bodyFormatOf, pageV2, permissionAssignmentV2, roleAssignmentV2, spaceV2 } from '../../shapes-v2';
 import { V2, sortKeyOf, sortedBy, statusesOf } from './common';
 
 function descriptionFormatOf(query: URLSearchParams): string | null {
@@ -43,6 +43,30 @@ function listSpacePermissions(ctx: RouteContext) {
   return v2List(ctx, page.items.map(permissionAssignmentV2), page.nextCursor);
 }
 
+const PRINCIPAL_TYPES = ['USER', 'GROUP', 'ACCESS_CLASS'];
+
+/** `GET /spaces/{id}/role-assignments` (OpenAPI getSpaceRoleAssignments): who holds which role in a space. */
+function listRoleAssignments(ctx: RouteContext) {
+  const { store, perms } = ctx.env;
+  const space = perms.readableSpace(ctx.viewer, ctx.params.id);
+  const roleId = ctx.query.get('role-id');
+  const roleType = ctx.query.get('role-type');
+  const principalId = ctx.query.get('principal-id');
+  const principalType = ctx.query.get('principal-type');
+  if ((principalId === null) !== (principalType === null)) {
+    throw invalidParameter("'principal-id' and 'principal-type' must be given together");
+  }
+  if (principalType !== null && !PRINCIPAL_TYPES.includes(principalType)) throw invalidParameter(`Invalid value for 'principal-type': ${principalType}`);
+  const matching = store
+    .roleAssignments(space.id)
+    .filter((a) => roleId === null || a.roleId === roleId)
+    .filter((a) => roleType === null || store.spaceRole(a.roleId)?.type === roleType)
+    .filter((a) => principalId === null || (a.principal.principalType === principalType && a.principal.principalId === principalId));
+  const keyOf = (a: (typeof matching)[number]) => [Number(a.roleId), a.principal.principalType, a.principal.principalId];
+  const page = cursorPage(sortedBy(matching, keyOf), keyOf, ctx.query.get('cursor'), v2Limit(ctx.query, 25, 250));
+  return v2List(ctx, page.items.map(roleAssignmentV2), page.nextCursor);
+}
+
 const pageOrderings = {
   id: (c: ContentRecord) => [Number(c.id)],
   '-id': (c: ContentRecord) => [-Number(c.id)],
@@ -78,5 +102,6 @@ export const spaceRoutes: Route[] = [
     handle: (ctx) => ok(spaceV2(ctx.env.perms.readableSpace(ctx.viewer, ctx.params.id), descriptionFormatOf(ctx.query))),
   },
   { method: 'GET', pattern: `${V2}/spaces/:id/permissions`, handle: listSpacePermissions },
+  { method: 'GET', pattern: `${V2}/spaces/:id/role-assignments`, handle: listRoleAssignments },
   { method: 'GET', pattern: `${V2}/spaces/:id/pages`, handle: listSpacePages },
 ];
