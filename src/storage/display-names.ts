@@ -5,7 +5,7 @@
  */
 import { kvs, type Ttl } from '@forge/kvs';
 import { getPeople } from '../confluence/people';
-import { type CacheEntry, type CacheSession } from './permission-cache';
+import { type CacheEntry, type CacheSession, cacheWrite, freshCached } from './permission-cache';
 
 export type NameMap = Record<string, string>;
 
@@ -14,18 +14,23 @@ export const UNKNOWN_PERSON = 'Former user';
 
 const ONE_DAY: Ttl = { value: 1, unit: 'DAYS' };
 
-export const pageNamesEntry = (pageId: string): CacheEntry<NameMap> => ({ key: { key: `cache:names:${pageId}` }, ttl: ONE_DAY });
+export const pageNamesEntry = (pageId: string): CacheEntry<NameMap> => ({ key: { key: `cache:names:${pageId}` }, freshFor: ONE_DAY });
 
-/** Names of these accounts, from the page's entry or, for the missing ones, from Confluence. */
+/**
+ * Names of these accounts, from the page's entry while it is fresh or, for the missing ones, from
+ * Confluence. Names added to an entry keep its fetch time, so no name is older than a day.
+ */
 export async function namesFor(cache: CacheSession, pageId: string, accountIds: Iterable<string>): Promise<NameMap> {
   const entry = pageNamesEntry(pageId);
-  const known = cache.storedOnly(entry) ?? {};
-  const missing = [...new Set(accountIds)].filter((id) => !Object.hasOwn(known, id));
-  if (missing.length === 0) return known;
+  const known = cache.cached(entry);
+  const names = known?.value ?? {};
+  const missing = [...new Set(accountIds)].filter((id) => !Object.hasOwn(names, id));
+  if (missing.length === 0) return names;
+  const fetchedAt = known?.fetchedAt ?? new Date().toISOString();
   const people = await getPeople(missing);
   // Accounts Confluence no longer knows are remembered as such, so they are not asked for again.
-  const merged: NameMap = { ...known, ...Object.fromEntries(missing.map((id) => [id, people.get(id)?.displayName ?? UNKNOWN_PERSON])) };
-  cache.remember(entry, merged);
+  const merged: NameMap = { ...names, ...Object.fromEntries(missing.map((id) => [id, people.get(id)?.displayName ?? UNKNOWN_PERSON])) };
+  cache.remember(entry, { fetchedAt, value: merged });
   return merged;
 }
 
@@ -35,7 +40,9 @@ export async function namesFor(cache: CacheSession, pageId: string, accountIds: 
  */
 export async function rememberPageNames(pageId: string, names: NameMap): Promise<void> {
   const entry = pageNamesEntry(pageId);
-  const known = (await kvs.get<NameMap>(entry.key.key)) ?? {};
-  if (Object.entries(names).every(([id, name]) => known[id] === name)) return;
-  await kvs.set(entry.key.key, { ...known, ...names }, { ttl: entry.ttl });
+  const known = freshCached(entry, await kvs.get(entry.key.key), new Date());
+  const current = known?.value ?? {};
+  if (known !== undefined && Object.entries(names).every(([id, name]) => current[id] === name)) return;
+  const write = cacheWrite(entry, { fetchedAt: known?.fetchedAt ?? new Date().toISOString(), value: { ...current, ...names } });
+  await kvs.set(write.key, write.value, write.options);
 }
