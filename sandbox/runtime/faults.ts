@@ -5,6 +5,11 @@ export interface FaultSpec {
   status?: 429 | 500 | 503;
   /** The request never answers in time: the caller's fetch rejects as undici does on a timeout. */
   timeout?: boolean;
+  /**
+   * Confluence only: the `Retry-After` seconds of a 429 (default 1) or of a 503, which Atlassian's
+   * rate-limiting guide says may carry it too.
+   */
+  retryAfterSeconds?: number;
 }
 
 /** `storage` covers KVS, custom entities and secrets: they are one service. */

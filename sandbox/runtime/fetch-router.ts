@@ -30,7 +30,8 @@ function proxyError(status: number, reason: string): Response {
 function faultResponse(kind: OpKind, spec: FaultSpec): Response {
   const status = spec.status ?? 500;
   if (kind === 'confluence') {
-    const headers: Record<string, string> = status === 429 ? { 'retry-after': '1' } : {};
+    const retryAfter = spec.retryAfterSeconds ?? (status === 429 ? 1 : undefined);
+    const headers: Record<string, string> = retryAfter === undefined || status === 500 ? {} : { 'retry-after': String(retryAfter) };
     const title = status === 429 ? 'Too Many Requests' : status === 503 ? 'Service Unavailable' : 'Internal Server Error';
     return jsonResponse(status, { errors: [{ status, code: title.toUpperCase().replace(/ /g, '_'), title, detail: null }] }, headers);
   }

@@ -1,5 +1,6 @@
-import { type AsyncEvent } from '@forge/events';
+import { type AsyncEvent, InvocationError, InvocationErrorCode } from '@forge/events';
 import { z } from 'zod';
+import { ConfluenceBusyError } from '../confluence/http';
 import { runEffects } from './effects';
 import { type EffectsJob } from './effects-job';
 
@@ -9,16 +10,28 @@ const jobSchema = z.object({
   auditKeys: z.array(z.string().min(1)).min(1),
 });
 
+/** Without a `Retry-After`, wait twice as long after each rate-limited attempt (the queue caps it at 900 s). */
+const busyBackoffSeconds = (retryCount: number): number => Math.min(900, 10 * 2 ** retryCount);
+
 /**
  * The consumer of queue `approval-effects`. A body that is not a job can never succeed, so it
- * is logged and dropped rather than retried for a day; every other failure throws and the
- * queue delivers the job again.
+ * is logged and dropped rather than retried for a day. When Confluence rate-limits the app the
+ * job asks the queue to deliver it again after Confluence's `Retry-After` (an `InvocationError`,
+ * as the async events docs describe), instead of failing into the platform's own backoff; the
+ * finished steps are no-ops on redelivery. Every other failure throws and the queue retries.
  */
-export async function effectsConsumer(event: AsyncEvent<EffectsJob>): Promise<void> {
+export async function effectsConsumer(event: AsyncEvent<EffectsJob>): Promise<InvocationError | void> {
   const job = jobSchema.safeParse(event.body);
   if (!job.success) {
     console.error(`effects job ${event.jobId} dropped: its body is not a job`, job.error.issues);
     return;
   }
-  await runEffects(job.data);
+  try {
+    await runEffects(job.data);
+  } catch (error) {
+    if (!(error instanceof ConfluenceBusyError)) throw error;
+    const retryAfter = error.retryAfterSeconds ?? busyBackoffSeconds(event.retryContext?.retryCount ?? 0);
+    console.warn(`effects job ${event.jobId}: Confluence is rate limiting the app; trying again in ${retryAfter} s`);
+    return new InvocationError({ retryAfter, retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED });
+  }
 }

@@ -20,6 +20,27 @@ const MESSAGES: Record<number, [AppError['code'], string]> = {
 };
 
 function fetcher(callAs: CallAs) {
+/**
+ * Confluence answered 429: it is rate limiting the app. `retryAfterSeconds` is its `Retry-After`
+ * (seconds to wait before asking again, per Atlassian's rate-limiting guide), when it sent one.
+ */
+export class ConfluenceBusyError extends AppError {
+  constructor(readonly retryAfterSeconds: number | undefined) {
+    super(
+      'RATE_LIMITED',
+      retryAfterSeconds === undefined ? MESSAGES[429][1] : `Confluence is busy, try again in ${retryAfterSeconds} s.`,
+      { status: 429, ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }) },
+    );
+  }
+}
+
+/** `Retry-After` is delay-seconds or an HTTP date (RFC 9110); anything else is as if absent. */
+function retryAfterOf(header: string | null): number | undefined {
+  if (header === null || header.trim() === '') return undefined;
+  const seconds = /^\d+$/.test(header.trim()) ? Number(header.trim()) : (Date.parse(header) - Date.now()) / 1000;
+  return Number.isFinite(seconds) ? Math.max(1, Math.ceil(seconds)) : undefined;
+}
+
   return callAs.as === 'app' ? api.asApp() : api.asUser(callAs.accountId);
 }
 
@@ -35,6 +56,7 @@ export async function confluenceJson<T>(callAs: CallAs, path: Route, init?: { me
     return (text ? JSON.parse(text) : {}) as T;
   }
   const [code, message] = MESSAGES[response.status] ?? ['INTERNAL', 'Confluence could not complete the request. Nothing was changed; try again.'];
+  if (response.status === 429) throw new ConfluenceBusyError(retryAfterOf(response.headers.get('retry-after')));
   const detail = await response.text().catch(() => '');
   throw new AppError(code, message, { status: response.status, confluence: detail.slice(0, 500) });
 }
