@@ -10,7 +10,7 @@ export type { ConfluenceActor, ConfluencePort, ConfluenceRequest, ConfluenceResp
 export type { FaultSpec, FaultTarget, FaultInjector } from './runtime/faults';
 export type { LatencyMode, LatencyOptions, LatencyControl } from './runtime/latency';
 export type { OpEntry, OpCounts, OpLog, InvocationRecord } from './runtime/op-log';
-export type { DeliveryRecord, QueueOptions, QueueService, AsyncEventShape } from './runtime/queue/queue-service';
+export type { DeliveryRecord, QueueOptions, QueueService, QueueState, AsyncEventShape } from './runtime/queue/queue-service';
 export type { TriggerDelivery } from './runtime/triggers';
 export { ManifestError } from './runtime/manifest';
 export type { OpKind } from './runtime/types';

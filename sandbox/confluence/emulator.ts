@@ -39,10 +39,11 @@ export interface EmulatorOptions {
   now?: () => Date;
 }
 
-/** A page or folder as tests and the sandbox shell see it. */
+/** A page, folder or blog post as tests and the sandbox shell see it. */
 export interface ContentSummary {
   id: string;
   type: ContentRecord['type'];
+  subtype: ContentRecord['subtype'];
   spaceId: string;
   parentId: string | null;
   status: ContentStatus;
@@ -89,7 +90,11 @@ export interface NewContentInput {
   authorId: string;
   status?: ContentStatus;
   createdAt?: string;
+  /** `live` makes a live doc. */
+  subtype?: 'live';
 }
+
+export type NewBlogPostInput = Omit<NewContentInput, 'parentId' | 'subtype'>;
 
 export interface NewVersionInput {
   title?: string;
@@ -176,11 +181,15 @@ export class ConfluenceEmulator {
     }
   }
 
-  /** A person editing the page in Confluence's editor: permission-checked, versioned, announced. */
-  editPage(pageId: string, accountId: string, change: { title?: string; body?: string }): PageUpdatedEvent {
+  /**
+   * A person editing a page or blog post in Confluence's editor: permission-checked, versioned,
+   * and announced unless Confluence announces nothing for it (drafts, live docs): then null.
+   */
+  editPage(pageId: string, accountId: string, change: { title?: string; body?: string }): PageUpdatedEvent | null {
     const viewer = viewerOf(this.env, { kind: 'user', accountId });
-    const page = this.perms.readableContent(viewer, pageId, 'page');
-    return updatePage(this.env, viewer, page, { title: change.title, body: change.body });
+    const content = this.perms.readableContent(viewer, pageId);
+    if (content.type === 'folder') throw notFound(`No page or blog post found with id: ${pageId}`);
+    return updatePage(this.env, viewer, content, { title: change.title, body: change.body });
   }
 
   // Building the site ------------------------------------------------------------------
@@ -245,15 +254,6 @@ export class ConfluenceEmulator {
     }
   }
 
-  addPage(input: NewContentInput): ContentSummary {
-    return this.addContent('page', input);
-  }
-
-  addFolder(input: NewContentInput): ContentSummary {
-    return this.addContent('folder', input);
-  }
-
-  private addContent(type: ContentRecord['type'], input: NewContentInput): ContentSummary {
   /** A site-wide space role: one of the permission bundles, or explicit `key:targetType` operations. */
   addSpaceRole(input: { id?: string; name: string; description?: string; type?: 'SYSTEM' | 'CUSTOM'; grants: SpaceRole | string[] }): SpaceRoleRecord {
     const operations = typeof input.grants === 'string' ? [...SPACE_ROLE_OPERATIONS[input.grants]] : input.grants;
@@ -267,10 +267,25 @@ export class ConfluenceEmulator {
     this.store.assignSpaceRole(spaceId, roleId, { principalType: principal.type === 'user' ? 'USER' : 'GROUP', principalId: principal.id });
   }
 
+  addPage(input: NewContentInput): ContentSummary {
+    return this.addContent('page', input);
+  }
+
+  addFolder(input: NewContentInput): ContentSummary {
+    return this.addContent('folder', input);
+  }
+
+  /** Blog posts sit beside the page tree, in the space's blog. */
+  addBlogPost(input: NewBlogPostInput): ContentSummary {
+    return this.addContent('blogpost', { ...input, parentId: null });
+  }
+
+  private addContent(type: ContentRecord['type'], input: NewContentInput): ContentSummary {
     const space = this.store.requireSpace(input.spaceId);
     const content = this.store.createContent({
       id: input.id,
       type,
+      subtype: input.subtype ?? null,
       spaceId: space.id,
       parentId: input.parentId === undefined ? space.homepageId : input.parentId,
       title: input.title,
@@ -341,6 +356,14 @@ export class ConfluenceEmulator {
     return this.store.childrenOf(id).map((c) => this.summary(c));
   }
 
+  /** A space's blog posts, oldest first (any status). */
+  blogPostsOf(spaceId: string): ContentSummary[] {
+    return this.store
+      .allContents()
+      .filter((c) => c.type === 'blogpost' && c.spaceId === spaceId)
+      .map((c) => this.summary(c));
+  }
+
   labelsOf(contentId: string): string[] {
     return this.annotations.labelsOf(contentId).map((l) => l.name);
   }
@@ -385,6 +408,7 @@ export class ConfluenceEmulator {
     return {
       id: content.id,
       type: content.type,
+      subtype: content.subtype,
       spaceId: content.spaceId,
       parentId: content.parentId,
       status: content.status,

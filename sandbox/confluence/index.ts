@@ -4,6 +4,7 @@ export {
   DEFAULT_BASE_URL,
   type CommentSummary,
   type ContentSummary,
+  type NewBlogPostInput,
   type EmulatorOptions,
   type NewContentInput,
   type NewSpace,

@@ -1,5 +1,5 @@
 /**
- * A new version of a page, whoever makes it: a REST `PUT`, a copy onto an existing page,
+ * A new version of a page or blog post, whoever makes it: a REST `PUT`, a copy onto an existing page,
  * or a person editing in the sandbox shell. One path, so every edit is permission-checked,
  * version-checked and announced to the page-updated trigger the same way.
  */
@@ -19,7 +19,9 @@ export interface PageChange {
   parentId?: string;
 }
 
-export function updatePage(env: Env, viewer: Viewer, page: ContentRecord, change: PageChange): PageUpdatedEvent {
+/** The event Confluence announces for the new version, or null when it announces none. */
+export function updatePage(env: Env, viewer: Viewer, page: ContentRecord, change: PageChange): PageUpdatedEvent | null {
+  if (page.type !== 'page' && page.type !== 'blogpost') throw badRequest(`A ${page.type} has no body to edit`);
   env.perms.requireUpdate(viewer, page);
   const current = env.store.latest(page);
   if (change.nextVersion !== undefined && change.nextVersion !== current.number + 1) {
@@ -44,6 +46,7 @@ export function updatePage(env: Env, viewer: Viewer, page: ContentRecord, change
   const space = env.store.requireSpace(page.spaceId);
   const event: PageUpdatedEvent = {
     pageId: page.id,
+    contentType: page.type,
     spaceId: space.id,
     spaceKey: space.key,
     version: revision.number,
@@ -51,7 +54,10 @@ export function updatePage(env: Env, viewer: Viewer, page: ContentRecord, change
     title: revision.title,
     at: revision.createdAt,
   };
-  // Drafts are private work in progress: Confluence announces only published pages.
-  if (page.status === 'current') env.pageUpdated(event);
+  // Drafts are private work in progress: Confluence announces only published pages. Live docs
+  // announce editing sessions (`started`/`snapshotted:page`), never `updated:page`
+  // (events-reference/confluence).
+  if (page.status !== 'current' || page.subtype === 'live') return null;
+  env.pageUpdated(event);
   return event;
 }

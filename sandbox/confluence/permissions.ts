@@ -114,12 +114,15 @@ export class Permissions {
       return 'View restrictions on the content or one of its ancestors exclude the subject';
     }
     if (operation === 'read') return null;
-    if (!this.has(subject, content.spaceId, 'create:page')) return 'No permission to add or edit pages in the space';
+    // Blog posts have their own space permissions (`create:blogpost`, `delete:blogpost`).
+    const target = content.type === 'blogpost' ? 'blogpost' : 'page';
+    const noun = target === 'blogpost' ? 'blog posts' : 'pages';
+    if (!this.has(subject, content.spaceId, `create:${target}`)) return `No permission to add or edit ${noun} in the space`;
     if (!this.admitted(subject, this.store.restrictionsOf(content.id).update)) {
       return 'Edit restrictions on the content exclude the subject';
     }
-    if (operation === 'delete' && !this.has(subject, content.spaceId, 'delete:page')) {
-      return 'No permission to delete pages in the space';
+    if (operation === 'delete' && !this.has(subject, content.spaceId, `delete:${target}`)) {
+      return `No permission to delete ${noun} in the space`;
     }
     return null;
   }

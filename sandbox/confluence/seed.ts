@@ -130,6 +130,7 @@ export function seedDemoSite(site: ConfluenceEmulator): void {
   seedEngineering(site, at, group, user);
   seedPeopleAndPolicies(site, at, group, user);
   seedPublishedHandbook(site, at, group, user);
+  seedBlogs(site, at);
 }
 
 type PrincipalOf = (id: string) => { type: 'user' | 'group'; id: string };
@@ -252,4 +253,28 @@ function seedPublishedHandbook(site: ConfluenceEmulator, at: () => string, group
   site.addPage({ id: '30010', spaceId: space, parentId: '30001', title: 'Engineering Handbook', authorId: 'u-frank', createdAt: at(), body: p('Approved engineering processes.') });
   site.addPage({ id: '30020', spaceId: space, parentId: '30001', title: 'People Handbook', authorId: 'u-frank', createdAt: at(), body: p('Approved people policies.') });
   site.addFolder({ id: '30030', spaceId: space, parentId: '30001', title: 'Archive', authorId: 'u-frank', createdAt: at() });
+}
+
+/**
+ * Blog posts of Engineering and People & Policies, each with a few versions, and a live doc.
+ * Seeded last so the seed clock gives every earlier item the timestamp it always had.
+ */
+function seedBlogs(site: ConfluenceEmulator, at: () => string): void {
+  const post = (id: string, spaceId: string, title: string, authorId: string, body: string) =>
+    site.addBlogPost({ id, spaceId, title, authorId, body, createdAt: at() });
+  const version = (id: string, authorId: string, message: string, body: string) =>
+    site.addPageVersion(id, { authorId, message, createdAt: at(), body });
+
+  post('10070', DEMO_SPACES.eng, 'Release 4.2 is out', 'u-alice', p('Release 4.2 shipped on Tuesday.'));
+  version('10070', 'u-alice', 'Highlights', p('Release 4.2 shipped on Tuesday.', 'Highlights: faster search and dark mode.'));
+  version('10070', 'u-bob', 'Thank the team', p('Release 4.2 shipped on Tuesday.', 'Highlights: faster search and dark mode.', 'Thanks to everyone who tested it.'));
+  post('10071', DEMO_SPACES.eng, 'Q3 engineering retrospective', 'u-bob', p('What went well in Q3, and what we change for Q4.'));
+  version('10071', 'u-alice', 'Add action items', p('What went well in Q3, and what we change for Q4.', 'Action items: fewer meetings, more pairing.'));
+  site.addPage({ id: '10080', spaceId: DEMO_SPACES.eng, parentId: '10031', subtype: 'live', title: 'Setup Troubleshooting Notes', authorId: 'u-alice', createdAt: at(), body: p('Live notes: what went wrong during setup, and the fix.') });
+
+  post('20040', DEMO_SPACES.hr, 'Welcome to our new benefits partner', 'u-carol', p('From October our health insurance is with a new partner.'));
+  version('20040', 'u-carol', 'Add enrolment date', p('From October our health insurance is with a new partner.', 'Enrol before 15 September.'));
+  version('20040', 'u-alice', 'Link the benefits overview', p('From October our health insurance is with a new partner.', 'Enrol before 15 September.', 'See the Benefits Overview for details.'));
+  post('20041', DEMO_SPACES.hr, 'Office closure over the holidays', 'u-carol', p('The offices close from 24 December to 1 January.'));
+  version('20041', 'u-carol', 'Emergency contacts', p('The offices close from 24 December to 1 January.', 'Emergency contacts are on the intranet.'));
 }

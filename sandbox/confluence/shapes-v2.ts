@@ -49,8 +49,10 @@ const slug = (title: string): string => encodeURIComponent(title).replace(/%20/g
 
 export function contentLinks(space: SpaceRecord, content: ContentRecord, title: string): Record<string, string> {
   if (content.type === 'folder') return { webui: `/spaces/${space.key}/folder/${content.id}` };
+  // A blog post's address carries the day it was created on, as in Confluence Cloud.
+  const where = content.type === 'blogpost' ? `blog/${content.createdAt.slice(0, 10).replace(/-/g, '/')}` : 'pages';
   return {
-    webui: `/spaces/${space.key}/pages/${content.id}/${slug(title)}`,
+    webui: `/spaces/${space.key}/${where}/${content.id}/${slug(title)}`,
     editui: `/pages/resumedraft.action?draftId=${content.id}`,
     tinyui: `/x/${Number(content.id).toString(36)}`,
   };
@@ -79,9 +81,32 @@ export function pageV2(
     ownerId: content.ownerId,
     lastOwnerId: null,
     createdAt: content.createdAt,
+    // The OpenAPI has `subtype` on list items (PageBulk) only, so a single page does not say it is a live doc.
+    ...(options.withBase ? {} : { subtype: content.subtype }),
     ...(options.includeVersion === false ? {} : { version: versionV2(revision) }),
     body: bodyV2(revision.body, options.bodyFormat),
     // Single-entity responses also carry the site base; list items do not.
+    _links: { ...contentLinks(space, content, revision.title), ...(options.withBase ? { base: env.baseUrl } : {}) },
+  };
+}
+
+/** BlogPostSingle / BlogPostBulk of the OpenAPI: a page without parent, position or owner fields. */
+export function blogPostV2(
+  env: Env,
+  content: ContentRecord,
+  options: { bodyFormat: BodyFormat | null; revision?: Revision; includeVersion?: boolean; withBase?: boolean },
+): Record<string, unknown> {
+  const space = env.store.requireSpace(content.spaceId);
+  const revision = options.revision ?? env.store.latest(content);
+  return {
+    id: content.id,
+    status: options.revision && options.revision !== env.store.latest(content) ? 'historical' : content.status,
+    title: revision.title,
+    spaceId: content.spaceId,
+    authorId: content.authorId,
+    createdAt: content.createdAt,
+    ...(options.includeVersion === false ? {} : { version: versionV2(revision) }),
+    body: bodyV2(revision.body, options.bodyFormat),
     _links: { ...contentLinks(space, content, revision.title), ...(options.withBase ? { base: env.baseUrl } : {}) },
   };
 }
@@ -138,6 +163,10 @@ export function permissionAssignmentV2(p: SpacePermissionRecord): Record<string,
   return { id: p.id, principal: { ...p.principal }, operation: { ...p.operation } };
 }
 
+export function roleAssignmentV2(a: RoleAssignmentRecord): Record<string, unknown> {
+  return { principal: { ...a.principal }, roleId: a.roleId };
+}
+
 export function propertyV2(p: PropertyRecord): Record<string, unknown> {
   return { id: p.id, key: p.key, value: p.value, version: versionV2(p.version) };
 }
@@ -162,11 +191,7 @@ export function commentV2(env: Env, comment: CommentRecord, format: BodyFormat |
     id: comment.id,
     status: 'current',
     title: `Re: ${pageTitle}`,
-    pageId: comment.pageId,
-export function roleAssignmentV2(a: RoleAssignmentRecord): Record<string, unknown> {
-  return { principal: { ...a.principal }, roleId: a.roleId };
-}
-
+    ...(page.type === 'blogpost' ? { blogPostId: comment.pageId } : { pageId: comment.pageId }),
     ...(comment.parentCommentId === null ? {} : { parentCommentId: comment.parentCommentId }),
     version: { createdAt: comment.createdAt, message: '', number: 1, minorEdit: false, authorId: comment.authorId },
     body: commentBody(comment, format),

@@ -74,9 +74,14 @@ export const revisionSchema = versionSchema.extend({ title: z.string(), body: z.
 
 export const contentStatusSchema = z.enum(['current', 'draft', 'archived', 'trashed']);
 
+/** Blog posts live beside the page tree: no parent, no position among siblings. */
+export const contentTypeSchema = z.enum(['page', 'folder', 'blogpost']);
+
 export const contentSchema = z.object({
   id,
-  type: z.enum(['page', 'folder']),
+  type: contentTypeSchema,
+  /** `live` marks a live doc (a page that is edited together and never published as versions). */
+  subtype: z.literal('live').nullable().default(null),
   spaceId: id,
   status: contentStatusSchema,
   parentId: id.nullable(),
@@ -108,6 +113,7 @@ export const commentBodySchema = z.object({
 
 export const commentSchema = z.object({
   id,
+  /** The page or blog post the comment is on. */
   pageId: id,
   parentCommentId: id.nullable(),
   authorId: z.string(),
@@ -134,15 +140,15 @@ export const stateSchema = z.object({
   groups: z.record(z.string(), groupSchema),
   spaces: z.record(z.string(), spaceSchema),
   spacePermissions: z.array(spacePermissionSchema),
+  // Defaults keep snapshots written before roles existed loadable.
+  spaceRoles: z.record(z.string(), spaceRoleSchema).default({}),
+  roleAssignments: z.array(roleAssignmentSchema).default([]),
   contents: z.record(z.string(), contentSchema),
   restrictions: z.record(z.string(), restrictionsSchema),
   labels: z.record(z.string(), labelSchema),
   contentLabels: z.record(z.string(), z.array(z.string())),
   properties: z.record(z.string(), propertySchema),
   comments: z.record(z.string(), commentSchema),
-  // Defaults keep snapshots written before roles existed loadable.
-  spaceRoles: z.record(z.string(), spaceRoleSchema).default({}),
-  roleAssignments: z.array(roleAssignmentSchema).default([]),
   longTasks: z.record(z.string(), longTaskSchema),
 });
 
@@ -152,14 +158,15 @@ export type GroupRecord = z.infer<typeof groupSchema>;
 export type SpaceRecord = z.infer<typeof spaceSchema>;
 export type Principal = z.infer<typeof principalSchema>;
 export type SpacePermissionRecord = z.infer<typeof spacePermissionSchema>;
+export type SpaceRoleRecord = z.infer<typeof spaceRoleSchema>;
+export type RoleAssignmentRecord = z.infer<typeof roleAssignmentSchema>;
 export type Revision = z.infer<typeof revisionSchema>;
 export type ContentStatus = z.infer<typeof contentStatusSchema>;
+export type ContentType = z.infer<typeof contentTypeSchema>;
 export type ContentRecord = z.infer<typeof contentSchema>;
 export type RestrictionSet = z.infer<typeof restrictionSetSchema>;
 export type Restrictions = z.infer<typeof restrictionsSchema>;
 export type RestrictionOperation = keyof Restrictions;
-export type SpaceRoleRecord = z.infer<typeof spaceRoleSchema>;
-export type RoleAssignmentRecord = z.infer<typeof roleAssignmentSchema>;
 export type LabelPrefix = z.infer<typeof labelPrefixSchema>;
 export type LabelRecord = z.infer<typeof labelSchema>;
 export type PropertyRecord = z.infer<typeof propertySchema>;
@@ -190,6 +197,8 @@ export function emptyState(appAccountId: string = DEFAULT_APP_ACCOUNT_ID): Emula
     groups: {},
     spaces: {},
     spacePermissions: [],
+    spaceRoles: {},
+    roleAssignments: [],
     contents: {},
     restrictions: {},
     labels: {},
@@ -197,7 +206,5 @@ export function emptyState(appAccountId: string = DEFAULT_APP_ACCOUNT_ID): Emula
     properties: {},
     comments: {},
     longTasks: {},
-    spaceRoles: {},
-    roleAssignments: [],
   };
 }

@@ -24,6 +24,7 @@ import {
 export interface NewContent {
   id?: string;
   type: ContentRecord['type'];
+  subtype?: ContentRecord['subtype'];
   spaceId: string;
   parentId: string | null;
   title: string;
@@ -78,8 +79,8 @@ export class Store {
       id in s.properties ||
       id in s.labels ||
       id in s.longTasks ||
-      s.spacePermissions.some((p) => p.id === id)
       id in s.spaceRoles ||
+      s.spacePermissions.some((p) => p.id === id)
     );
   }
 
@@ -180,7 +181,6 @@ export class Store {
     this.state.spacePermissions.push({ id: this.claimId(), spaceId, principal: { ...principal }, operation: { key, targetType } });
   }
 
-  // Content tree -----------------------------------------------------------------------
   // Space roles ------------------------------------------------------------------------
 
   spaceRole(id: string): SpaceRoleRecord | undefined {
@@ -216,6 +216,7 @@ export class Store {
     if (!held) this.state.roleAssignments.push({ spaceId, roleId, principal: { ...principal } });
   }
 
+  // Content tree -----------------------------------------------------------------------
 
   content(id: string): ContentRecord | undefined {
     return this.state.contents[id];
@@ -246,10 +247,10 @@ export class Store {
       .sort((a, b) => a.position - b.position || compareIds(a.id, b.id));
   }
 
-  /** Root-level content of a space: the homepage and any page created without a parent. */
+  /** Root-level content of a space: the homepage and any page created without a parent (blog posts are not in the tree). */
   rootsOf(spaceId: string): ContentRecord[] {
     return Object.values(this.state.contents)
-      .filter((c) => c.spaceId === spaceId && c.parentId === null)
+      .filter((c) => c.spaceId === spaceId && c.parentId === null && c.type !== 'blogpost')
       .sort((a, b) => a.position - b.position || compareIds(a.id, b.id));
   }
 
@@ -285,9 +286,12 @@ export class Store {
   createContent(input: NewContent): ContentRecord {
     this.requireSpace(input.spaceId);
     if (input.title.trim() === '') throw badRequest('Title cannot be empty');
+    if (input.type === 'blogpost' && input.parentId !== null) throw badRequest('A blog post has no parent: blog posts are not in the page tree');
+    if (input.type !== 'page' && input.subtype) throw badRequest('Only a page can be a live doc');
     if (input.parentId !== null) {
       const parent = this.requireContent(input.parentId);
       if (parent.spaceId !== input.spaceId) throw badRequest('A parent must be in the same space as its child');
+      if (parent.type === 'blogpost') throw badRequest('A blog post cannot have children');
     }
     const status = input.status ?? 'current';
     if (input.type === 'page' && status === 'current' && this.titleTaken(input.spaceId, input.title)) {
@@ -300,6 +304,7 @@ export class Store {
     const record: ContentRecord = {
       id: this.claimId(input.id),
       type: input.type,
+      subtype: input.subtype ?? null,
       spaceId: input.spaceId,
       status,
       parentId: input.parentId,
@@ -344,6 +349,7 @@ export class Store {
   moveContent(content: ContentRecord, parentId: string): void {
     const parent = this.requireContent(parentId);
     if (parent.spaceId !== content.spaceId) throw badRequest('Moving content to another space is not supported');
+    if (content.type === 'blogpost' || parent.type === 'blogpost') throw badRequest('Blog posts are not in the page tree: they cannot be moved or be a parent');
     if (parent.id === content.id || this.ancestorsOf(parent).some((a) => a.id === content.id)) {
       throw badRequest('Content cannot be moved below itself');
     }

@@ -17,9 +17,13 @@ export interface ConfluenceResponse {
   body: string;
 }
 
-/** What Confluence's `avi:confluence:updated:page` trigger carries, flattened for the runtime. */
+/**
+ * What Confluence's `avi:confluence:updated:page` / `avi:confluence:updated:blogpost` triggers
+ * carry, flattened for the runtime. `pageId` is the content id of either type.
+ */
 export interface PageUpdatedEvent {
   pageId: string;
+  contentType: 'page' | 'blogpost';
   spaceId: string;
   spaceKey: string;
   version: number;

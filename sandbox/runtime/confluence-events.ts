@@ -37,24 +37,30 @@ function user(accountId: string, appAccountId: string): JsonObject {
 }
 
 export const PAGE_UPDATED = 'avi:confluence:updated:page';
+/** Same payload as updated:page with `content.type: 'blogpost'` (events-reference/confluence). */
+export const BLOGPOST_UPDATED = 'avi:confluence:updated:blogpost';
+
+export function updatedEventType(event: PageUpdatedEvent): string {
+  return event.contentType === 'blogpost' ? BLOGPOST_UPDATED : PAGE_UPDATED;
+}
 export const PAGE_EVENT_SCOPE = 'read:confluence-content.summary';
 
 export async function pageUpdatedPayload(confluence: ConfluencePort, event: PageUpdatedEvent): Promise<JsonObject> {
   const [page, space] = await Promise.all([
-    readJson(confluence, `/wiki/api/v2/pages/${encodeURIComponent(event.pageId)}`),
+    readJson(confluence, `/wiki/api/v2/${event.contentType === 'blogpost' ? 'blogposts' : 'pages'}/${encodeURIComponent(event.pageId)}`),
     readJson(confluence, `/wiki/api/v2/spaces/${encodeURIComponent(event.spaceId)}`),
   ]);
   const app = confluence.appAccountId;
   const creator = text(page.authorId, event.editorAccountId);
   return {
-    eventType: PAGE_UPDATED,
+    eventType: updatedEventType(event),
     atlassianId: event.editorAccountId,
     eventCreatedDate: event.at,
     suppressNotifications: false,
     updateTrigger: 'edit_page',
     content: {
       id: event.pageId,
-      type: 'page',
+      type: event.contentType,
       status: text(page.status, 'current'),
       title: event.title,
       space: {

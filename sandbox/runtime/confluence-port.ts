@@ -9,7 +9,8 @@ export type { ConfluenceActor, ConfluenceRequest, ConfluenceResponse, PageUpdate
 export interface ConfluencePort {
   handle(req: ConfluenceRequest): Promise<ConfluenceResponse>;
   onPageUpdated(listener: (e: PageUpdatedEvent) => void): () => void;
-  editPage(pageId: string, accountId: string, change: { title?: string; body?: string }): PageUpdatedEvent;
+  /** Null when Confluence announces nothing for the edit (a draft, a live doc). */
+  editPage(pageId: string, accountId: string, change: { title?: string; body?: string }): PageUpdatedEvent | null;
   snapshot(): unknown;
   readonly appAccountId: string;
 }

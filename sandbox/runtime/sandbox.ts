@@ -224,6 +224,11 @@ export class Sandbox {
     return response;
   }
 
+  /** The site was changed through the emulator's helpers (e.g. a user added by the server): persist it. */
+  confluenceChanged(): void {
+    this.persistence?.markDirty();
+  }
+
   /** The app's bot user: author of what the app writes to Confluence. */
   get appAccountId(): string {
     return this.confluencePort.appAccountId;

@@ -1,5 +1,5 @@
 import { type Activity } from './activity';
-import { PAGE_EVENT_SCOPE, PAGE_UPDATED, pageUpdatedPayload } from './confluence-events';
+import { PAGE_EVENT_SCOPE, pageUpdatedPayload, updatedEventType } from './confluence-events';
 import { type ConfluencePort, type PageUpdatedEvent } from './confluence-port';
 import { outsideInvocation } from './invocation-context';
 import { type AppManifest, type TriggerDef } from './manifest';
@@ -51,12 +51,13 @@ export class ProductEventTriggers {
   }
 
   pageUpdated(event: PageUpdatedEvent): void {
-    const subscribed = this.manifest.triggers.filter((trigger) => trigger.events.includes(PAGE_UPDATED));
+    const eventType = updatedEventType(event);
+    const subscribed = this.manifest.triggers.filter((trigger) => trigger.events.includes(eventType));
     if (subscribed.length === 0) return;
     if (!this.manifest.scopes.some((scope) => scope.key === PAGE_EVENT_SCOPE)) {
       if (!this.warnedScope) console.warn(`sandbox: Confluence page events need the '${PAGE_EVENT_SCOPE}' scope in manifest.yml; none is delivered`);
       this.warnedScope = true;
-      for (const trigger of subscribed) this.log.push({ triggerKey: trigger.key, eventType: PAGE_UPDATED, pageId: event.pageId, retryCount: 0, outcome: 'skipped', reason: 'missing scope' });
+      for (const trigger of subscribed) this.log.push({ triggerKey: trigger.key, eventType, pageId: event.pageId, retryCount: 0, outcome: 'skipped', reason: 'missing scope' });
       return;
     }
     const fromApp = event.editorAccountId === this.confluence().appAccountId;
@@ -64,7 +65,7 @@ export class ProductEventTriggers {
       const payload = await pageUpdatedPayload(this.confluence(), event);
       for (const trigger of subscribed) {
         if (fromApp && trigger.ignoreSelf && this.options.ignoreSelfOnConfluence) {
-          this.log.push({ triggerKey: trigger.key, eventType: PAGE_UPDATED, pageId: event.pageId, retryCount: 0, outcome: 'skipped', reason: 'ignoreSelf' });
+          this.log.push({ triggerKey: trigger.key, eventType, pageId: event.pageId, retryCount: 0, outcome: 'skipped', reason: 'ignoreSelf' });
           continue;
         }
         this.attempt(trigger, payload, event.pageId, 0, undefined);
@@ -87,7 +88,7 @@ export class ProductEventTriggers {
   private attempt(trigger: TriggerDef, payload: JsonObject, pageId: string, retryCount: number, retryContext: Record<string, unknown> | undefined): void {
     this.track(async () => {
       const event = retryContext === undefined ? payload : { ...payload, retryContext };
-      const record: TriggerDelivery = { triggerKey: trigger.key, eventType: PAGE_UPDATED, pageId, retryCount, outcome: 'ok' };
+      const record: TriggerDelivery = { triggerKey: trigger.key, eventType: String(payload.eventType), pageId, retryCount, outcome: 'ok' };
       this.log.push(record);
       let value: unknown;
       try {

@@ -7,7 +7,7 @@ import { type SandboxUser } from './site';
 
 export interface TreeNode {
   id: string;
-  type: 'page' | 'folder';
+  type: 'page' | 'folder' | 'blogpost';
   title: string;
   version: number;
   status: string;
@@ -23,6 +23,8 @@ export interface SpaceView {
   name: string;
   description: string;
   tree: TreeNode[];
+  /** The space's blog posts: beside the page tree, as in Confluence's sidebar. */
+  blog: TreeNode[];
 }
 
 export interface HomeView {
@@ -38,8 +40,8 @@ function esc(text: string): string {
 }
 
 function itemLink(node: TreeNode): string {
-  const collection = node.type === 'folder' ? 'folders' : 'pages';
-  const format = node.type === 'page' ? '&body-format=storage' : '';
+  const collection = { folder: 'folders', page: 'pages', blogpost: 'blogposts' }[node.type];
+  const format = node.type === 'folder' ? '' : '&body-format=storage';
   return `/wiki/api/v2/${collection}/${encodeURIComponent(node.id)}?as=${encodeURIComponent(node.viewAs ?? '')}${format}`;
 }
 
@@ -64,7 +66,8 @@ function renderNode(node: TreeNode): string {
 }
 
 function renderSpace(space: SpaceView): string {
-  return `<section><h3>${esc(space.key)} — ${esc(space.name)}</h3><p>${esc(space.description)}</p><ul class="tree">${space.tree.map(renderNode).join('')}</ul></section>`;
+  const blog = space.blog.length === 0 ? '' : `<h4>Blog</h4><ul class="tree">${space.blog.map(renderNode).join('')}</ul>`;
+  return `<section><h3>${esc(space.key)} — ${esc(space.name)}</h3><p>${esc(space.description)}</p><ul class="tree">${space.tree.map(renderNode).join('')}</ul>${blog}</section>`;
 }
 
 function renderUsers(users: SandboxUser[]): string {

@@ -6,7 +6,11 @@ import { homePage } from './handlers/home';
 import { iconSvg, moduleAsset, moduleFrame, shellApp, shellAsset, shellPage } from './handlers/shell';
 import { invokeResolver } from './handlers/invoke';
 import { callApi, mintToken } from './handlers/tokens';
-import { getUsers } from './handlers/users';
+import { addGroup, addGroupMembers, addUser, getUsers } from './handlers/users';
+import { advanceClock, getClock } from './handlers/clock';
+import { armFault, clearFaults } from './handlers/faults';
+import { getQueue, setDuplicateDelivery } from './handlers/queue';
+import { runScheduledTrigger } from './handlers/scheduled';
 import { proxyWiki } from './handlers/wiki';
 import { type ServerDeps } from './deps';
 import { type Route } from './router';
@@ -21,6 +25,16 @@ export function sandboxRoutes(deps: ServerDeps, dataDir: string | null): Route[]
     { method: 'GET', pattern: '/__shell/frame.html', handle: () => moduleFrame() },
     { method: 'GET', pattern: '/__shell/icons/:glyph', handle: (ctx) => iconSvg(deps, ctx) },
     { method: 'GET', pattern: '/__sandbox/users', handle: () => getUsers(deps) },
+    { method: 'POST', pattern: '/__sandbox/users', handle: (ctx) => addUser(deps, ctx) },
+    { method: 'POST', pattern: '/__sandbox/groups', handle: (ctx) => addGroup(deps, ctx) },
+    { method: 'POST', pattern: '/__sandbox/groups/:id/members', handle: (ctx) => addGroupMembers(deps, ctx) },
+    { method: 'POST', pattern: '/__sandbox/scheduled/:key/run', handle: (ctx) => runScheduledTrigger(deps, ctx) },
+    { method: 'GET', pattern: '/__sandbox/clock', handle: () => getClock(deps) },
+    { method: 'POST', pattern: '/__sandbox/clock', handle: (ctx) => advanceClock(deps, ctx) },
+    { method: 'POST', pattern: '/__sandbox/faults', handle: (ctx) => armFault(deps, ctx) },
+    { method: 'DELETE', pattern: '/__sandbox/faults', handle: () => clearFaults(deps) },
+    { method: 'GET', pattern: '/__sandbox/queue', handle: () => getQueue(deps) },
+    { method: 'POST', pattern: '/__sandbox/queue/duplicate-delivery', handle: (ctx) => setDuplicateDelivery(deps, ctx) },
     { method: 'POST', pattern: '/__sandbox/invoke', handle: (ctx) => invokeResolver(deps, ctx) },
     { method: 'POST', pattern: '/__sandbox/reset', handle: () => resetSandbox(deps) },
     { method: 'POST', pattern: '/__sandbox/drain', handle: (ctx) => drainSandbox(deps, ctx) },

@@ -7,6 +7,7 @@ import { type AddressInfo } from 'node:net';
 import { createSandbox } from '../index';
 import { ConfluenceEmulator } from '../confluence';
 import { type ServerDeps } from './deps';
+import { ProcessClock } from './process-clock';
 import { HttpError, type Reply, errorReply, parseJson, readBody, writeReply } from './http-io';
 import { type RequestContext, type Route, matchRoute } from './router';
 import { sandboxRoutes } from './routes';
@@ -82,10 +83,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
   });
   const web = new WebAssets(options.appRoot);
+  const clock = new ProcessClock();
   let server: Server;
   let port: number;
   try {
-    const deps: ServerDeps = { sandbox, tokens: TokenStore.open(options.dataDir), web };
+    const deps: ServerDeps = { sandbox, clock, tokens: TokenStore.open(options.dataDir), web };
     const routes = sandboxRoutes(deps, options.dataDir ?? null);
     server = createServer((req: IncomingMessage, res: ServerResponse) => {
       void answer(routes, req)
@@ -112,6 +114,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         const cutoff = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
         server.close((error) => {
           clearTimeout(cutoff);
+          clock.reset();
           sandbox.close();
           // esbuild's service process would otherwise outlive the server (and keep jest waiting).
           web.dispose().then(

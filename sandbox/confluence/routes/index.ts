@@ -6,6 +6,7 @@ import { permissionCheckRoutes } from './v1/permission-check';
 import { restrictionRoutes } from './v1/restrictions';
 import { spaceRoutesV1 } from './v1/space';
 import { userRoutesV1 } from './v1/users';
+import { blogPostRoutes } from './v2/blogposts';
 import { commentRoutes } from './v2/comments';
 import { labelRoutes } from './v2/labels';
 import { pageRoutes } from './v2/pages';
@@ -17,6 +18,7 @@ import { userRoutes } from './v2/users';
 export const ROUTES: readonly Route[] = [
   ...spaceRoutes,
   ...pageRoutes,
+  ...blogPostRoutes,
   ...treeRoutes,
   ...propertyRoutes,
   ...commentRoutes,

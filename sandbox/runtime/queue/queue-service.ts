@@ -63,6 +63,22 @@ export interface DeliveryRecord {
   error?: string;
 }
 
+/** What the queue holds right now (the sandbox server's `GET /__sandbox/queue`). */
+export interface QueueState {
+  /** Queue-clock seconds. */
+  clock: number;
+  duplicateDelivery: boolean;
+  /** Events not yet started, retries and those waiting for a concurrency slot included. */
+  pending: Array<{ eventId: string; jobId: string; queueName: string; retryCount: number; dueAt: number; duplicate: boolean; waitingForSlot: boolean }>;
+  inFlight: number;
+  /** Pending events that are retries of a failed or retry-requesting delivery. */
+  retries: number;
+  jobs: Array<{ jobId: string; queueName: string; success: number; failed: number; inProgress: number; canceled: boolean }>;
+  /** Events given up on (retention window spent or job canceled), summed over jobs. */
+  failed: number;
+  deliveries: DeliveryRecord[];
+}
+
 export interface QueueSnapshot {
   clock: number;
   pending: QueuedEvent[];
@@ -321,6 +337,43 @@ export class QueueService {
   /** Seconds on the queue clock (advances to each delivered event's due time). */
   now(): number {
     return this.clock;
+  }
+
+  /** Moves the queue clock forward (the server's clock control): events now due start at once. */
+  advance(seconds: number): void {
+    this.clock += seconds;
+    this.changed();
+  }
+
+  state(): QueueState {
+    const describe = (waitingForSlot: boolean) => (event: QueuedEvent) => ({
+      eventId: event.eventId,
+      jobId: event.jobId,
+      queueName: event.queueName,
+      retryCount: event.retryCount,
+      dueAt: event.dueAt,
+      duplicate: event.duplicate,
+      waitingForSlot,
+    });
+    const pending = [...this.pending.map(describe(false)), ...[...this.waitingForSlot.values()].flat().map(describe(true))];
+    const jobs = [...this.jobs.entries()].map(([jobId, job]) => ({
+      jobId,
+      queueName: job.queueName,
+      success: job.success,
+      failed: job.failed,
+      inProgress: job.total - job.success - job.failed - job.withdrawn,
+      canceled: job.canceled,
+    }));
+    return {
+      clock: this.clock,
+      duplicateDelivery: this.duplicateDelivery,
+      pending,
+      inFlight: this.running,
+      retries: pending.filter((event) => event.retryCount > 0 && !event.duplicate).length,
+      jobs,
+      failed: jobs.reduce((sum, job) => sum + job.failed, 0),
+      deliveries: [...this.deliveryLog],
+    };
   }
 
   snapshot(): QueueSnapshot {

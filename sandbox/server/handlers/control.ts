@@ -5,9 +5,10 @@ import { type RequestContext } from '../router';
 
 const DEFAULT_DRAIN_TIMEOUT_MS = 60_000;
 
-/** `POST /__sandbox/reset`: demo site, storage, queue and op log as seeded; the state file follows. */
-export async function resetSandbox({ sandbox }: ServerDeps): Promise<Reply> {
+/** `POST /__sandbox/reset`: demo site, storage, queue and op log as seeded, the real clock; the state file follows. */
+export async function resetSandbox({ sandbox, clock }: ServerDeps): Promise<Reply> {
   sandbox.reset();
+  clock.reset();
   return jsonReply(200, { reset: true });
 }
 

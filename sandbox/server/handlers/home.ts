@@ -35,7 +35,13 @@ export function overviewOf({ sandbox }: ServerDeps, dataDir: string | null): Hom
   const candidates = [PREFERRED_VIEWER, ...users.map((user) => user.accountId).filter((id) => id !== PREFERRED_VIEWER)];
   const spaces = site.spaces().map((space) => {
     const homepage = space.homepageId === null ? undefined : site.page(space.homepageId);
-    return { key: space.key, name: space.name, description: space.description, tree: homepage === undefined ? [] : [treeOf(site, homepage, candidates)] };
+    return {
+      key: space.key,
+      name: space.name,
+      description: space.description,
+      tree: homepage === undefined ? [] : [treeOf(site, homepage, candidates)],
+      blog: site.blogPostsOf(space.id).map((post) => treeOf(site, post, candidates)),
+    };
   });
   return { spaces, users, dataDir };
 }

@@ -103,7 +103,7 @@ export class FakeConfluence implements ConfluencePort {
     page.title = change.title ?? page.title;
     page.body = change.body ?? page.body;
     page.version += 1;
-    const event: PageUpdatedEvent = { pageId: page.id, spaceId: page.spaceId, spaceKey: page.spaceKey, version: page.version, editorAccountId: editor, title: page.title, at: new Date().toISOString() };
+    const event: PageUpdatedEvent = { pageId: page.id, contentType: 'page', spaceId: page.spaceId, spaceKey: page.spaceKey, version: page.version, editorAccountId: editor, title: page.title, at: new Date().toISOString() };
     for (const listener of this.listeners) listener(event);
     return event;
   }

@@ -41,30 +41,35 @@ function listed(ctx: RouteContext, comments: CommentRecord[]) {
 function createComment(ctx: RouteContext) {
   const { annotations, perms } = ctx.env;
   const input = validate(createSchema, ctx.body);
-  if (input.blogPostId !== undefined || input.attachmentId !== undefined || input.customContentId !== undefined) {
-    throw badRequest('The sandbox supports footer comments on pages only');
+  if (input.attachmentId !== undefined || input.customContentId !== undefined) {
+    throw badRequest('The sandbox supports footer comments on pages and blog posts only');
   }
-  if ((input.pageId === undefined) === (input.parentCommentId === undefined)) {
-    throw badRequest('Exactly one of pageId or parentCommentId is required');
-  }
+  const targets = [input.pageId, input.blogPostId, input.parentCommentId].filter((id) => id !== undefined);
+  if (targets.length !== 1) throw badRequest('Exactly one of pageId, blogPostId or parentCommentId is required');
   const parent = input.parentCommentId === undefined ? null : readableComment(ctx, input.parentCommentId);
-  const page = perms.readableContent(ctx.viewer, parent?.pageId ?? input.pageId ?? '', 'page');
-  if (!perms.canComment(ctx.viewer, page)) throw forbidden(`You do not have permission to comment on page ${page.id}`);
+  const page =
+    parent !== null
+      ? perms.readableContent(ctx.viewer, parent.pageId)
+      : input.blogPostId !== undefined
+        ? perms.readableContent(ctx.viewer, input.blogPostId, 'blogpost')
+        : perms.readableContent(ctx.viewer, input.pageId ?? '', 'page');
+  if (!perms.canComment(ctx.viewer, page)) throw forbidden(`You do not have permission to comment on ${page.type} ${page.id}`);
   // Rejecting malformed ADF here keeps every stored comment renderable.
   if (input.body.representation === 'atlas_doc_format') parseAdf(input.body.value);
   const comment = annotations.addComment(page.id, parent?.id ?? null, perms.accountIdOf(ctx.viewer), input.body);
   return ok(commentV2(ctx.env, comment, input.body.representation), 201);
 }
 
+function rootComments(type: 'page' | 'blogpost') {
+  return (ctx: RouteContext) => {
+    const content = ctx.env.perms.readableContent(ctx.viewer, ctx.params.id, type);
+    return listed(ctx, ctx.env.annotations.rootCommentsOf(content.id));
+  };
+}
+
 export const commentRoutes: Route[] = [
-  {
-    method: 'GET',
-    pattern: `${V2}/pages/:id/footer-comments`,
-    handle: (ctx) => {
-      const page = ctx.env.perms.readableContent(ctx.viewer, ctx.params.id, 'page');
-      return listed(ctx, ctx.env.annotations.rootCommentsOf(page.id));
-    },
-  },
+  { method: 'GET', pattern: `${V2}/pages/:id/footer-comments`, handle: rootComments('page') },
+  { method: 'GET', pattern: `${V2}/blogposts/:id/footer-comments`, handle: rootComments('blogpost') },
   { method: 'POST', pattern: `${V2}/footer-comments`, handle: createComment },
   {
     method: 'GET',

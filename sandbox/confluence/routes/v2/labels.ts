@@ -28,4 +28,5 @@ function labelsOf(type: ContentRecord['type']) {
 export const labelRoutes: Route[] = [
   { method: 'GET', pattern: `${V2}/pages/:id/labels`, handle: labelsOf('page') },
   { method: 'GET', pattern: `${V2}/folders/:id/labels`, handle: labelsOf('folder') },
+  { method: 'GET', pattern: `${V2}/blogposts/:id/labels`, handle: labelsOf('blogpost') },
 ];

@@ -34,13 +34,13 @@ function listPages(ctx: RouteContext) {
   return v2List(ctx, page.items.map((c) => pageV2(ctx.env, c, { bodyFormat })), page.nextCursor);
 }
 
-function requestedRevision(ctx: RouteContext, page: ContentRecord): Revision | undefined {
+export function requestedRevision(ctx: RouteContext, page: ContentRecord): Revision | undefined {
   const raw = ctx.query.get('version');
   if (raw === null || raw === '') return undefined;
   const number = Number(raw);
   if (!Number.isInteger(number) || number < 1) throw invalidParameter(`Invalid value for 'version': ${raw}`);
   const revision = page.revisions.find((r) => r.number === number);
-  if (!revision) throw notFound(`Version ${number} of page ${page.id} does not exist`);
+  if (!revision) throw notFound(`Version ${number} of ${page.type} ${page.id} does not exist`);
   return revision;
 }
 
@@ -118,8 +118,9 @@ function putPage(ctx: RouteContext) {
   return ok(pageV2(ctx.env, page, { bodyFormat: 'storage', withBase: true }));
 }
 
-function listVersions(ctx: RouteContext) {
-  const page = ctx.env.perms.readableContent(ctx.viewer, ctx.params.id, 'page');
+/** Versions name what they are of: `page` for a page, `blogpost` for a blog post (PageVersion / BlogPostVersion). */
+export function listVersions(ctx: RouteContext, type: 'page' | 'blogpost') {
+  const page = ctx.env.perms.readableContent(ctx.viewer, ctx.params.id, type);
   const keyOf = sortKeyOf<Revision>(
     ctx.query,
     { 'modified-date': (r) => [r.number], '-modified-date': (r) => [-r.number] },
@@ -128,7 +129,7 @@ function listVersions(ctx: RouteContext) {
   const versions = cursorPage(sortedBy(page.revisions, keyOf), keyOf, ctx.query.get('cursor'), v2Limit(ctx.query, 50, 250));
   return v2List(
     ctx,
-    versions.items.map((r) => ({ ...versionV2(r), page: { id: page.id, title: r.title } })),
+    versions.items.map((r) => ({ ...versionV2(r), [type]: { id: page.id, title: r.title } })),
     versions.nextCursor,
   );
 }
@@ -137,5 +138,5 @@ export const pageRoutes: Route[] = [
   { method: 'GET', pattern: `${V2}/pages`, handle: listPages },
   { method: 'GET', pattern: `${V2}/pages/:id`, handle: getPage },
   { method: 'PUT', pattern: `${V2}/pages/:id`, handle: putPage },
-  { method: 'GET', pattern: `${V2}/pages/:id/versions`, handle: listVersions },
+  { method: 'GET', pattern: `${V2}/pages/:id/versions`, handle: (ctx) => listVersions(ctx, 'page') },
 ];

@@ -1,4 +1,4 @@
-/** Content properties of pages and folders (the byline lozenge lives in one). */
+/** Content properties of pages, blog posts and folders (the byline lozenge lives in one). */
 import { z } from 'zod';
 import { badRequest, notFound } from '../../errors';
 import { type Route, type RouteContext, validate } from '../../http';
@@ -8,8 +8,8 @@ import { type ContentRecord, type PropertyRecord } from '../../state';
 import { propertyV2 } from '../../shapes-v2';
 import { V2, sortKeyOf, sortedBy } from './common';
 
-type Kind = 'pages' | 'folders';
-const TYPE_OF: Record<Kind, ContentRecord['type']> = { pages: 'page', folders: 'folder' };
+type Kind = 'pages' | 'folders' | 'blogposts';
+const TYPE_OF: Record<Kind, ContentRecord['type']> = { pages: 'page', folders: 'folder', blogposts: 'blogpost' };
 
 /** Confluence caps a property value at 32 KB of JSON. */
 const MAX_VALUE_CHARS = 32768;
@@ -100,4 +100,4 @@ function routesFor(kind: Kind): Route[] {
   ];
 }
 
-export const propertyRoutes: Route[] = [...routesFor('pages'), ...routesFor('folders')];
+export const propertyRoutes: Route[] = [...routesFor('pages'), ...routesFor('folders'), ...routesFor('blogposts')];
