@@ -5,6 +5,7 @@
  * `backend`, and what the page would do (close a dialog, show a flag, navigate) is recorded and
  * handed to `hooks`, so the same host runs under jest and in the browser shell.
  */
+import { isRefreshable } from './byline-updates';
 import { type ForgeDoc, type PropHandler, isForgeDoc, isHandler, isRecord } from './forge-doc';
 import { type MemoryHistory, createMemoryHistory } from './memory-history';
 import { type ProductFetchPayload, parseProductFetch, toBridgeResponse } from './product-fetch';
@@ -53,6 +54,7 @@ export interface BridgeHost {
   readonly flags: readonly FlagRecord[];
   readonly navigations: readonly NavigationRecord[];
   readonly closed: boolean;
+  /** `view.refresh()` calls, refused ones included (see byline-updates.ts). */
   readonly refreshes: number;
   readonly emitted: readonly EmittedEvent[];
   readonly invocations: readonly InvocationRecord[];
@@ -252,6 +254,8 @@ export function createBridgeHost(options: BridgeHostOptions): BridgeHost {
     },
     refresh: (data) => {
       refreshes += 1;
+      // @forge/bridge turns `false` into "this resource's view is not refreshable".
+      if (!isRefreshable(options.extensionContext.type)) return false;
       hooks.onRefresh?.(data);
       return true;
     },

@@ -5,6 +5,7 @@
  */
 export { createBridgeHost, type BridgeHost, type BridgeHostOptions, type CallBridge } from './bridge-host';
 export { BridgeRouter, bridgeRouterFor } from './bridge-router';
+export { CONTENT_PROPERTY_UPDATED, type ContentPropertyUpdate, contentPropertyUpdateOf, isRefreshable } from './byline-updates';
 export {
   type ForgeDoc,
   type PropHandler,

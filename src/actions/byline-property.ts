@@ -1,20 +1,16 @@
 /**
- * The byline content property, written by whoever knows the page's new status first: the action
- * resolver (so the lozenge is right when the dialog asks Confluence to refresh it) and the effects
- * consumer (for changes no dialog made: edits, expiry, bulk decisions). The stored value carries
- * the page-state revision it describes, so a slower writer never replaces a newer status.
+ * The byline content property, as the effects consumer writes it after every change (edits,
+ * expiry, bulk decisions, and as the backstop for the dialog, which writes the same value through
+ * the person's browser right after an action). The stored value carries the page-state revision it
+ * describes, so a slower writer never replaces a newer status.
  */
 import { AS_APP } from '../confluence/http';
 import { updatePageProperty } from '../confluence/properties';
-import { BYLINE_PROPERTY_KEY, type BylineProperties } from '../shared/byline';
-
-/** What the app stores: Confluence reads title, icon and tooltip and ignores the rest. */
-interface StoredByline extends BylineProperties {
-  revision?: number;
-}
+import { BYLINE_PROPERTY_KEY, type BylineProperties, type BylinePropertyValue, storedBylineIsNewer } from '../shared/byline';
 
 export async function writeBylineProperty(pageId: string, byline: BylineProperties, revision: number): Promise<boolean> {
-  return updatePageProperty<StoredByline>(AS_APP, pageId, BYLINE_PROPERTY_KEY, (current) =>
-    current?.revision !== undefined && current.revision > revision ? undefined : { ...byline, revision },
+  const value: BylinePropertyValue = { ...byline, revision };
+  return updatePageProperty<Partial<BylinePropertyValue>>(AS_APP, pageId, BYLINE_PROPERTY_KEY, (current) =>
+    storedBylineIsNewer(current, value) ? undefined : value,
   );
 }

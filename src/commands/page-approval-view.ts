@@ -5,13 +5,15 @@
  * beyond the history read (and the workflow list when the viewer may submit).
  */
 import { allowedActions } from '../auth/roles';
+import { getUserGroupIds } from '../confluence/user-groups';
+import { currentGroupIds } from '../domain/approver-seat';
 import { overdueSteps } from '../domain/overdue';
 import { derivePageStatus } from '../domain/page-status';
 import { type ApprovalRequest } from '../domain/request';
 import { type PageApprovalView, type WorkflowChoice } from '../shared/contract/byline';
 import { bylineProperties, lozengeAppearance, PAGE_STATUS_LABELS } from '../shared/status';
 import { type Workflow } from '../shared/workflow';
-import { pageHistory } from '../storage/audit';
+import { type AuditEntry, pageHistory } from '../storage/audit';
 import { namesFor } from '../storage/display-names';
 import { latestApproved, type PageRecord } from '../storage/page-state';
 import { applicableWorkflows } from './applicable-workflows';
@@ -24,7 +26,27 @@ const FIRST_HISTORY_PAGE = 20;
 
 const choiceOf = (workflow: Workflow): WorkflowChoice => ({ id: workflow.id, name: workflow.name, description: workflow.description });
 
-export async function pageApprovalView(context: PageContext, record: PageRecord | undefined, now: string): Promise<PageApprovalView> {
+/**
+ * Whether the viewer may decide through a group: asked of Confluence only when the current step
+ * has groups and the viewer is not already named on it or done with it.
+ */
+async function viewerGroups(latest: ApprovalRequest | null, accountId: string): Promise<string[]> {
+  const stepGroups = currentGroupIds(latest);
+  if (latest === null || stepGroups.length === 0) return [];
+  const state = latest.steps[latest.currentStepIndex];
+  if (state === undefined || state.eligibleApprovers.includes(accountId) || state.decisions.some((d) => d.approverId === accountId)) return [];
+  if (accountId === latest.submittedBy && !latest.workflow.options.selfApproval) return [];
+  const mine = new Set(await getUserGroupIds(accountId));
+  return stepGroups.filter((groupId) => mine.has(groupId));
+}
+
+/** `written`: audit entries committed in this invocation, shown though the history index may lag. */
+export async function pageApprovalView(
+  context: PageContext,
+  record: PageRecord | undefined,
+  now: string,
+  written: readonly AuditEntry[] = [],
+): Promise<PageApprovalView> {
   const { access } = context;
   const latest = record?.latest ?? null;
   const approved = record === undefined ? null : latestApproved(record);
@@ -33,12 +55,13 @@ export async function pageApprovalView(context: PageContext, record: PageRecord 
 
   // Workflows are read only for someone who could submit: the dialog of a viewer or approver skips it.
   const mightSubmit = access.canEdit && access.page.status === 'current';
-  const [isSpaceAdmin, history, workflows] = await Promise.all([
+  const [isSpaceAdmin, history, workflows, groupIds] = await Promise.all([
     callerIsSpaceAdmin(context),
-    pageHistory(context.pageId, undefined, FIRST_HISTORY_PAGE),
+    pageHistory(context.pageId, undefined, FIRST_HISTORY_PAGE, written),
     mightSubmit ? applicableWorkflows(context) : Promise.resolve([]),
+    viewerGroups(latest, context.actorId),
   ]);
-  const actions = allowedActions(latest, { accountId: context.actorId, access, isSpaceAdmin, canSubmitWithSomeWorkflow: workflows.length > 0 });
+  const actions = allowedActions(latest, { accountId: context.actorId, access, isSpaceAdmin, canSubmitWithSomeWorkflow: workflows.length > 0, groupIds });
 
   const requests = [latest, approved].filter((r): r is ApprovalRequest => r !== null);
   const people = [...requests.flatMap(peopleInRequest), ...peopleIn(history.rows)];
@@ -51,7 +74,7 @@ export async function pageApprovalView(context: PageContext, record: PageRecord 
     page: { id: access.page.id, title: access.page.title, spaceId: access.page.spaceId, currentVersion },
     status: summary.status,
     lozenge: { text: PAGE_STATUS_LABELS[summary.status], appearance: lozengeAppearance(summary.status) },
-    byline: bylineProperties(summary, displayName),
+    byline: { ...bylineProperties(summary, displayName), revision: record?.revision ?? 0 },
     approvedVersion: approval?.version ?? null,
     request: latest === null ? null : requestView(latest, displayName, overdueSteps(latest, now)),
     workflows: actions.submit ? workflows.map(choiceOf) : [],

@@ -11,3 +11,20 @@ export interface BylineProperties {
   icon: string;
   tooltip: string;
 }
+
+/**
+ * What the app stores in the byline property: Confluence reads title, icon and tooltip and
+ * ignores the rest; `revision` is the page-state revision the status describes.
+ */
+export interface BylinePropertyValue extends BylineProperties {
+  revision: number;
+}
+
+/**
+ * Two writers store the byline (the dialog right after an action, the effects consumer after
+ * every change) in any order: a stored value describing a later page state stays, so a slower
+ * writer never brings back an older status. Equal revisions may be rewritten (same state).
+ */
+export function storedBylineIsNewer(stored: { revision?: unknown } | undefined, next: BylinePropertyValue): boolean {
+  return typeof stored?.revision === 'number' && stored.revision > next.revision;
+}

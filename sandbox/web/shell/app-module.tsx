@@ -1,10 +1,10 @@
 /**
  * A module of the app placed somewhere in the shell. It connects what the module asks of the
  * page to the shell: flags join the page's flag stack, navigation moves the shell, links to
- * other sites open a tab, close and refresh go to whoever placed the module.
+ * other sites open a tab, close, refresh and emitted events go to whoever placed the module.
  */
 import { type ReactElement, useMemo } from 'react';
-import { type ExtensionContext, type NavigationRecord } from '../../ui-host/types';
+import { type EmittedEvent, type ExtensionContext, type NavigationRecord } from '../../ui-host/types';
 import { type ShellModule } from '../uikit/app-types';
 import { type PageHooks, UiKitModule } from '../uikit/ui-kit-module';
 import { type Destination, destinationOf, destinationOfUrl } from './navigation';
@@ -16,6 +16,7 @@ export interface AppModuleProps {
   extensionContext: ExtensionContext;
   onClose?(): void;
   onRefresh?(): void;
+  onEmit?(event: EmittedEvent): void;
 }
 
 /**
@@ -33,7 +34,7 @@ function followInPlace(url: string): void {
   anchor.remove();
 }
 
-export function AppModule({ module, extensionContext, onClose, onRefresh }: AppModuleProps): ReactElement {
+export function AppModule({ module, extensionContext, onClose, onRefresh, onEmit }: AppModuleProps): ReactElement {
   const shell = useShell();
   const { app, showFlag, closeFlag } = shell;
 
@@ -48,6 +49,7 @@ export function AppModule({ module, extensionContext, onClose, onRefresh }: AppM
     return {
       onClose,
       onRefresh,
+      onEmit,
       onFlag(flag) {
         showFlag({
           id: `${module.key}:${flag.id}`,
@@ -66,7 +68,7 @@ export function AppModule({ module, extensionContext, onClose, onRefresh }: AppM
       },
       openLink: (href, newTab) => go(destinationOfUrl(href, app), newTab),
     };
-  }, [app, module.key, onClose, onRefresh, showFlag, closeFlag]);
+  }, [app, module.key, onClose, onRefresh, onEmit, showFlag, closeFlag]);
 
   return <UiKitModule app={app} module={module} accountId={shell.accountId} extensionContext={extensionContext} hooks={hooks} />;
 }

@@ -2,14 +2,19 @@
  * One `confluence:contentBylineItem` of the app in the page's byline, as Confluence renders it:
  * the content property named by `contentPropertyKey` gives the icon, title and tooltip (read
  * from Confluence; the app is not invoked to draw it), falling back to the module's title.
- * Clicking opens the module in a popup; the module's `view.refresh()` reads the property again,
- * `view.close()` closes the popup.
+ * Clicking opens the module in a popup; `view.close()` closes it. While the page is open the
+ * item is drawn again only by the documented mechanism: a module announcing that it set the
+ * content property under this `contentPropertyKey` (the `useContentProperty` setter's event,
+ * see ui-host/byline-updates.ts), whereupon the property is read again. `view.refresh()` is
+ * refused for the byline by the UI Kit host and redraws nothing.
  */
-import { type ReactElement, useCallback, useState } from 'react';
+import { type ReactElement, useCallback, useRef, useState } from 'react';
 import Popup from '@atlaskit/popup';
 import { token } from '@atlaskit/tokens';
 import Tooltip from '@atlaskit/tooltip';
+import { contentPropertyUpdateOf } from '../../ui-host/byline-updates';
 import { isRecord } from '../../ui-host/forge-doc';
+import { type EmittedEvent } from '../../ui-host/types';
 import { type ShellModule } from '../uikit/app-types';
 import { AppModule } from './app-module';
 import { type ContentProperty, type Page, type Results, type Space } from './confluence-types';
@@ -35,11 +40,23 @@ export function BylineItem({ module, page, space }: { module: ShellModule; page:
   const [open, setOpen] = useState(false);
   const propertyPath = module.contentPropertyKey === null ? null : `/wiki/api/v2/pages/${encodeURIComponent(page.id)}/properties?key=${encodeURIComponent(module.contentPropertyKey)}`;
   const property = useWiki<Results<ContentProperty>>(propertyPath);
-  const byline = bylineOf(property.data?.results[0]);
+  // While the property is read again, the item keeps what it drew rather than flashing the manifest's title.
+  const drawn = useRef<{ path: string | null; byline: BylineProperty | null }>({ path: propertyPath, byline: null });
+  if (!property.loading || drawn.current.path !== propertyPath) drawn.current = { path: propertyPath, byline: bylineOf(property.data?.results[0]) };
+  const byline = drawn.current.byline;
   const title = byline?.title ?? module.title;
   const tooltip = byline?.tooltip ?? module.tooltip ?? module.title;
   const close = useCallback(() => setOpen(false), []);
-  const refresh = property.reload;
+  const reloadProperty = property.reload;
+  const propertyUpdated = useCallback(
+    (event: EmittedEvent) => {
+      const update = contentPropertyUpdateOf(event);
+      // Undocumented whether Confluence draws `valueUpdate` or reads the property: reading it is
+      // the stricter choice, since a module that only announced a value shows nothing new.
+      if (update !== null && update.propertyKey === module.contentPropertyKey) reloadProperty();
+    },
+    [module.contentPropertyKey, reloadProperty],
+  );
 
   return (
     <Popup
@@ -53,7 +70,7 @@ export function BylineItem({ module, page, space }: { module: ShellModule; page:
             module={module}
             extensionContext={{ type: module.type, content: { id: page.id, type: 'page' }, space: { id: space.id, key: space.key } }}
             onClose={close}
-            onRefresh={refresh}
+            onEmit={propertyUpdated}
           />
         </div>
       )}

@@ -8,7 +8,7 @@ import { type ReactElement, useEffect, useMemo, useRef, useState } from 'react';
 import Spinner from '@atlaskit/spinner';
 import { token } from '@atlaskit/tokens';
 import { type ForgeDoc, type PropHandler } from '../../ui-host/forge-doc';
-import { type ExtensionContext, type FlagRecord, type NavigationRecord } from '../../ui-host/types';
+import { type EmittedEvent, type ExtensionContext, type FlagRecord, type NavigationRecord } from '../../ui-host/types';
 import { type ShellAppInfo, type ShellModule } from './app-types';
 import { ACT_AS_HEADER } from './http-backend';
 import { type ModuleFrame, startModuleFrame } from './module-frame';
@@ -21,6 +21,8 @@ export interface PageHooks {
   onFlag(flag: FlagRecord, moduleKey: string): void;
   onFlagClosed(id: string): void;
   onNavigate(navigation: NavigationRecord): void;
+  /** An event the module emitted, for the product around it to act on. */
+  onEmit?(event: EmittedEvent): void;
   openLink(href: string, newTab: boolean): void;
 }
 
@@ -75,6 +77,7 @@ export function UiKitModule({ app, module, accountId, extensionContext, hooks }:
         onFlag: (flag) => pageHooks.current.onFlag(flag, module.key),
         onFlagClosed: (id) => pageHooks.current.onFlagClosed(id),
         onNavigate: (navigation) => pageHooks.current.onNavigate(navigation),
+        onEmit: (event) => pageHooks.current.onEmit?.(event),
         onFailure: report,
       },
     }).then(

@@ -3,6 +3,7 @@ import { Stack } from '@forge/react';
 import { ApiErrorMessage } from '../shared/api-error-message';
 import { LoadingBlock } from '../shared/loading-block';
 import { ActionArea } from './action-area';
+import { BylineRefresh } from './byline-refresh';
 import { HistoryTimeline } from './history-timeline';
 import { RequestDetails } from './request-details';
 import { StatusHeader } from './status-header';
@@ -13,7 +14,7 @@ import { usePageApproval } from './use-page-approval';
  * request step by step, and the page's history.
  */
 export function BylineDialog(): React.JSX.Element {
-  const { view, loadError, loading, reload, history, actions } = usePageApproval();
+  const { view, loadError, loading, reload, history, actions, bylineShown } = usePageApproval();
 
   if (view === undefined) {
     if (loadError !== undefined) {
@@ -33,6 +34,7 @@ export function BylineDialog(): React.JSX.Element {
       <ActionArea view={view} actions={actions} reload={reload} reloading={loading} />
       {view.request !== null && <RequestDetails request={view.request} />}
       <HistoryTimeline history={history} />
+      {bylineShown !== null && <BylineRefresh value={bylineShown} />}
     </Stack>
   );
 }

@@ -1,17 +1,19 @@
 /**
  * The dialog's state: the page's approval view (loaded once, replaced by every action's answer),
  * the history pages loaded with "Show more", and the action runner (one call at a time, a flag
- * and a byline refresh after success, the failure kept for the form that caused it).
+ * and the byline property written after success, the failure kept for the form that caused it).
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { showFlag, view as forgeView } from '@forge/bridge';
+import { useCallback, useState } from 'react';
+import { showFlag } from '@forge/bridge';
 import { type z } from 'zod';
+import { type BylinePropertyValue, storedBylineIsNewer } from '../../shared/byline';
 import { type bylineContract, type PageApprovalView } from '../../shared/contract/byline';
 import { type HistoryEntryView } from '../../shared/contract/common';
 import { type ApiFailure } from '../shared/api';
 import { useApiResource } from '../shared/use-api-resource';
 import { useSingleFlight } from '../shared/use-single-flight';
 import { type ActionKind, callByline } from './byline-api';
+import { saveBylineProperty } from './byline-property';
 import { flagFor } from './presentation';
 
 type Contract = typeof bylineContract;
@@ -63,6 +65,8 @@ export interface PageApproval {
   reload(): Promise<void>;
   history: HistoryState;
   actions: ActionState;
+  /** The byline value this dialog stored after an action, for Confluence to redraw the byline with. */
+  bylineShown: BylinePropertyValue | null;
 }
 
 interface MoreHistory {
@@ -73,23 +77,16 @@ interface MoreHistory {
 }
 
 /**
- * Confluence re-reads the byline property and redraws the byline title. Best effort: the action
- * already succeeded, and the next page view shows the new title anyway.
+ * Best effort: the action already succeeded, and the effects consumer writes the same value
+ * moments later, which every later page view shows.
  */
-async function refreshByline(): Promise<void> {
+async function savedByline(value: BylinePropertyValue): Promise<BylinePropertyValue | null> {
   try {
-    await forgeView.refresh();
+    return await saveBylineProperty(value);
   } catch {
-    return;
+    return null;
   }
 }
-
-/**
- * The app writes the byline property from its effects queue, moments after the action answers;
- * a second refresh once that has usually happened lets the byline show the new status while the
- * dialog is still open.
- */
-const EFFECTS_SETTLE_MS = 4000;
 
 export function usePageApproval(): PageApproval {
   const resource = useApiResource(() => callByline('getPageApproval', {}));
@@ -99,8 +96,13 @@ export function usePageApproval(): PageApproval {
   const [failure, setFailure] = useState<ActionFailure | undefined>(undefined);
   const [more, setMore] = useState<MoreHistory | null>(null);
   const [historyError, setHistoryError] = useState<ApiFailure | undefined>(undefined);
-  const laterRefresh = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(() => () => clearTimeout(laterRefresh.current), []);
+  const [bylineShown, setBylineShown] = useState<BylinePropertyValue | null>(null);
+
+  const storeByline = useCallback(async (value: BylinePropertyValue): Promise<void> => {
+    const shown = await savedByline(value);
+    // Two actions' writes may finish in either order: the later page state wins here too.
+    if (shown !== null) setBylineShown((current) => (current !== null && storedBylineIsNewer(current, shown) ? current : shown));
+  }, []);
 
   const reload = useCallback(async (): Promise<void> => {
     setFailure(undefined);
@@ -121,14 +123,12 @@ export function usePageApproval(): PageApproval {
         setHistoryError(undefined);
         const flag = flagFor(kind, result.data);
         showFlag({ id: `approval-${kind}-${Date.now()}`, type: 'success', title: flag.title, description: flag.description, isAutoDismiss: true });
-        await refreshByline();
-        clearTimeout(laterRefresh.current);
-        laterRefresh.current = setTimeout(() => void refreshByline(), EFFECTS_SETTLE_MS);
+        void storeByline(result.data.byline);
         return true;
       });
       return succeeded === true;
     },
-    [runAction, replace],
+    [runAction, replace, storeByline],
   );
 
   const clearFailure = useCallback(() => setFailure(undefined), []);
@@ -161,5 +161,6 @@ export function usePageApproval(): PageApproval {
     reload,
     history: { entries, hasMore: cursor !== undefined, loadingMore: historyBusy !== null, error: historyError, showMore },
     actions: { busy: actionBusy, failure, act, clearFailure, inputChanged },
+    bylineShown,
   };
 }

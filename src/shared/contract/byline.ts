@@ -3,7 +3,7 @@
  * the invocation context: a payload never names the page it acts on.
  */
 import { z } from 'zod';
-import { type BylineProperties } from '../byline';
+import { type BylinePropertyValue } from '../byline';
 import { type LozengeAppearance, type PageStatus } from '../status';
 import {
   commentSchema,
@@ -71,7 +71,11 @@ export interface PageApprovalView {
   page: { id: string; title: string; spaceId: string; currentVersion: number };
   status: PageStatus;
   lozenge: { text: string; appearance: LozengeAppearance };
-  byline: BylineProperties;
+  /**
+   * The byline content property's value for this page state, exactly as the effects consumer
+   * stores it: after an action the dialog writes it verbatim, so the lozenge changes at once.
+   */
+  byline: BylinePropertyValue;
   /** The version the current (or last) approval covers, when there is one. */
   approvedVersion: number | null;
   /** The page's latest request, when it has one. */

@@ -1,6 +1,7 @@
 /** The byline dialog as an approver of the current step: approve, reject, and what they cannot do. */
 import { startApp, type TestApp } from '../../integration/support/app';
 import {
+  announcedTitles,
   button,
   buttonLabels,
   functionCalls,
@@ -67,7 +68,7 @@ describe('the byline dialog, for an approver', () => {
       'Alice Author submitted version 4 for approval (Quick review)',
     ]);
     expect(screen.flags).toEqual([expect.objectContaining({ type: 'success', title: 'Changes requested' })]);
-    expect(screen.refreshed).toBe(true);
+    expect(announcedTitles(screen)).toEqual(['Changes requested v4']);
   });
 
   it('approves the first of two steps: the dialog shows the next step and Bob has nothing left to decide', async () => {
@@ -92,7 +93,7 @@ describe('the byline dialog, for an approver', () => {
     expect(signOff.getByText('Ivan Contractor · Waiting for a decision').type).toBe('Text');
     expect(historyLines(screen)[0]).toBe('Step 1 of 2 (Review) is complete; step 2 of 2 (Sign-off) has started');
     expect(screen.flags).toEqual([expect.objectContaining({ title: 'Your approval was recorded' })]);
-    expect(screen.refreshed).toBe(true);
+    expect(announcedTitles(screen)).toEqual(['In approval · step 2 of 2']);
   });
 
   it('approves the last step: the page is Approved', async () => {
@@ -110,7 +111,7 @@ describe('the byline dialog, for an approver', () => {
     expect(historyLines(screen).slice(0, 2)).toEqual(['Version 4 was approved', 'Bob Approver approved step 1 of 1 (Review)']);
     expect(functionCalls(screen, 'approve')).toEqual([{ requestId: expect.any(String), stepIndex: 0 }]);
     expect(screen.flags).toEqual([expect.objectContaining({ title: 'Page approved' })]);
-    expect(screen.refreshed).toBe(true);
+    expect(announcedTitles(screen)).toEqual(['Approved v4']);
   });
 
   it('shows the buttons loading while the call runs, and a second click sends nothing', async () => {

@@ -1,6 +1,6 @@
 /** The byline dialog as the page's author: submit (with a workflow choice), withdraw, resubmit. */
 import { startApp, type TestApp } from '../../integration/support/app';
-import { button, buttonLabels, functionCalls, historyLines, openDialog, quickReview, RELEASE_PROCESS, statusLozenge, user } from './dialog';
+import { announcedTitles, button, buttonLabels, functionCalls, historyLines, openDialog, quickReview, RELEASE_PROCESS, statusLozenge, user } from './dialog';
 
 describe('the byline dialog, for the author', () => {
   let app: TestApp;
@@ -35,7 +35,7 @@ describe('the byline dialog, for the author', () => {
     expect(historyLines(screen)).toEqual(['Alice Author submitted version 4 for approval (Quick review)']);
     expect(screen.getByText('“The rollback section is new”').type).toBe('Text');
     expect(screen.flags).toEqual([expect.objectContaining({ type: 'success', title: 'Submitted for approval' })]);
-    expect(screen.refreshed).toBe(true);
+    expect(announcedTitles(screen)).toEqual(['In approval · step 1 of 1']);
 
     // What the byline shows once Confluence re-reads the property the app writes.
     await app.drain();

@@ -2,7 +2,8 @@
  * What the byline dialog tests share: the app over the seeded site, the dialog opened on a page
  * as one person, the workflows the journeys use, and reading the screen the way a person does.
  */
-import { type ForgeDoc, clickEvent, handlerProp } from '../../../sandbox/ui-host';
+import { type ForgeDoc, clickEvent, contentPropertyUpdateOf, handlerProp, isRecord } from '../../../sandbox/ui-host';
+import { BYLINE_PROPERTY_KEY } from '../../../src/shared/byline';
 import { type BylineResults } from '../../../src/shared/contract/byline';
 import { type TestApp, type WorkflowDraft, ok } from '../../integration/support/app';
 import { type Screen, renderModule } from '../support/render';
@@ -87,4 +88,20 @@ export async function whileInFlight(check: () => boolean, timeoutMs = 2000): Pro
     if (Date.now() > deadline) throw new Error('the condition never held while the call was in flight');
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
+}
+
+/**
+ * The byline values the dialog announced to Confluence through the `useContentProperty` setter
+ * (the event Confluence redraws the byline on), oldest first.
+ */
+export function bylineAnnouncements(screen: Screen): unknown[] {
+  return screen.emitted.flatMap((event) => {
+    const update = contentPropertyUpdateOf(event);
+    return update !== null && update.propertyKey === BYLINE_PROPERTY_KEY ? [update.valueUpdate] : [];
+  });
+}
+
+/** The titles the dialog announced, for tests that only care what the lozenge reads. */
+export function announcedTitles(screen: Screen): unknown[] {
+  return bylineAnnouncements(screen).map((value) => (isRecord(value) ? value.title : value));
 }

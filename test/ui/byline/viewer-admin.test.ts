@@ -1,6 +1,6 @@
 /** The byline dialog for someone who only views the page, and for a space admin. */
 import { ok, startApp, type TestApp } from '../../integration/support/app';
-import { buttonLabels, functionCalls, historyLines, openDialog, quickReview, RELEASE_PROCESS, reviewThenSignOff, statusLozenge, submittedByAlice } from './dialog';
+import { announcedTitles, buttonLabels, functionCalls, historyLines, openDialog, quickReview, RELEASE_PROCESS, reviewThenSignOff, statusLozenge, submittedByAlice } from './dialog';
 
 describe('the byline dialog, for a viewer', () => {
   let app: TestApp;
@@ -85,7 +85,7 @@ describe('the byline dialog, for a space admin', () => {
     // Still an admin of a page with a request: Override stays available for the next correction.
     expect(buttonLabels(screen)).toEqual(['Override status']);
     expect(screen.flags).toEqual([expect.objectContaining({ type: 'success', title: 'Status set to Approved' })]);
-    expect(screen.refreshed).toBe(true);
+    expect(announcedTitles(screen)).toEqual(['Approved v4']);
 
     await screen.click('Override status');
     expect((screen.getByLabel('New status').props.options as { label: string }[]).map((option) => option.label)).toEqual(['Draft', 'Changes Requested']);
