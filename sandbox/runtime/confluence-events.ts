@@ -45,7 +45,8 @@ export function updatedEventType(event: PageUpdatedEvent): string {
 }
 export const PAGE_EVENT_SCOPE = 'read:confluence-content.summary';
 
-export async function pageUpdatedPayload(confluence: ConfluencePort, event: PageUpdatedEvent): Promise<JsonObject> {
+/** `selfGenerated`: the app receiving the event caused it (events-reference/confluence, payload). */
+export async function pageUpdatedPayload(confluence: ConfluencePort, event: PageUpdatedEvent, selfGenerated: boolean): Promise<JsonObject> {
   const [page, space] = await Promise.all([
     readJson(confluence, `/wiki/api/v2/${event.contentType === 'blogpost' ? 'blogposts' : 'pages'}/${encodeURIComponent(event.pageId)}`),
     readJson(confluence, `/wiki/api/v2/spaces/${encodeURIComponent(event.spaceId)}`),
@@ -57,6 +58,7 @@ export async function pageUpdatedPayload(confluence: ConfluencePort, event: Page
     atlassianId: event.editorAccountId,
     eventCreatedDate: event.at,
     suppressNotifications: false,
+    selfGenerated,
     updateTrigger: 'edit_page',
     content: {
       id: event.pageId,

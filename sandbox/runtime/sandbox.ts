@@ -12,7 +12,7 @@ import {
 } from './confluence-port';
 import { FaultInjector } from './faults';
 import { type PlatformServices, routeFetch } from './fetch-router';
-import { DEFAULT_TIMEOUT_SECONDS, FunctionLoader } from './function-loader';
+import { FunctionLoader } from './function-loader';
 import { attachHost } from './globals';
 import { Invoker } from './invoker';
 import { type LatencyOptions, LatencyControl } from './latency';
@@ -21,6 +21,7 @@ import { OpLog } from './op-log';
 import { StatePersistence } from './persistence';
 import { type AsyncEventShape, type QueueOptions, type QueueSnapshot, QueueService } from './queue/queue-service';
 import { retryRequestOf } from './retry';
+import { runtimeLimitMs } from './runtime-limits';
 import { type StorageOptions } from './storage/storage-behaviour';
 import { type StorageSnapshot, StorageEngine } from './storage/storage-engine';
 import { ProductEventTriggers, type TriggerDelivery } from './triggers';
@@ -41,8 +42,6 @@ export interface SandboxOptions {
   latency?: LatencyOptions;
   queue?: QueueOptions;
   cloudId?: string;
-  /** See TriggerOptions.ignoreSelfOnConfluence: off by default, as Forge documents. */
-  ignoreSelfOnConfluenceEvents?: boolean;
   /** Expired TTL values and index-query lag (see StorageOptions); defaults: expired values returned, no lag. */
   storage?: StorageOptions;
 }
@@ -158,7 +157,6 @@ export class Sandbox {
     this.invoker = new Invoker(this, new FunctionLoader(appRoot, manifest), this.ops, this.latency);
     this.queue = new QueueService(manifest.consumers, (consumer, event) => this.runConsumer(consumer, event), this.activity, () => this.persistence?.markDirty(), options.queue);
     this.triggers = new ProductEventTriggers(manifest, () => this.confluencePort, (trigger, event) => this.runTrigger(trigger, event), this.activity, {
-      ignoreSelfOnConfluence: options.ignoreSelfOnConfluenceEvents ?? false,
       timeScale: () => this.queue.timeScale,
     });
     const services: PlatformServices = {
@@ -266,7 +264,7 @@ export class Sandbox {
   }
 
   private timeoutMs(functionKey: string): number {
-    return (this.manifest.functions.get(functionKey)?.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
+    return runtimeLimitMs(this.manifest, functionKey);
   }
 
   private async runConsumer(consumer: ConsumerDef, event: AsyncEventShape): Promise<unknown> {

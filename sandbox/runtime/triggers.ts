@@ -2,22 +2,35 @@ import { type Activity } from './activity';
 import { PAGE_EVENT_SCOPE, pageUpdatedPayload, updatedEventType } from './confluence-events';
 import { type ConfluencePort, type PageUpdatedEvent } from './confluence-port';
 import { outsideInvocation } from './invocation-context';
+import { FunctionTimeoutError } from './invoker';
 import { type AppManifest, type TriggerDef } from './manifest';
-import { retryRequestOf } from './retry';
-import { type JsonObject } from './types';
+import { backoffSeconds, retryRequestOf } from './retry';
+import { INTERACTIVE_LIMIT_SECONDS } from './runtime-limits';
+import { type JsonObject, isRecord } from './types';
 
-/** Product-event triggers may ask for a retry (InvocationError) at most four times. */
+/** An Atlassian app event is retried at most four times (events-reference/product_events). */
 export const MAX_TRIGGER_RETRIES = 4;
+/** `retryData` over 4 KB is refused (events-reference/product_events, "retryData limitation"). */
+export const MAX_RETRY_DATA_BYTES = 4 * 1024;
+
+interface Retry {
+  afterSeconds: number;
+  reason: string;
+  data?: unknown;
+}
+
+/**
+ * What a retry carries back in `retryContext.retryData`: only an object is sent again (the
+ * documented bug ECO-734), and more than 4 KB is refused (undefined: no retry at all).
+ */
+function retryDataOf(data: unknown): { data?: unknown } | undefined {
+  if (!isRecord(data)) return {};
+  return Buffer.byteLength(JSON.stringify(data), 'utf8') > MAX_RETRY_DATA_BYTES ? undefined : { data };
+}
 
 export type RunTrigger = (trigger: TriggerDef, event: Record<string, unknown>) => Promise<unknown>;
 
 export interface TriggerOptions {
-  /**
-   * Forge documents `filter.ignoreSelf` as working only for Jira events, so by default the app's
-   * own Confluence edits reach its triggers, as in production. Turn on to model a platform
-   * that also filters Confluence events.
-   */
-  ignoreSelfOnConfluence: boolean;
   timeScale: () => number;
 }
 
@@ -26,7 +39,7 @@ export interface TriggerDelivery {
   eventType: string;
   pageId: string;
   retryCount: number;
-  outcome: 'ok' | 'retry' | 'error' | 'skipped';
+  outcome: 'ok' | 'retry' | 'error' | 'timeout' | 'skipped';
   reason?: string;
 }
 
@@ -47,6 +60,10 @@ export class ProductEventTriggers {
     activity.register(() => this.inFlight > 0);
     for (const trigger of manifest.triggers) {
       if (trigger.expression !== undefined) console.warn(`sandbox: trigger '${trigger.key}': filter.expression is not evaluated; every event is delivered`);
+      const timeout = manifest.functions.get(trigger.functionKey)?.timeoutSeconds;
+      if (timeout !== undefined && timeout > INTERACTIVE_LIMIT_SECONDS) {
+        console.warn(`sandbox: trigger '${trigger.key}': function '${trigger.functionKey}' runs at most ${INTERACTIVE_LIMIT_SECONDS} s; timeoutSeconds applies only to functions that serve consumers or scheduled triggers alone`);
+      }
     }
   }
 
@@ -60,11 +77,12 @@ export class ProductEventTriggers {
       for (const trigger of subscribed) this.log.push({ triggerKey: trigger.key, eventType, pageId: event.pageId, retryCount: 0, outcome: 'skipped', reason: 'missing scope' });
       return;
     }
-    const fromApp = event.editorAccountId === this.confluence().appAccountId;
+    // Self-generated: the app's own account made the version (events-reference/product_events, "ignoreSelf").
+    const selfGenerated = event.editorAccountId === this.confluence().appAccountId;
     this.track(async () => {
-      const payload = await pageUpdatedPayload(this.confluence(), event);
+      const payload = await pageUpdatedPayload(this.confluence(), event, selfGenerated);
       for (const trigger of subscribed) {
-        if (fromApp && trigger.ignoreSelf && this.options.ignoreSelfOnConfluence) {
+        if (selfGenerated && trigger.ignoreSelf) {
           this.log.push({ triggerKey: trigger.key, eventType, pageId: event.pageId, retryCount: 0, outcome: 'skipped', reason: 'ignoreSelf' });
           continue;
         }
@@ -94,27 +112,43 @@ export class ProductEventTriggers {
       try {
         value = await this.run(trigger, event);
       } catch (error) {
-        // An app error is logged, not retried: only InvocationError asks the platform to retry.
+        if (error instanceof FunctionTimeoutError) {
+          // A platform-level error: Forge retries it on the app's behalf.
+          record.outcome = 'timeout';
+          this.retry(trigger, payload, pageId, retryCount, record, { afterSeconds: backoffSeconds(retryCount + 1), reason: 'FUNCTION_TIME_OUT' });
+          return;
+        }
+        // An app error is logged, not retried: only a returned InvocationError asks for a retry.
         record.outcome = 'error';
         record.reason = error instanceof Error ? error.message : String(error);
         return;
       }
-      const retry = retryRequestOf(value);
-      if (retry === undefined) return;
+      const requested = retryRequestOf(value);
+      if (requested === undefined) return;
       record.outcome = 'retry';
-      if (retryCount >= MAX_TRIGGER_RETRIES) {
-        record.reason = 'retry limit reached';
+      const carried = retryDataOf(requested.retryData);
+      if (carried === undefined) {
+        record.reason = `retryData exceeds ${MAX_RETRY_DATA_BYTES} bytes`;
         return;
       }
-      this.inFlight += 1;
-      const timer = setTimeout(() => {
-        this.timers.delete(timer);
-        this.inFlight -= 1;
-        this.attempt(trigger, payload, pageId, retryCount + 1, { retryCount: retryCount + 1, retryReason: retry.retryReason, retryData: retry.retryData });
-      }, retry.retryAfterSeconds * 1000 * this.options.timeScale());
-      timer.unref();
-      this.timers.add(timer);
+      this.retry(trigger, payload, pageId, retryCount, record, { afterSeconds: requested.retryAfterSeconds, reason: requested.retryReason, ...carried });
     });
+  }
+
+  private retry(trigger: TriggerDef, payload: JsonObject, pageId: string, retryCount: number, record: TriggerDelivery, retry: Retry): void {
+    if (retryCount >= MAX_TRIGGER_RETRIES) {
+      record.reason = 'retry limit reached';
+      return;
+    }
+    const retryContext = { retryCount: retryCount + 1, retryReason: retry.reason, ...(retry.data === undefined ? {} : { retryData: retry.data }) };
+    this.inFlight += 1;
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      this.inFlight -= 1;
+      this.attempt(trigger, payload, pageId, retryCount + 1, retryContext);
+    }, retry.afterSeconds * 1000 * this.options.timeScale());
+    timer.unref();
+    this.timers.add(timer);
   }
 
   deliveries(): TriggerDelivery[] {
