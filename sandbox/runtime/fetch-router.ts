@@ -5,6 +5,8 @@ import { type Invocation, currentInvocation } from './invocation-context';
 import { type LatencyControl, sleep } from './latency';
 import { type AppManifest } from './manifest';
 import { type OpLog } from './op-log';
+import { type OperationScopes } from './confluence-scopes';
+import { STORAGE_SCOPE, allowsImpersonation, requireOperation, scopeRefusal } from './scope-check';
 import { type QueueService } from './queue/queue-service';
 import { type StorageEngine } from './storage/storage-engine';
 import { classifyStoragePath, handleStorageRequest } from './storage/storage-service';
@@ -25,6 +27,11 @@ export interface PlatformServices {
 /** What `@forge/api` turns into its own errors (see fetch.js handleProxyResponseErrors). */
 function proxyError(status: number, reason: string): Response {
   return new Response(null, { status, headers: { 'forge-proxy-error': reason } });
+}
+
+/** Undocumented: the shape of the refusal when the manifest lacks `storage:app` (see docs/sandbox-runtime.md). */
+function missingStorageScope(): Response {
+  return jsonResponse(403, { code: 'SCOPE_NOT_GRANTED', message: `The app's manifest does not declare the ${STORAGE_SCOPE} scope` });
 }
 
 function faultResponse(kind: OpKind, spec: FaultSpec): Response {
@@ -91,7 +98,7 @@ async function dispatch(services: PlatformServices, invocation: Invocation | und
   }
 }
 
-function confluenceActor(services: PlatformServices, invocation: Invocation | undefined, target: Record<string, unknown>): ConfluenceActor | Response {
+function confluenceActor(services: PlatformServices, invocation: Invocation | undefined, target: Record<string, unknown>, operation: OperationScopes): ConfluenceActor | Response {
   if (target.provider !== 'user') return { kind: 'app' };
   const principal = invocation?.principal?.accountId;
   const requested = typeof target.accountId === 'string' && target.accountId.length > 0 ? target.accountId : undefined;
@@ -99,10 +106,9 @@ function confluenceActor(services: PlatformServices, invocation: Invocation | un
     // asUser() with no user behind the invocation (trigger, consumer, scheduled job).
     return principal === undefined ? proxyError(401, 'NEEDS_AUTHENTICATION_ERR') : { kind: 'user', accountId: principal };
   }
-  if (requested !== principal && !services.manifest.scopes.some((scope) => scope.allowImpersonation)) {
-    // Acting as someone other than the invoking user is offline impersonation: it needs allowImpersonation.
-    return proxyError(403, 'PROXY_ERR');
-  }
+  // asUser(accountId) sends the id to the proxy (@forge/api fetch.js): that is offline impersonation,
+  // even for the invoking user, and needs allowImpersonation on a scope of the call.
+  if (!allowsImpersonation(services.manifest.scopes, operation)) return proxyError(403, 'PROXY_ERR');
   return { kind: 'user', accountId: requested };
 }
 
@@ -118,7 +124,14 @@ export async function routeFetch(services: PlatformServices, rawTarget: unknown,
 
   if (target.type === 'kvs') {
     const { kind, operation } = classifyStoragePath(path);
-    return dispatch(services, invocation, { kind, operation, method, path, run: () => handleStorageRequest(services.storage, path, method, body) });
+    const granted = services.manifest.scopes.some((scope) => scope.key === STORAGE_SCOPE);
+    return dispatch(services, invocation, {
+      kind,
+      operation,
+      method,
+      path,
+      run: () => (granted ? handleStorageRequest(services.storage, path, method, body) : missingStorageScope()),
+    });
   }
 
   if (target.type === 'fpp' && target.remote === 'stargate' && path.startsWith('/webhook/queue/')) {
@@ -127,7 +140,8 @@ export async function routeFetch(services: PlatformServices, rawTarget: unknown,
   }
 
   if (target.type === 'fpp' && target.remote === 'confluence') {
-    const actor = confluenceActor(services, invocation, target);
+    const operation = requireOperation(method, path);
+    const actor = confluenceActor(services, invocation, target, operation);
     if (actor instanceof Response) return actor;
     return dispatch(services, invocation, {
       kind: 'confluence',
@@ -135,6 +149,8 @@ export async function routeFetch(services: PlatformServices, rawTarget: unknown,
       method,
       path,
       run: async () => {
+        const refusal = scopeRefusal(services.manifest.scopes, method, path);
+        if (refusal !== undefined) return textResponse(refusal.status, refusal.body, refusal.headers);
         const answer = await services.confluence().handle({ method, path, headers: headerRecord(init), ...(body === undefined ? {} : { body }), actor });
         if (method !== 'GET' && answer.status < 400) services.onConfluenceWrite();
         return textResponse(answer.status, answer.body, answer.headers);

@@ -170,12 +170,26 @@ function parseEntity(raw: unknown): EntityDef {
   return { name, attributes, indexes };
 }
 
+/**
+ * `permissions.scopes` in both documented forms (manifest-reference/permissions): a list of scope
+ * names, or a map from scope name to `{}` / `{ allowImpersonation: boolean }` (the form offline
+ * impersonation needs).
+ */
 function parseScopes(raw: unknown): ScopeDef[] {
-  const permissions = isRecord(raw) ? raw : {};
-  return list(permissions.scopes).map((scope) => {
-    if (typeof scope === 'string') return { key: scope, allowImpersonation: false };
-    if (isRecord(scope)) return { key: str(scope.key, 'permissions.scopes[].key'), allowImpersonation: scope.allowImpersonation === true };
-    throw new ManifestError('permissions.scopes entries must be strings or {key, allowImpersonation}');
+  const scopes = isRecord(raw) ? raw.scopes : undefined;
+  if (scopes === undefined) return [];
+  if (Array.isArray(scopes)) {
+    return scopes.map((scope, i) => ({ key: str(scope, `permissions.scopes[${i}]`), allowImpersonation: false }));
+  }
+  if (!isRecord(scopes)) throw new ManifestError('permissions.scopes must be a list of scope names or a map of scope name to options');
+  return Object.entries(scopes).map(([key, options]) => {
+    if (!isRecord(options)) throw new ManifestError(`permissions.scopes.${key} must be a map ({} or { allowImpersonation: true | false })`);
+    const unknown = Object.keys(options).filter((option) => option !== 'allowImpersonation');
+    if (unknown.length > 0) throw new ManifestError(`permissions.scopes.${key}: unknown option '${unknown[0]}' (only allowImpersonation)`);
+    if (options.allowImpersonation !== undefined && typeof options.allowImpersonation !== 'boolean') {
+      throw new ManifestError(`permissions.scopes.${key}.allowImpersonation must be true or false`);
+    }
+    return { key, allowImpersonation: options.allowImpersonation === true };
   });
 }
 
@@ -257,6 +271,7 @@ export function parseManifest(text: string): AppManifest {
   return { appId, functions, consumers, triggers, scheduledTriggers, apiRoutes, uiModules, entities, scopes: parseScopes(doc.permissions) };
 }
 
-export function loadManifest(appRoot: string): AppManifest {
-  return parseManifest(readFileSync(join(appRoot, 'manifest.yml'), 'utf8'));
+/** `manifestFile` replaces `<appRoot>/manifest.yml`, e.g. a copy with one scope removed. */
+export function loadManifest(appRoot: string, manifestFile = join(appRoot, 'manifest.yml')): AppManifest {
+  return parseManifest(readFileSync(manifestFile, 'utf8'));
 }

@@ -35,6 +35,8 @@ export const INVOKE_RESPONSE_LIMIT_BYTES = 5 * 1024 * 1024;
 export interface SandboxOptions {
   /** Directory holding manifest.yml and src/. */
   appRoot: string;
+  /** A manifest to use instead of `<appRoot>/manifest.yml` (the handlers still load from `<appRoot>/src`). */
+  manifestFile?: string;
   /** A Confluence emulator; by default `ConfluenceEmulator.seeded()` from sandbox/confluence. */
   confluence?: ConfluencePort;
   /** Where state survives restarts (npm start uses `.sandbox-data/`); in memory when absent. */
@@ -178,7 +180,7 @@ export class Sandbox {
   }
 
   static async create(options: SandboxOptions): Promise<Sandbox> {
-    const manifest = loadManifest(options.appRoot);
+    const manifest = loadManifest(options.appRoot, options.manifestFile);
     const factory = options.confluence !== undefined ? factoryOf(options.confluence) : await defaultConfluenceFactory();
     const initial = options.confluence ?? (factory as ConfluenceFactory).seeded();
     const sandbox = new Sandbox(manifest, options.appRoot, initial, factory, initial.snapshot(), options);

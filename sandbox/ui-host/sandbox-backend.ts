@@ -5,6 +5,7 @@
  * The browser shell binds the same host to the sandbox server's HTTP surface instead.
  */
 import { type Sandbox } from '../runtime/sandbox';
+import { scopeRefusal } from '../runtime/scope-check';
 import { type BridgeHost, createBridgeHost } from './bridge-host';
 import { isRecord } from './forge-doc';
 import { type BridgeBackend, type BridgeHostHooks } from './types';
@@ -26,7 +27,9 @@ export function sandboxBackend(options: SandboxModuleOptions): BridgeBackend {
   const { sandbox, moduleKey, accountId, context, localId } = options;
   return {
     invoke: (functionKey, payload) => sandbox.invoke({ moduleKey, functionKey, payload, accountId, context, localId }),
-    requestConfluence: (path, init) =>
+    // The front end's product requests run on the app's token: its manifest scopes apply to them too.
+    requestConfluence: async (path, init) =>
+      scopeRefusal(sandbox.manifest.scopes, init.method, path) ??
       sandbox.confluence.handle({ method: init.method, path, headers: init.headers, body: init.body, actor: { kind: 'user', accountId } }),
   };
 }

@@ -10,12 +10,13 @@ export interface PageAccess {
 }
 
 /**
- * One Confluence call, made as the caller: a page they cannot see answers 404 exactly like a
- * page that does not exist, and the operations they may perform come with the page.
+ * One Confluence call, made as the invoking user (`asUser()`, never an explicit id: that would be
+ * offline impersonation), so it must run inside a resolver: a page they cannot see answers 404
+ * exactly like a page that does not exist, and the operations they may perform come with the page.
  */
-export async function pageAccess(accountId: string, pageId: string): Promise<PageAccess> {
+export async function pageAccess(pageId: string): Promise<PageAccess> {
   try {
-    const page = await getPage(asUser(accountId), pageId);
+    const page = await getPage(asUser(), pageId);
     return { page, canView: true, canEdit: page.operations.includes('update') };
   } catch (error) {
     if (error instanceof AppError && error.code === 'NOT_FOUND') {

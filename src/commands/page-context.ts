@@ -44,7 +44,7 @@ const NO_ASSIGNMENTS: SpaceAssignments = { defaultWorkflowId: null, pages: {} };
  * Without one, Confluence is asked first to learn the page's space.
  */
 export async function loadPageContext(actor: Actor, pageId: string): Promise<PageContext> {
-  const accessing = pageAccess(actor.accountId, pageId);
+  const accessing = pageAccess(pageId);
   // Read in parallel with Confluence when the space is known; a rejected access is awaited below.
   accessing.catch(() => undefined);
   const spaceId = actor.spaceId ?? (await accessing).page.spaceId;

@@ -6,9 +6,10 @@ import { AppError } from '../shared/errors';
  * so Confluence itself enforces view permissions and page restrictions; the app's own
  * writes (comments, byline property, actions) run as the app.
  */
-export type CallAs = { as: 'app' } | { as: 'user'; accountId?: string };
+export type CallAs = { as: 'app' } | { as: 'user' };
 export const AS_APP: CallAs = { as: 'app' };
-export const asUser = (accountId?: string): CallAs => ({ as: 'user', accountId });
+/** The invoking user: `api.asUser()` without an id, since an explicit id is offline impersonation. */
+export const asUser = (): CallAs => ({ as: 'user' });
 
 const MESSAGES: Record<number, [AppError['code'], string]> = {
   400: ['VALIDATION', 'Confluence rejected the request.'],
@@ -19,7 +20,6 @@ const MESSAGES: Record<number, [AppError['code'], string]> = {
   429: ['RATE_LIMITED', 'Confluence is busy right now. Wait a moment and try again.'],
 };
 
-function fetcher(callAs: CallAs) {
 /**
  * Confluence answered 429: it is rate limiting the app. `retryAfterSeconds` is its `Retry-After`
  * (seconds to wait before asking again, per Atlassian's rate-limiting guide), when it sent one.
@@ -41,7 +41,8 @@ function retryAfterOf(header: string | null): number | undefined {
   return Number.isFinite(seconds) ? Math.max(1, Math.ceil(seconds)) : undefined;
 }
 
-  return callAs.as === 'app' ? api.asApp() : api.asUser(callAs.accountId);
+function fetcher(callAs: CallAs) {
+  return callAs.as === 'app' ? api.asApp() : api.asUser();
 }
 
 /** Sends one Confluence REST call and returns its JSON body, or throws a user-facing AppError. */
@@ -55,8 +56,8 @@ export async function confluenceJson<T>(callAs: CallAs, path: Route, init?: { me
     const text = await response.text();
     return (text ? JSON.parse(text) : {}) as T;
   }
-  const [code, message] = MESSAGES[response.status] ?? ['INTERNAL', 'Confluence could not complete the request. Nothing was changed; try again.'];
   if (response.status === 429) throw new ConfluenceBusyError(retryAfterOf(response.headers.get('retry-after')));
+  const [code, message] = MESSAGES[response.status] ?? ['INTERNAL', 'Confluence could not complete the request. Nothing was changed; try again.'];
   const detail = await response.text().catch(() => '');
   throw new AppError(code, message, { status: response.status, confluence: detail.slice(0, 500) });
 }

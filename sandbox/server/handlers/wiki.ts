@@ -5,15 +5,18 @@
  */
 import { ConfluenceError } from '../../confluence';
 import { errorBody, familyOf } from '../../confluence/http';
+import { scopeRefusal } from '../../runtime/scope-check';
+import { FORGE_APP_HEADER } from '../../web/uikit/http-backend';
 import { type ServerDeps } from '../deps';
 import { type Reply, flatHeaders } from '../http-io';
 import { type RequestContext } from '../router';
 
 export const ACT_AS_HEADER = 'x-sandbox-user';
+const FORGE_APP = FORGE_APP_HEADER.toLowerCase();
 const ACT_AS_QUERY = 'as';
 
 // The sandbox's own selector and transport headers are not Confluence's business.
-const LOCAL_HEADERS = [ACT_AS_HEADER, 'host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive'];
+const LOCAL_HEADERS = [ACT_AS_HEADER, FORGE_APP, 'host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive'];
 
 function actingAccount(ctx: RequestContext): string | undefined {
   const header = ctx.headers[ACT_AS_HEADER];
@@ -40,6 +43,10 @@ export async function proxyWiki({ sandbox }: ServerDeps, ctx: RequestContext): P
       body: JSON.stringify(errorBody(familyOf(ctx.url.pathname), refusal)),
     };
   }
+  // A UI Kit module's requestConfluence runs on the app's token, so the app's scopes apply; the
+  // shell's own reads are Confluence's UI and need none.
+  const refusal = ctx.headers[FORGE_APP] === undefined ? undefined : scopeRefusal(sandbox.manifest.scopes, ctx.method, ctx.url.pathname);
+  if (refusal !== undefined) return refusal;
   const body = await ctx.text();
   const answer = await sandbox.requestConfluence({
     method: ctx.method,

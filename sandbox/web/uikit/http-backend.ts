@@ -6,6 +6,8 @@ import { isRecord } from '../../ui-host/forge-doc';
 import { type BridgeBackend, type ProductResponse } from '../../ui-host/types';
 
 export const ACT_AS_HEADER = 'X-Sandbox-User';
+/** Marks a product request as the app's (UI Kit `requestConfluence`): the server applies the app's scopes to it. */
+export const FORGE_APP_HEADER = 'X-Sandbox-Forge-App';
 
 /** The message of a `{error: {code, message}}` answer, or the status line when the body is not one. */
 export async function errorMessageOf(response: Response): Promise<string> {
@@ -31,7 +33,7 @@ export function httpBackend(options: { moduleKey: string; accountId: string; con
       return (await response.json()) as unknown;
     },
     async requestConfluence(path, init): Promise<ProductResponse> {
-      const response = await fetch(path, { method: init.method, headers: { ...init.headers, [ACT_AS_HEADER]: options.accountId }, body: init.body });
+      const response = await fetch(path, { method: init.method, headers: { ...init.headers, [ACT_AS_HEADER]: options.accountId, [FORGE_APP_HEADER]: options.moduleKey }, body: init.body });
       const headers: Record<string, string> = {};
       response.headers.forEach((value, name) => {
         headers[name] = value;
