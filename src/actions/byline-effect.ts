@@ -58,8 +58,10 @@ export async function writeBylineUpdate({ pageId, revision, summary }: BylineUpd
   try {
     await writeBylineProperty(pageId, bylineProperties(summary, people.displayName), revision);
   } catch (error) {
-    // A deleted page has no byline to show; retrying for a day would change nothing.
-    if (!failedWith(error, 'NOT_FOUND')) throw error;
-    console.warn(`byline of page ${pageId} not written: the page no longer exists`);
+    // A deleted page has no byline to show, and page restrictions that leave the app out refuse
+    // it as they refuse any user: retrying for a day would change nothing. The dialog still
+    // writes the property as the person acting, who may edit the page.
+    if (!failedWith(error, 'NOT_FOUND') && !failedWith(error, 'FORBIDDEN')) throw error;
+    console.warn(`byline of page ${pageId} not written: the page no longer exists, or its restrictions do not include ApprovalFlow`);
   }
 }

@@ -125,7 +125,14 @@ class NoticeSender {
   private async send(notice: PendingNotice): Promise<void> {
     const marker = this.ledger.markers.get(notice.auditKey);
     if (marker?.state === 'posted' || marker?.state === 'gone') return;
-    const parent: Parent = notice.draft.startsThread ? { pageId: notice.pageId } : { parentCommentId: await this.threadOf(notice) };
+    const thread = notice.draft.startsThread ? undefined : await this.threadOf(notice);
+    if (thread === null) {
+      // The submission comment could not be posted (page deleted, or restricted from the app):
+      // there is no thread to reply in.
+      await this.ledger.markGone(notice.auditKey);
+      return;
+    }
+    const parent: Parent = thread === undefined ? { pageId: notice.pageId } : { parentCommentId: thread };
     const document = notice.draft.render(this.people.displayName);
     if (marker?.state === 'posting') {
       const existing = await findPosted(parent, document);
@@ -140,17 +147,21 @@ class NoticeSender {
     try {
       commentId = await postFooterComment(AS_APP, parent, document);
     } catch (error) {
-      // The page (or the thread's comment) was deleted: retrying for a day would change nothing.
+      // The page (or the thread's comment) was deleted, or view restrictions leave the app out
+      // (Confluence answers both with 404): retrying for a day would change nothing.
       if (!(error instanceof AppError && error.code === 'NOT_FOUND')) throw error;
-      console.warn(`notice for ${notice.auditKey} not posted: the page or its approval thread no longer exists`);
+      console.warn(`notice for ${notice.auditKey} not posted: the page or its approval thread no longer exists, or its restrictions do not include ApprovalFlow`);
       await this.ledger.markGone(notice.auditKey);
       return;
     }
     await this.ledger.markPosted(notice, commentId);
   }
 
-  /** The request's thread, started from its submission entry when no job has started it yet. */
-  private async threadOf(notice: PendingNotice): Promise<string> {
+  /**
+   * The request's thread, started from its submission entry when no job has started it yet;
+   * null when the submission's comment is gone for good.
+   */
+  private async threadOf(notice: PendingNotice): Promise<string | null> {
     const { requestId } = notice.draft;
     const known = this.ledger.threads.get(requestId);
     if (known !== undefined) return known;
@@ -162,6 +173,7 @@ class NoticeSender {
     await this.ledger.load([submission.key], []);
     await this.people.load(root.people);
     await this.send({ auditKey: submission.key, pageId: submission.row.pageId, draft: root });
+    if (this.ledger.markers.get(submission.key)?.state === 'gone') return null;
     const started = this.ledger.threads.get(requestId);
     if (started === undefined) throw new Error(`The approval thread of request ${requestId} could not be started`);
     return started;
