@@ -1,8 +1,8 @@
 /**
  * The UI Kit renderer with a fixture app (test/e2e/fixtures/app-shell): an unknown component
  * type is shown, not dropped; a Form submits through the resolver and a flag appears; a modal
- * opens over the page and a product link moves it; `view.refresh()` redraws the byline and
- * `view.close()` closes its popup.
+ * opens over the page and a product link moves it; the byline is redrawn by the content-property
+ * hook's setter (`view.refresh()` is refused there) and `view.close()` closes its popup.
  */
 import { saveScreenshot } from './support/artifacts';
 import { describeInBrowser } from './support/chromium';
@@ -62,7 +62,7 @@ describeInBrowser('the UI Kit renderer', () => {
     await pageView(e2e.page, '10020');
   });
 
-  it('redraws the byline from its property on view.refresh() and closes the popup on view.close()', async () => {
+  it('redraws the byline from its property when the content-property hook sets it, refuses view.refresh(), and closes the popup on view.close()', async () => {
     await openShell(e2e.page, e2e.server, '/spaces/ENG/pages/10020', { as: 'u-alice' });
     await pageView(e2e.page, '10020');
     const item = bylineItem(e2e.page, 'fixture-byline');
@@ -72,6 +72,8 @@ describeInBrowser('the UI Kit renderer', () => {
 
     const dialog = await openBylineDialog(e2e.page, 'fixture-byline');
     await dialog.getByText('Fixture dialog for page 10020').waitFor({ timeout: UI_TIMEOUT_MS });
+    await dialog.getByRole('button', { name: 'Refresh the byline' }).click();
+    await dialog.getByText("Refresh refused: this resource's view is not refreshable.").waitFor({ timeout: UI_TIMEOUT_MS });
     await dialog.getByRole('button', { name: 'Mark reviewed' }).click();
     await e2e.page.locator('[data-testid="byline-item"][data-module-key="fixture-byline"][data-from-property="true"]').waitFor({ timeout: UI_TIMEOUT_MS });
     expect(await item.getByTestId('byline-title').innerText()).toBe('Reviewed');
