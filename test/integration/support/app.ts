@@ -73,10 +73,12 @@ export type WorkflowAssignmentTarget = 'default' | { pageId: string; scope: 'pag
 
 export interface StartOptions {
   latency?: LatencyOptions;
+  /** A manifest to run the app with instead of its own (e.g. one scope removed). */
+  manifestFile?: string;
 }
 
 export async function startApp(options: StartOptions = {}): Promise<TestApp> {
-  const sandbox = await createSandbox({ appRoot: APP_ROOT, confluence: ConfluenceEmulator.seeded(), latency: options.latency });
+  const sandbox = await createSandbox({ appRoot: APP_ROOT, manifestFile: options.manifestFile, confluence: ConfluenceEmulator.seeded(), latency: options.latency });
   let workflowCounter = 0;
 
   const site = (): ConfluenceEmulator => {
