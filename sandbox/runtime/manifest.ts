@@ -38,7 +38,6 @@ export interface TriggerDef {
   key: string;
   functionKey: string;
   events: string[];
-  ignoreSelf: boolean;
   /** `filter.expression`, which the sandbox does not evaluate. */
   expression?: string;
 }
@@ -222,11 +221,16 @@ export function parseManifest(text: string): AppManifest {
     if (!isRecord(raw)) throw new ManifestError('trigger entries must be mappings');
     const key = str(raw.key, 'trigger.key');
     const filter = isRecord(raw.filter) ? raw.filter : {};
+    const events = stringList(raw.events, `trigger ${key}.events`);
+    // forge deploy's validator (@forge/manifest validate-trigger.js) refuses it, although
+    // events-reference/product_events shows it on a Confluence event: the stricter source wins.
+    if (filter.ignoreSelf === true && !events.every((event) => event.includes('jira'))) {
+      throw new ManifestError(`trigger ${key}: Trigger filtering with ignoreSelf works only with Jira events`);
+    }
     return {
       key,
       functionKey: needFunction(raw.function, `trigger ${key}`),
-      events: stringList(raw.events, `trigger ${key}.events`),
-      ignoreSelf: filter.ignoreSelf === true,
+      events,
       ...(typeof filter.expression === 'string' ? { expression: filter.expression } : {}),
     };
   });

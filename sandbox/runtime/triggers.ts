@@ -77,17 +77,11 @@ export class ProductEventTriggers {
       for (const trigger of subscribed) this.log.push({ triggerKey: trigger.key, eventType, pageId: event.pageId, retryCount: 0, outcome: 'skipped', reason: 'missing scope' });
       return;
     }
-    // Self-generated: the app's own account made the version (events-reference/product_events, "ignoreSelf").
+    // Self-generated: the app's own account made the version (events-reference/confluence, payload).
     const selfGenerated = event.editorAccountId === this.confluence().appAccountId;
     this.track(async () => {
       const payload = await pageUpdatedPayload(this.confluence(), event, selfGenerated);
-      for (const trigger of subscribed) {
-        if (selfGenerated && trigger.ignoreSelf) {
-          this.log.push({ triggerKey: trigger.key, eventType, pageId: event.pageId, retryCount: 0, outcome: 'skipped', reason: 'ignoreSelf' });
-          continue;
-        }
-        this.attempt(trigger, payload, event.pageId, 0, undefined);
-      }
+      for (const trigger of subscribed) this.attempt(trigger, payload, event.pageId, 0, undefined);
     });
   }
 

@@ -33,12 +33,12 @@ describe('the runtime with the seeded Confluence emulator', () => {
     expect(event).toMatchObject({ atlassianId: 'u-bob', spaceKey: 'ENG', spaceId: 1001, title: 'Release Process (biweekly)', createdBy: 'u-alice' });
   });
 
-  it('recognises the app’s own API edit as self-generated: the ignoreSelf trigger never sees it', async () => {
+  it('reports the app’s own API edit with the app account as editor, marked selfGenerated', async () => {
     const result = await sandbox.invoke({ moduleKey: 'byline', functionKey: 'retitle', payload: { pageId: '10022', title: '[Approved] Hotfix Procedure' }, accountId: 'u-alice' });
     await sandbox.drain();
     expect(result).toEqual({ status: 200 });
-    expect(await valuesUnder('event:10022:')).toEqual([]);
-    expect(sandbox.triggerDeliveries()).toEqual([expect.objectContaining({ pageId: '10022', outcome: 'skipped', reason: 'ignoreSelf' })]);
+    const events = await valuesUnder<{ atlassianId: string; title: string; selfGenerated: boolean }>('event:10022:');
+    expect(events).toEqual([expect.objectContaining({ atlassianId: sandbox.appAccountId, title: '[Approved] Hotfix Procedure', selfGenerated: true })]);
   });
 
   it('resets Confluence to the seeded site', async () => {
