@@ -7,8 +7,7 @@ import { type HistoryPageView } from '../shared/contract/common';
 import { type PageApprovalView } from '../shared/contract/byline';
 import { pageHistory } from '../storage/audit';
 import { namesFor } from '../storage/display-names';
-import { type PageRecord } from '../storage/page-state';
-import { type Actor, loadPageContext, type PageContext } from './page-context';
+import { type Actor, type CommandResult, loadPageContext, type PageContext } from './page-context';
 import { historyView, peopleIn, stepNamesFor } from './page-history';
 import { pageApprovalView } from './page-approval-view';
 
@@ -18,11 +17,11 @@ const HISTORY_PAGE = 20;
 export async function actOnPage(
   actor: Actor,
   pageId: string,
-  command: (context: PageContext) => Promise<{ record: PageRecord | undefined }>,
+  command: (context: PageContext) => Promise<CommandResult<unknown>>,
 ): Promise<PageApprovalView> {
   const context = await loadPageContext(actor, pageId);
-  const { record } = await command(context);
-  return pageApprovalView(context, record, new Date().toISOString());
+  const { record, written } = await command(context);
+  return pageApprovalView(context, record, new Date().toISOString(), written);
 }
 
 export async function getPageApproval(actor: Actor, pageId: string): Promise<PageApprovalView> {

@@ -6,6 +6,7 @@
 import { type PageAccess, pageAccess, requireSpace } from '../auth/page-access';
 import { type Workflow } from '../shared/workflow';
 import { isSpaceAdminIn } from '../auth/space-admin';
+import { type AuditEntry } from '../storage/audit';
 import { readBatch } from '../storage/batch-read';
 import { pageNamesEntry } from '../storage/display-names';
 import { ENTITY, type SpaceAssignments, type SpaceSettingsRow, spaceParent } from '../storage/entities';
@@ -35,6 +36,8 @@ export interface CommandResult<T> {
   value: T;
   /** The page record after the command (the refreshed dialog is built from it). */
   record: PageRecord | undefined;
+  /** The audit entries the command committed, shown in the refreshed dialog though the history index lags. */
+  written: readonly AuditEntry[];
 }
 
 const NO_ASSIGNMENTS: SpaceAssignments = { defaultWorkflowId: null, pages: {} };

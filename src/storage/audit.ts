@@ -45,8 +45,13 @@ export async function getAuditEntries(keys: readonly string[]): Promise<AuditEnt
   });
 }
 
-/** A page's history, newest first, sealed or not (an entry shows as soon as its change is committed). */
-export async function pageHistory(pageId: string, cursor?: string, limit: number = HISTORY_PAGE): Promise<AuditPage> {
+/**
+ * A page's history, newest first, sealed or not (an entry shows as soon as its change is committed).
+ * The index query is eventually consistent (storage-reference/entities, "Data consistency"), so
+ * the first page also shows `justWritten`, the entries of a change committed in this invocation,
+ * which the index may not return yet; those the index already has are taken from it.
+ */
+export async function pageHistory(pageId: string, cursor?: string, limit: number = HISTORY_PAGE, justWritten: readonly AuditEntry[] = []): Promise<AuditPage> {
   let query = auditTable()
     .query()
     .index(INDEX.auditEvent.byPage, { partition: [pageId] })
@@ -54,7 +59,10 @@ export async function pageHistory(pageId: string, cursor?: string, limit: number
     .limit(Math.min(Math.max(1, limit), MAX_PAGE));
   if (cursor !== undefined) query = query.cursor(cursor);
   const result = await query.getMany();
-  return { rows: result.results.map(({ key, value }) => ({ key, row: value })), ...(result.nextCursor ? { cursor: result.nextCursor } : {}) };
+  const rows = result.results.map(({ key, value }) => ({ key, row: value }));
+  const indexed = new Set(rows.map((entry) => entry.key));
+  const missing = cursor === undefined ? justWritten.filter((entry) => entry.row.pageId === pageId && !indexed.has(entry.key)) : [];
+  return { rows: [...missing, ...rows], ...(result.nextCursor ? { cursor: result.nextCursor } : {}) };
 }
 
 /** Unsealed entries written before `before` (ISO), oldest first: effects that never ran. */

@@ -60,8 +60,15 @@ function lockCondition(expectedRevision: number) {
   return new Filter<PageStateRow>().and('revision', condition);
 }
 
-/** The record after the change, or null when another change landed first and nothing was written. */
-export async function commitPageChange(change: PageChange): Promise<PageRecord | null> {
+/** What a committed change wrote that a view built right after it must show. */
+export interface Committed {
+  record: PageRecord;
+  /** The audit entries of the change: index queries may not return them yet. */
+  audit: AuditEntry[];
+}
+
+/** The record after the change and its audit entries, or null when another change landed first and nothing was written. */
+export async function commitPageChange(change: PageChange): Promise<Committed | null> {
   const { base, requests, events, at } = change;
   const next: PageRecord = {
     ...withRequests(base, requests),
@@ -83,7 +90,7 @@ export async function commitPageChange(change: PageChange): Promise<PageRecord |
     throw error;
   }
   await queueEffects(base, audit.map((entry) => entry.key));
-  return next;
+  return { record: next, audit };
 }
 
 /**
@@ -110,13 +117,13 @@ export async function changePage<T>(
   pageId: string,
   first: PageRecord | undefined,
   plan: (record: PageRecord | undefined) => Promise<Planned<T>> | Planned<T>,
-): Promise<{ value: T; record: PageRecord | undefined }> {
+): Promise<{ value: T; record: PageRecord | undefined; written: AuditEntry[] }> {
   let record = first;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
     const { value, change } = await plan(record);
-    if (change === null) return { value, record };
+    if (change === null) return { value, record, written: [] };
     const committed = await commitPageChange(change);
-    if (committed !== null) return { value, record: committed };
+    if (committed !== null) return { value, record: committed.record, written: committed.audit };
     await pause(Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt));
     record = await getPageRecord(pageId);
   }

@@ -33,6 +33,37 @@ export async function listSpaceWorkflows(spaceId: string): Promise<Workflow[]> {
   return workflows;
 }
 
+/** The storage service's batch limit. */
+const BATCH_SIZE = 25;
+
+/**
+ * Workflows by id, read by key: strongly consistent, unlike the space's index, so a workflow
+ * written a moment ago is found (storage-reference/entities, "Data consistency"). Ids with no
+ * workflow are left out.
+ */
+export async function getWorkflowsByIds(ids: readonly string[]): Promise<Workflow[]> {
+  const unique = [...new Set(ids)];
+  const found = new Map<string, Workflow>();
+  for (let i = 0; i < unique.length; i += BATCH_SIZE) {
+    const result = await kvs.batchGet<WorkflowRow>(unique.slice(i, i + BATCH_SIZE).map((key) => ({ key, entityName: ENTITY.workflow })));
+    for (const item of result.successfulKeys) found.set(item.key, item.value.body);
+    const failed = result.failedKeys.filter((item) => item.error.code !== 'KEY_NOT_FOUND');
+    if (failed.length > 0) throw new Error(`Could not read workflows: ${failed.map((item) => `${item.key} (${item.error.code})`).join(', ')}`);
+  }
+  return unique.flatMap((id) => found.get(id) ?? []);
+}
+
+/**
+ * A space's list as the index gave it, with workflows read by key put in place of (or among)
+ * the listed ones, in the index's name order: the list as it is after a write the index may
+ * not show yet.
+ */
+export function withCurrent(listed: readonly Workflow[], current: readonly Workflow[]): Workflow[] {
+  const byId = new Map(listed.map((workflow) => [workflow.id, workflow]));
+  for (const workflow of current) byId.set(workflow.id, workflow);
+  return [...byId.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
 function rowOf(workflow: Workflow, updatedBy: string): WorkflowRow {
   return {
     spaceId: workflow.spaceId,

@@ -11,7 +11,7 @@ import { type Workflow } from '../../shared/workflow';
 import { getVersionedAssignments, type SpaceAssignments, saveSpaceAssignments } from '../../storage/assignments';
 import { type AuditEntry } from '../../storage/audit';
 import { NONE } from '../../storage/entities';
-import { listSpaceWorkflows } from '../../storage/workflows';
+import { getWorkflowsByIds, listSpaceWorkflows, withCurrent } from '../../storage/workflows';
 import { resolverSpec } from '../define';
 import { spaceSettingsChangeKey, workflowAuditEntry } from './audit-entries';
 import { announceChange } from './effects';
@@ -30,10 +30,14 @@ async function requireSpaceAdmin(spaceId: string, accountId: string, what: strin
   }
 }
 
-/** The named workflows of the space, enabled: assigning a workflow nobody can use helps no one. */
-function usableWorkflows(workflows: readonly Workflow[], ids: readonly string[]): Workflow[] {
+/**
+ * The named workflows of the space, enabled: assigning a workflow nobody can use helps no one.
+ * Read by key, so a workflow created a moment ago can be picked though the space's index lags.
+ */
+async function usableWorkflows(spaceId: string, ids: readonly string[]): Promise<Workflow[]> {
+  const workflows = await getWorkflowsByIds(ids);
   return ids.map((id) => {
-    const workflow = workflows.find((w) => w.id === id);
+    const workflow = workflows.find((w) => w.id === id && w.spaceId === spaceId);
     if (workflow === undefined) throw new AppError('NOT_FOUND', "A workflow you picked doesn't exist in this space any more. Reload and pick again.");
     if (!workflow.enabled) throw new AppError('PRECONDITION', `'${workflow.name}' is disabled. Enable it first, then assign it.`);
     return workflow;
@@ -65,8 +69,13 @@ async function changeAssignments(
 
 export const setDefaultWorkflow = resolverSpec(settingsContract.setDefaultWorkflow, async ({ workflowId }, invocation) => {
   const spaceId = settingsSpaceId(invocation);
-  const [, workflows] = await allSettled([requireSpaceAdmin(spaceId, invocation.accountId, "set the space's default workflow"), listSpaceWorkflows(spaceId)]);
-  const chosen = workflowId === null ? null : usableWorkflows(workflows, [workflowId])[0];
+  const [, listed, picked] = await allSettled([
+    requireSpaceAdmin(spaceId, invocation.accountId, "set the space's default workflow"),
+    listSpaceWorkflows(spaceId),
+    usableWorkflows(spaceId, workflowId === null ? [] : [workflowId]),
+  ]);
+  const chosen = picked[0] ?? null;
+  const workflows = withCurrent(listed, picked);
   const saved = await changeAssignments(
     spaceId,
     (current) => (current.defaultWorkflowId === workflowId ? null : { ...current, defaultWorkflowId: workflowId }),
@@ -92,13 +101,12 @@ function sameAssignment(a: WorkflowAssignment | undefined, b: WorkflowAssignment
 
 export const assignWorkflow = resolverSpec(settingsContract.assignWorkflow, async ({ pageId, workflowIds, scope }, invocation) => {
   const spaceId = settingsSpaceId(invocation);
-  const [, target, workflows] = await allSettled([
+  const ids = [...new Set(workflowIds)];
+  const [, target, assigned] = await allSettled([
     requireSpaceAdmin(spaceId, invocation.accountId, 'assign workflows to pages'),
     treeTarget(spaceId, pageId),
-    listSpaceWorkflows(spaceId),
+    usableWorkflows(spaceId, ids),
   ]);
-  const ids = [...new Set(workflowIds)];
-  const assigned = usableWorkflows(workflows, ids);
   const wanted: WorkflowAssignment | undefined = ids.length === 0 ? undefined : { workflowIds: ids, scope };
   await changeAssignments(
     spaceId,
@@ -130,5 +138,5 @@ export const assignWorkflow = resolverSpec(settingsContract.assignWorkflow, asyn
       }),
     pageId,
   );
-  return rowOf(spaceId, target);
+  return rowOf(spaceId, target, assigned);
 });

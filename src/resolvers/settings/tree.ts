@@ -13,7 +13,8 @@ import { getSpaceAssignments } from '../../storage/assignments';
 import { BATCH_LIMIT } from '../../storage/batch-read';
 import { type PageStateRow } from '../../storage/entities';
 import { getPageStates } from '../../storage/page-state';
-import { listSpaceWorkflows } from '../../storage/workflows';
+import { type Workflow } from '../../shared/workflow';
+import { listSpaceWorkflows, withCurrent } from '../../storage/workflows';
 import { resolverSpec } from '../define';
 import { allSettled } from './parallel';
 import { settingsSpaceId } from './space';
@@ -41,14 +42,17 @@ async function ancestorsOfLevel(parent: Parent): Promise<string[]> {
   return [...above, parent.id];
 }
 
-/** The row of one page or folder, as an admin action leaves it. */
-export async function rowOf(spaceId: string, target: TreeTarget): Promise<TreeRowView> {
-  const [assignments, workflows, states] = await allSettled([
+/**
+ * The row of one page or folder, as an admin action leaves it. `current`: workflows the caller
+ * just read by key, which the space's lagging index may not list yet.
+ */
+export async function rowOf(spaceId: string, target: TreeTarget, current: readonly Workflow[] = []): Promise<TreeRowView> {
+  const [assignments, listed, states] = await allSettled([
     getSpaceAssignments(spaceId),
     listSpaceWorkflows(spaceId),
     target.node.type === 'page' ? getPageStates([target.node.id]) : Promise.resolve(new Map()),
   ]);
-  return treeRow(target.node, states.get(target.node.id), { assignments, workflows, ancestors: target.ancestors });
+  return treeRow(target.node, states.get(target.node.id), { assignments, workflows: withCurrent(listed, current), ancestors: target.ancestors });
 }
 
 export const getTreeLevel = resolverSpec(settingsContract.getTreeLevel, async ({ parent, cursor }, invocation) => {
