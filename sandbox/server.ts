@@ -9,6 +9,12 @@ import { startServer } from './server/start-server';
 export { startServer, type RunningServer, type StartServerOptions } from './server/start-server';
 
 const DEFAULT_PORT = 8080;
+/**
+ * Index queries lag writes on Forge (storage-reference/entities, "Data consistency"): the demo
+ * site shows it with a lag of a second, so a screen that relies on a query seeing its own write
+ * looks wrong here too.
+ */
+const INDEX_LAG_MS = 1000;
 
 function portFromEnv(raw: string | undefined): number {
   if (raw === undefined || raw === '') return DEFAULT_PORT;
@@ -21,7 +27,7 @@ async function main(): Promise<void> {
   const appRoot = resolve(__dirname, '..');
   // An explicit SANDBOX_DATA_DIR is taken relative to where the command runs, the default to the repo.
   const dataDir = process.env.SANDBOX_DATA_DIR === undefined ? resolve(appRoot, '.sandbox-data') : resolve(process.env.SANDBOX_DATA_DIR);
-  const server = await startServer({ appRoot, dataDir, port: portFromEnv(process.env.PORT) });
+  const server = await startServer({ appRoot, dataDir, port: portFromEnv(process.env.PORT), storage: { indexLagMs: INDEX_LAG_MS } });
   console.log(`ApprovalFlow sandbox on http://localhost:${server.port} (data: ${dataDir})`);
 
   let stopping = false;

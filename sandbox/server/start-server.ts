@@ -4,7 +4,7 @@
  */
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import { type AddressInfo } from 'node:net';
-import { createSandbox } from '../index';
+import { type StorageOptions, createSandbox } from '../index';
 import { ConfluenceEmulator } from '../confluence';
 import { type ServerDeps } from './deps';
 import { ProcessClock } from './process-clock';
@@ -19,6 +19,8 @@ export interface StartServerOptions {
   appRoot: string;
   /** Where state (and minted tokens) survive restarts; in memory when absent. */
   dataDir?: string;
+  /** Expired-value and index-lag behaviour of storage (npm start turns the lag on). */
+  storage?: StorageOptions;
   /** 0 picks a free port (tests). */
   port: number;
 }
@@ -81,6 +83,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     appRoot: options.appRoot,
     confluence: ConfluenceEmulator.seeded(),
     ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
+    ...(options.storage === undefined ? {} : { storage: options.storage }),
   });
   const web = new WebAssets(options.appRoot);
   const clock = new ProcessClock();
