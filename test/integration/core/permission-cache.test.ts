@@ -3,7 +3,8 @@ import { DEMO_GROUPS } from '../../../sandbox/confluence/seed';
 import { readBatch } from '../../../src/storage/batch-read';
 import { pageNamesEntry, rememberPageNames } from '../../../src/storage/display-names';
 import { CACHE, type CacheEntry, CacheSession } from '../../../src/storage/permission-cache';
-import { MODULES, SPACES, advanceCalendar, ok, startApp, type TestApp } from '../support/app';
+import { SPACES, advanceCalendar, ok, startApp, type TestApp } from '../support/app';
+import { settingsAs } from '../support/settings';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -25,8 +26,7 @@ describe('permission caches are judged by their fetch time, not by the KVS TTL',
     app.close();
   });
 
-  const listAs = async (accountId: string) =>
-    ok((await app.as(accountId).invoke(MODULES.settings, 'listWorkflows', {}, app.spaceContext('ENG'))) as { isSpaceAdmin: boolean } | { error: never });
+  const listAs = async (accountId: string) => ok(await settingsAs(app, accountId)('listWorkflows'));
 
   /** Moves the app's calendar, and with it the sandbox's storage clock, by `ms`. */
   const advance = (ms: number): void => advanceCalendar(ms / DAY);
@@ -49,7 +49,6 @@ describe('permission caches are judged by their fetch time, not by the KVS TTL',
       { entry: CACHE.spaceAdmins(SPACES.ENG.id), windowMs: 10 * MINUTE },
       { entry: CACHE.groupMembers(DEMO_GROUPS.admins), windowMs: 10 * MINUTE },
       { entry: CACHE.ancestors('10020'), windowMs: 10 * MINUTE },
-      { entry: CACHE.appAccount(), windowMs: 365 * DAY },
     ];
     const fetchedAt = new Date().toISOString();
     await kvs.batchSet(entries.map(({ entry }) => ({ key: entry.key.key, value: { fetchedAt, value: 'cached' }, options: { ttl: entry.freshFor } })));
