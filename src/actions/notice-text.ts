@@ -2,7 +2,9 @@
  * What the app says in a page's approval thread (SPEC "Notifications"): the submission opens a
  * footer comment that @mentions the approvers of the first step; decisions, step changes, the
  * outcome (mentioning the author) and overdue reminders are replies to it. Confluence e-mails
- * the people mentioned, so nothing leaves Atlassian. The sentence itself is the entry's history
+ * the people mentioned, so nothing leaves Atlassian. A group approver is named in the text, not
+ * mentioned: a Confluence mention addresses one account, and expanding a group of thousands into
+ * mentions would be neither possible in one comment nor wanted. The sentence itself is the entry's history
  * sentence (src/domain/history-sentence.ts), so the thread and the history say the same thing.
  *
  * A notice depends only on its audit entry, its request and people's names, so a retry renders
@@ -11,7 +13,7 @@
 import { type AdfDocument, type AdfNode } from '../confluence/comments';
 import { type DomainEvent } from '../domain/events';
 import { historySentence, type SentenceLookups } from '../domain/history-sentence';
-import { type ApprovalRequest, describeStep } from '../domain/request';
+import { type ApprovalRequest, type ApproverGroup, describeStep } from '../domain/request';
 import { type DisplayName, formatDay } from '../shared/status';
 import { type AuditEntry } from '../storage/audit';
 import { NONE } from '../storage/entities';
@@ -48,6 +50,14 @@ const capitalised = (value: string): string => value.charAt(0).toUpperCase() + v
 /** A person's own words (a decision's or a submission's comment), as a paragraph of their own. */
 const quoted = (comment: string | undefined): string[] => (comment === undefined || comment === '' ? [] : [`“${comment}”`]);
 const dueText = (dueAt: string | undefined): string => (dueAt === undefined ? '' : `, due ${formatDay(dueAt)}`);
+
+/** "Any member of 'Legal' or 'Finance' can decide." for a step's groups; nothing without groups. */
+function groupsText(groups: readonly ApproverGroup[]): string[] {
+  if (groups.length === 0) return [];
+  const names = groups.map((group) => `'${group.name}'`);
+  const listed = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+  return [`Any member of ${listed} can decide.`];
+}
 
 interface Composition {
   requestId: string;
@@ -93,17 +103,18 @@ function requestNotice(entry: AuditEntry, event: DomainEvent, requests: RequestL
         after: [
           ...quoted(comment),
           `${capitalised(describeStep(workflow, 0))} is waiting for your decision${dueText(firstStep.dueAt)}. Approve or reject it from the Approval button in the page byline.`,
+          ...groupsText(firstStep.approverGroups),
         ],
       });
     }
     case 'step.advanced': {
       if (request === undefined) return null;
-      const { eligibleApprovers, toStepIndex, dueAt } = event.details;
+      const { eligibleApprovers, approverGroups, toStepIndex, dueAt } = event.details;
       return compose(entry, requests, {
         requestId: event.requestId,
         mentions: eligibleApprovers,
         named: [event.actorId],
-        after: [`${capitalised(describeStep(request.workflow, toStepIndex))} is waiting for your decision${dueText(dueAt)}.`],
+        after: [`${capitalised(describeStep(request.workflow, toStepIndex))} is waiting for your decision${dueText(dueAt)}.`, ...groupsText(approverGroups)],
       });
     }
     case 'decision.recorded':

@@ -3,7 +3,8 @@
  * mirrors the rule the command itself enforces, so a shown button never leads to a refusal
  * (other than a race with someone else's change).
  */
-import { type ApprovalRequest, currentStep } from '../domain/request';
+import { awaitsDecisionFrom } from '../domain/approver-seat';
+import { type ApprovalRequest } from '../domain/request';
 import { type AllowedActions } from '../shared/contract/byline';
 import { type PageAccess } from './page-access';
 
@@ -13,14 +14,8 @@ export interface ViewerRoles {
   isSpaceAdmin: boolean;
   /** Some workflow applies to the page, so a submission can start. */
   canSubmitWithSomeWorkflow: boolean;
-}
-
-/** The current step's approver who has not decided yet (the author is never one without self-approval). */
-export function awaitsDecisionFrom(request: ApprovalRequest | null, accountId: string): boolean {
-  if (request === null || request.status !== 'inApproval') return false;
-  if (accountId === request.submittedBy && !request.workflow.options.selfApproval) return false;
-  const { state } = currentStep(request);
-  return state.eligibleApprovers.includes(accountId) && !state.decisions.some((d) => d.approverId === accountId);
+  /** The viewer's groups among the current step's groups; empty when that step names none. */
+  groupIds: readonly string[];
 }
 
 /** Whether the page's state lets a new version be submitted (the rules of the domain's submission). */
@@ -36,7 +31,7 @@ export function allowedActions(latest: ApprovalRequest | null, viewer: ViewerRol
   const { access, accountId, isSpaceAdmin } = viewer;
   const published = access.page.status === 'current';
   const submit = access.canEdit && published && viewer.canSubmitWithSomeWorkflow && submissionOpen(latest, access.page.version);
-  const decide = access.canView && awaitsDecisionFrom(latest, accountId);
+  const decide = access.canView && awaitsDecisionFrom(latest, accountId, viewer.groupIds);
   const inApproval = latest?.status === 'inApproval';
   return {
     submit,

@@ -1,14 +1,17 @@
 /**
  * Approve or reject: an eligible approver of the current step decides. The approver must also
  * be able to view the page in Confluence (asked as the approver), and the domain decides the
- * rest: eligibility, self-approval, one decision per person, the step's rule.
+ * rest: eligibility, self-approval, one decision per person, the step's rule. Someone not named
+ * on the step may decide for one of its groups: Confluence is asked once which groups they are
+ * in (never the group's members, which may be tens of thousands).
  */
-import { type ApprovalRequest } from '../domain/request';
+import { type ApprovalRequest, currentStep } from '../domain/request';
 import { transition } from '../domain/request-machine';
 import { AppError } from '../shared/errors';
 import { changePage } from '../storage/page-changes';
 import { getRequest } from '../storage/requests';
 import { type Actor, type CommandResult, loadPageContext, type PageContext, pageFacts } from './page-context';
+import { getUserGroupIds } from '../confluence/user-groups';
 import { accepted } from './refusal';
 import { requestOnPage } from './target-request';
 
@@ -25,6 +28,13 @@ export interface DecisionOutcome {
   changed: boolean;
 }
 
+/** Only someone not named on a current step that has groups can need their groups. */
+function needsGroups(request: ApprovalRequest, actorId: string): boolean {
+  if (request.status !== 'inApproval') return false;
+  const { state } = currentStep(request);
+  return state.approverGroups.length > 0 && !state.eligibleApprovers.includes(actorId);
+}
+
 /** The caller flushes `context.cache` once its response is built. */
 export async function decideInContext(context: PageContext, input: DecisionInput): Promise<CommandResult<DecisionOutcome>> {
   if (!context.access.canView) throw new AppError('FORBIDDEN', "You can't view this page, so you can't decide on it.");
@@ -33,11 +43,14 @@ export async function decideInContext(context: PageContext, input: DecisionInput
     input.decision === 'approve'
       ? { type: 'approve' as const, actorId, stepIndex: input.stepIndex, ...(input.comment === undefined ? {} : { comment: input.comment }) }
       : { type: 'reject' as const, actorId, stepIndex: input.stepIndex, comment: input.comment ?? '' };
+  let actorGroups: Promise<string[]> | undefined;
   return changePage<DecisionOutcome>(context.pageId, context.record, async (stored) => {
     if (stored === undefined) throw new AppError('NOT_FOUND', 'This page has no approval request. Reload the page to see its current approval.');
     const request = await requestOnPage(stored, context.pageId, input.requestId);
+    // Asked at most once however often a conflict makes the decision run again.
+    const actorGroupIds = needsGroups(request, actorId) ? await (actorGroups ??= getUserGroupIds(actorId)) : undefined;
     const at = new Date().toISOString();
-    const result = accepted(transition(request, command, at));
+    const result = accepted(transition(request, { ...command, ...(actorGroupIds === undefined ? {} : { actorGroupIds }) }, at));
     if (result.events.length === 0) return { value: { request: result.request, changed: false }, change: null };
     return {
       value: { request: result.request, changed: true },

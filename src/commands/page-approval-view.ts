@@ -10,7 +10,8 @@ import { currentGroupIds } from '../domain/approver-seat';
 import { overdueSteps } from '../domain/overdue';
 import { derivePageStatus } from '../domain/page-status';
 import { type ApprovalRequest } from '../domain/request';
-import { type PageApprovalView, type WorkflowChoice } from '../shared/contract/byline';
+import { type AllowedActions, type PageApprovalView, type WorkflowChoice } from '../shared/contract/byline';
+import { LIVE_DOC_NOTICE } from '../shared/content';
 import { bylineProperties, lozengeAppearance, PAGE_STATUS_LABELS } from '../shared/status';
 import { type Workflow } from '../shared/workflow';
 import { type AuditEntry, pageHistory } from '../storage/audit';
@@ -40,6 +41,8 @@ async function viewerGroups(latest: ApprovalRequest | null, accountId: string): 
   return stepGroups.filter((groupId) => mine.has(groupId));
 }
 
+const NO_ACTIONS: AllowedActions = { submit: false, resubmit: false, approve: false, reject: false, withdraw: false, override: false };
+
 /** `written`: audit entries committed in this invocation, shown though the history index may lag. */
 export async function pageApprovalView(
   context: PageContext,
@@ -54,14 +57,16 @@ export async function pageApprovalView(
   const summary = derivePageStatus({ latest, latestApproved: approved, currentVersion });
 
   // Workflows are read only for someone who could submit: the dialog of a viewer or approver skips it.
-  const mightSubmit = access.canEdit && access.page.status === 'current';
+  const mightSubmit = access.canEdit && access.page.status === 'current' && !context.liveDoc;
   const [isSpaceAdmin, history, workflows, groupIds] = await Promise.all([
     callerIsSpaceAdmin(context),
     pageHistory(context.pageId, undefined, FIRST_HISTORY_PAGE, written),
     mightSubmit ? applicableWorkflows(context) : Promise.resolve([]),
     viewerGroups(latest, context.actorId),
   ]);
-  const actions = allowedActions(latest, { accountId: context.actorId, access, isSpaceAdmin, canSubmitWithSomeWorkflow: workflows.length > 0, groupIds });
+  const allowed = allowedActions(latest, { accountId: context.actorId, access, isSpaceAdmin, canSubmitWithSomeWorkflow: workflows.length > 0, groupIds });
+  // A live doc can have no approval to act on: nothing is offered, the notice says why.
+  const actions = context.liveDoc ? NO_ACTIONS : allowed;
 
   const requests = [latest, approved].filter((r): r is ApprovalRequest => r !== null);
   const people = [...requests.flatMap(peopleInRequest), ...peopleIn(history.rows)];
@@ -71,7 +76,8 @@ export async function pageApprovalView(
 
   const approval = 'approval' in summary ? summary.approval : undefined;
   return {
-    page: { id: access.page.id, title: access.page.title, spaceId: access.page.spaceId, currentVersion },
+    page: { id: access.page.id, type: access.page.type, title: access.page.title, spaceId: access.page.spaceId, currentVersion },
+    notice: context.liveDoc ? LIVE_DOC_NOTICE : null,
     status: summary.status,
     lozenge: { text: PAGE_STATUS_LABELS[summary.status], appearance: lozengeAppearance(summary.status) },
     byline: { ...bylineProperties(summary, displayName), revision: record?.revision ?? 0 },

@@ -6,13 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import { type ApprovalRequest } from '../domain/request';
 import { transition } from '../domain/request-machine';
-import { type GroupMembership, type Workflow } from '../shared/workflow';
-import { readBatch } from '../storage/batch-read';
+import { type Workflow } from '../shared/workflow';
 import { changePage } from '../storage/page-changes';
 import { getPageRecord, latestApproved, type PageRecord } from '../storage/page-state';
-import { CacheSession } from '../storage/permission-cache';
 import { getWorkflow } from '../storage/workflows';
-import { groupMembership } from './group-membership';
 
 export interface PageEdit {
   pageId: string;
@@ -36,10 +33,8 @@ function mayResubmit(request: ApprovalRequest): boolean {
   return request.status === 'approved' ? request.outdatedByVersion === undefined : options.onEditDuringReview === 'restart';
 }
 
-async function currentWorkflow(request: ApprovalRequest): Promise<{ workflow?: Workflow; membership?: GroupMembership }> {
-  const workflow = (await getWorkflow(request.workflow.id)) ?? request.workflow;
-  const membership = await groupMembership(new CacheSession(await readBatch([])), workflow);
-  return { workflow, membership };
+async function currentWorkflow(request: ApprovalRequest): Promise<{ workflow?: Workflow }> {
+  return { workflow: (await getWorkflow(request.workflow.id)) ?? request.workflow };
 }
 
 export async function pageEdited(edit: PageEdit): Promise<void> {

@@ -1,10 +1,11 @@
 /**
  * A request as the dialog shows it: every step with its rule, progress and each approver's
- * decision. Pending steps list the approvers they will ask, resolved from the request's own
- * membership snapshot.
+ * decision. Pending steps list the approvers they will ask, from the request's workflow snapshot.
+ * A group shows as one row while it still asks its members, and each member who decided shows
+ * with their decision (the group's members are never listed).
  */
 import { type OverdueStep } from '../domain/overdue';
-import { type ApprovalRequest, resolveEligibleApprovers } from '../domain/request';
+import { type ApprovalRequest, type ApproverGroup, approverGroupsOf, type Decision, resolveEligibleApprovers } from '../domain/request';
 import { type ApproverView, type RequestView, type StepProgress, type StepView } from '../shared/contract/byline';
 import { type Step, type StepRule } from '../shared/workflow';
 
@@ -19,12 +20,9 @@ export function ruleText(rule: StepRule): string {
   }
 }
 
-/** Who a step asks: resolved when it started, or as it would resolve now from the snapshot. */
+/** The people a step names: as it started, or as it will start from the snapshot. */
 function stepApprovers(request: ApprovalRequest, index: number, step: Step): string[] {
-  return (
-    request.steps[index]?.eligibleApprovers ??
-    resolveEligibleApprovers(step, request.membership, request.submittedBy, request.workflow.options.selfApproval)
-  );
+  return request.steps[index]?.eligibleApprovers ?? resolveEligibleApprovers(step, request.submittedBy, request.workflow.options.selfApproval);
 }
 
 export function peopleInRequest(request: ApprovalRequest): string[] {
@@ -37,6 +35,29 @@ export function peopleInRequest(request: ApprovalRequest): string[] {
   ];
 }
 
+/** How a group approver is named in the dialog (and, with this prefix, told apart from people). */
+export const groupRowId = (groupId: string): string => `group:${groupId}`;
+
+function decided(accountId: string, displayName: string, decision: Decision | undefined): ApproverView {
+  return {
+    accountId,
+    displayName,
+    ...(decision === undefined
+      ? {}
+      : { decision: decision.decision, at: decision.at, ...(decision.comment === undefined ? {} : { comment: decision.comment }) }),
+  };
+}
+
+/** A group's row while it still asks its members, then the members who decided for it. */
+function groupRows(group: ApproverGroup, step: Step, decisions: readonly Decision[], open: boolean, displayName: (accountId: string) => string): ApproverView[] {
+  const forGroup = decisions.filter((d) => d.forGroup === group.groupId);
+  const stillAsks = forGroup.length === 0 || (open && step.rule.kind !== 'all');
+  return [
+    ...(stillAsks ? [{ accountId: groupRowId(group.groupId), displayName: `${group.name} (any member)` }] : []),
+    ...forGroup.map((d) => decided(d.approverId, displayName(d.approverId), d)),
+  ];
+}
+
 function progressOf(request: ApprovalRequest, index: number): StepProgress {
   const state = request.steps[index];
   if (state === undefined) return 'pending';
@@ -46,16 +67,14 @@ function progressOf(request: ApprovalRequest, index: number): StepProgress {
 export function requestView(request: ApprovalRequest, displayName: (accountId: string) => string, overdue: readonly OverdueStep[]): RequestView {
   const steps: StepView[] = request.workflow.steps.map((step, index) => {
     const state = request.steps[index];
-    const approvers: ApproverView[] = stepApprovers(request, index, step).map((accountId) => {
-      const decision = state?.decisions.find((d) => d.approverId === accountId);
-      return {
-        accountId,
-        displayName: displayName(accountId),
-        ...(decision === undefined
-          ? {}
-          : { decision: decision.decision, at: decision.at, ...(decision.comment === undefined ? {} : { comment: decision.comment }) }),
-      };
-    });
+    const decisions = state?.decisions ?? [];
+    const open = progressOf(request, index) !== 'done';
+    const approvers: ApproverView[] = [
+      ...stepApprovers(request, index, step).map((accountId) =>
+        decided(accountId, displayName(accountId), decisions.find((d) => d.approverId === accountId && d.forGroup === undefined)),
+      ),
+      ...(state?.approverGroups ?? approverGroupsOf(step)).flatMap((group) => groupRows(group, step, decisions, open, displayName)),
+    ];
     return {
       index,
       name: step.name,

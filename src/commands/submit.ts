@@ -5,11 +5,11 @@
 import { randomUUID } from 'node:crypto';
 import { type ApprovalRequest } from '../domain/request';
 import { transition } from '../domain/request-machine';
+import { LIVE_DOC_NOTICE } from '../shared/content';
 import { AppError } from '../shared/errors';
 import { type Workflow } from '../shared/workflow';
 import { changePage } from '../storage/page-changes';
 import { applicableWorkflows } from './applicable-workflows';
-import { groupMembership } from './group-membership';
 import { type Actor, baseRecord, type CommandResult, loadPageContext, type PageContext, pageFacts } from './page-context';
 import { accepted } from './refusal';
 
@@ -37,12 +37,12 @@ function chooseWorkflow(workflows: readonly Workflow[], workflowId: string | und
 /** The caller flushes `context.cache` once its response is built. */
 export async function submitInContext(context: PageContext, input: Omit<SubmitInput, 'pageId'>): Promise<CommandResult<ApprovalRequest>> {
   const { access, actorId } = context;
+  if (context.liveDoc) throw new AppError('PRECONDITION', LIVE_DOC_NOTICE);
   if (!access.canEdit) throw new AppError('FORBIDDEN', "You can't edit this page, so you can't submit it for approval.");
   if (access.page.status !== 'current') {
     throw new AppError('PRECONDITION', 'Only published pages can be submitted for approval: publish the page first.');
   }
   const workflow = chooseWorkflow(await applicableWorkflows(context), input.workflowId);
-  const membership = await groupMembership(context.cache, workflow);
   const requestId = randomUUID();
   const page = { id: context.pageId, spaceId: context.spaceId, version: access.page.version, title: access.page.title, status: 'current' as const };
   let attempt = 0;
@@ -56,7 +56,7 @@ export async function submitInContext(context: PageContext, input: Omit<SubmitIn
     }
     const at = new Date().toISOString();
     const result = accepted(
-      transition(null, { type: 'submit', requestId, actorId, page, workflow, membership, previous: latest, comment: input.comment }, at),
+      transition(null, { type: 'submit', requestId, actorId, page, workflow, previous: latest, comment: input.comment }, at),
     );
     const requests = result.superseded === undefined ? [result.request] : [result.superseded, result.request];
     return { value: result.request, change: { base, requests, events: result.events, page: pageFacts(context), at } };

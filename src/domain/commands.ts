@@ -2,7 +2,7 @@
  * What can happen to an approval request. Commands are built by resolvers, triggers and the REST
  * API after authentication: `actorId` is the calling user, `isAdmin` comes from Confluence.
  */
-import { type GroupMembership, type Workflow } from '../shared/workflow';
+import { type Workflow } from '../shared/workflow';
 import { type ApprovalRequest, type OverrideTarget } from './request';
 
 export interface PageRef {
@@ -20,8 +20,6 @@ export interface SubmitCommand {
   actorId: string;
   page: PageRef;
   workflow: Workflow;
-  /** Members of the workflow's groups; groups missing here count as empty. */
-  membership: GroupMembership;
   /** The page's latest request, if any. */
   previous?: ApprovalRequest | null;
   /** A note for the approvers, kept with the submission event. */
@@ -34,6 +32,11 @@ export interface ApproveCommand {
   comment?: string;
   /** The step the approver saw; a decision meant for a step that has since ended is refused, or ignored if it repeats. */
   stepIndex?: number;
+  /**
+   * Which of the current step's groups the actor belongs to, as Confluence says now. Absent when
+   * nobody asked (the actor is named on the step, or the step has no groups): then none.
+   */
+  actorGroupIds?: readonly string[];
 }
 
 export interface RejectCommand {
@@ -41,6 +44,7 @@ export interface RejectCommand {
   actorId: string;
   comment: string;
   stepIndex?: number;
+  actorGroupIds?: readonly string[];
 }
 
 export interface WithdrawCommand {
@@ -69,7 +73,6 @@ export interface PageEditedCommand {
   byApp?: boolean;
   /** The workflow as it is now, for the new request; the request's snapshot when absent. */
   workflow?: Workflow;
-  membership?: GroupMembership;
 }
 
 export interface ExpireCommand {

@@ -5,7 +5,8 @@ import { type ApproveCommand, type RejectCommand } from './commands';
 import { fail } from './errors';
 import { type EventDraft } from './events';
 import { commit, identityOf } from './evolve';
-import { type ApprovalRequest, currentStep, type DecisionKind, describeStep, resolveEligibleApprovers } from './request';
+import { seatOf } from './approver-seat';
+import { type ApprovalRequest, approverGroupsOf, currentStep, type DecisionKind, describeStep, resolveEligibleApprovers } from './request';
 import { tallyStep } from './step-rule';
 import { addDays } from './time';
 import { type TransitionResult, unchanged } from './transition-result';
@@ -43,21 +44,35 @@ export function decide(request: ApprovalRequest | null, command: ApproveCommand 
   if (actorId === request.submittedBy && !request.workflow.options.selfApproval) {
     return fail('FORBIDDEN', 'You submitted this page, and this workflow does not allow self-approval');
   }
-  const { state } = currentStep(request);
+  const { definition, state } = currentStep(request);
   const where = describeStep(request.workflow, request.currentStepIndex);
-  if (!state.eligibleApprovers.includes(actorId)) return fail('FORBIDDEN', `You are not an approver of ${where}`);
   const earlier = state.decisions.find((d) => d.approverId === actorId);
   if (earlier !== undefined) {
     return earlier.decision === decision
       ? unchanged(request)
       : fail('CONFLICT', `You already ${pastTense(earlier.decision)} ${where}: a decision cannot be changed`);
   }
+  const seat = seatOf(definition.rule, state, actorId, command.actorGroupIds ?? []);
+  if (!seat.ok) {
+    return seat.reason === 'notApprover'
+      ? fail('FORBIDDEN', `You are not an approver of ${where}`)
+      : fail(
+          'FORBIDDEN',
+          `Group '${seat.group.name}' has already decided on ${where}: under "All approvers" one member decides for each group`,
+        );
+  }
 
   const index = request.currentStepIndex;
   const recorded: EventDraft = {
     type: 'decision.recorded',
     actorId,
-    details: { stepIndex: index, stepId: state.stepId, decision, ...(comment === '' ? {} : { comment }) },
+    details: {
+      stepIndex: index,
+      stepId: state.stepId,
+      decision,
+      ...(comment === '' ? {} : { comment }),
+      ...(seat.forGroup === undefined ? {} : { forGroup: seat.forGroup.groupId }),
+    },
   };
   const afterDecision = commit(request, identityOf(request), [recorded], now);
   const follow = consequence(afterDecision.request, actorId, now);
@@ -108,12 +123,8 @@ function consequence(request: ApprovalRequest, actorId: string, now: string): Ev
         fromStepIndex: index,
         toStepIndex: index + 1,
         stepId: nextStep.id,
-        eligibleApprovers: resolveEligibleApprovers(
-          nextStep,
-          request.membership,
-          request.submittedBy,
-          request.workflow.options.selfApproval,
-        ),
+        eligibleApprovers: resolveEligibleApprovers(nextStep, request.submittedBy, request.workflow.options.selfApproval),
+        approverGroups: approverGroupsOf(nextStep),
         ...(nextStep.dueDays === undefined ? {} : { dueAt: addDays(now, nextStep.dueDays) }),
       },
     },

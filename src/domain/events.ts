@@ -5,6 +5,7 @@
  */
 import { type Workflow } from '../shared/workflow';
 import {
+  type ApproverGroup,
   type DecisionKind,
   type OverrideTarget,
   type RequestStatus,
@@ -34,8 +35,7 @@ export type RequestSubmitted = EventOf<
     submittedBy: string;
     trigger: SubmissionTrigger;
     workflow: Workflow;
-    membership: Record<string, string[]>;
-    firstStep: { eligibleApprovers: string[]; dueAt?: string };
+    firstStep: { eligibleApprovers: string[]; approverGroups: ApproverGroup[]; dueAt?: string };
     supersedes?: string;
     /** What the submitter wrote for the approvers; the notification comment carries it. */
     comment?: string;
@@ -44,12 +44,20 @@ export type RequestSubmitted = EventOf<
 
 export type DecisionRecorded = EventOf<
   'decision.recorded',
-  { stepIndex: number; stepId: string; decision: DecisionKind; comment?: string }
+  /** `forGroup`: the group the decision counts for, when the approver is not named on the step. */
+  { stepIndex: number; stepId: string; decision: DecisionKind; comment?: string; forGroup?: string }
 >;
 
 export type StepAdvanced = EventOf<
   'step.advanced',
-  { fromStepIndex: number; toStepIndex: number; stepId: string; eligibleApprovers: string[]; dueAt?: string }
+  {
+    fromStepIndex: number;
+    toStepIndex: number;
+    stepId: string;
+    eligibleApprovers: string[];
+    approverGroups: ApproverGroup[];
+    dueAt?: string;
+  }
 >;
 
 export type RequestApproved = EventOf<'request.approved', { stepIndex: number; submittedAt: string; expiresAt?: string }>;

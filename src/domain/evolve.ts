@@ -24,10 +24,14 @@ export function applyEvent(request: ApprovalRequest | null, event: DomainEvent):
   next.revision = event.revision;
   switch (event.type) {
     case 'decision.recorded': {
-      const decision = { approverId: actor(event), decision: event.details.decision, at: event.at };
-      stepAt(next, event.details.stepIndex).decisions.push(
-        event.details.comment === undefined ? decision : { ...decision, comment: event.details.comment },
-      );
+      const { comment, forGroup } = event.details;
+      stepAt(next, event.details.stepIndex).decisions.push({
+        approverId: actor(event),
+        decision: event.details.decision,
+        at: event.at,
+        ...(comment === undefined ? {} : { comment }),
+        ...(forGroup === undefined ? {} : { forGroup }),
+      });
       return next;
     }
     case 'step.advanced': {
@@ -35,6 +39,7 @@ export function applyEvent(request: ApprovalRequest | null, event: DomainEvent):
       const started: StepState = {
         stepId: event.details.stepId,
         eligibleApprovers: [...event.details.eligibleApprovers],
+        approverGroups: cloneJson(event.details.approverGroups),
         decisions: [],
         startedAt: event.at,
       };
@@ -106,6 +111,7 @@ function submitted(event: Extract<DomainEvent, { type: 'request.submitted' }>): 
   const firstStep: StepState = {
     stepId: firstStepId(event),
     eligibleApprovers: [...details.firstStep.eligibleApprovers],
+    approverGroups: cloneJson(details.firstStep.approverGroups),
     decisions: [],
     startedAt: event.at,
   };
@@ -118,7 +124,6 @@ function submitted(event: Extract<DomainEvent, { type: 'request.submitted' }>): 
     coveredVersion: event.pageVersion,
     pageTitle: details.pageTitle,
     workflow: cloneJson(details.workflow),
-    membership: cloneJson(details.membership),
     submittedBy: details.submittedBy,
     submittedAt: event.at,
     trigger: details.trigger,

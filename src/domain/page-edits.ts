@@ -59,7 +59,6 @@ function resubmit(request: ApprovalRequest, command: PageEditedCommand, now: str
         status: 'current',
       },
       workflow: command.workflow ?? request.workflow,
-      membership: command.membership ?? request.membership,
       previous: request,
       trigger,
     },

@@ -1,10 +1,11 @@
 /**
  * An approval request: one submission of one page version through one workflow. The request
- * keeps a snapshot of the workflow and of group membership, so later edits of either do not
- * change a running request. Requests are plain JSON (no undefined values) so they round-trip
- * through storage unchanged.
+ * keeps a snapshot of the workflow, so later edits of it do not change a running request. Group
+ * approvers are kept as groups, never as their members: a group may have tens of thousands of
+ * members, and whether someone belongs to it is asked when they decide. Requests are plain JSON
+ * (no undefined values) so they round-trip through storage unchanged.
  */
-import { type GroupMembership, type Step, type Workflow } from '../shared/workflow';
+import { type Step, type Workflow } from '../shared/workflow';
 
 export const REQUEST_STATUSES = [
   'inApproval',
@@ -33,6 +34,14 @@ export interface Decision {
   decision: DecisionKind;
   comment?: string;
   at: string;
+  /** The group the decision was made for, when the approver is not named on the step themselves. */
+  forGroup?: string;
+}
+
+/** A group approver of a started step: any member may decide (see `decisions.ts` for the "all" rule). */
+export interface ApproverGroup {
+  groupId: string;
+  name: string;
 }
 
 /** How a step ended by its own rule; a step cut short (withdrawal, override, restart) has none. */
@@ -40,8 +49,10 @@ export type StepOutcome = 'approved' | 'rejected';
 
 export interface StepState {
   stepId: string;
-  /** Who may decide on this step, resolved when it started (the author is left out when self-approval is off). */
+  /** The people named on this step, as it started (the author is left out when self-approval is off). */
   eligibleApprovers: string[];
+  /** The groups named on this step: their members may decide too, checked when they do. */
+  approverGroups: ApproverGroup[];
   decisions: Decision[];
   startedAt: string;
   dueAt?: string;
@@ -83,8 +94,6 @@ export interface ApprovalRequest {
   coveredVersion: number;
   pageTitle: string;
   workflow: Workflow;
-  /** Members of the workflow's groups at submission; later steps resolve their approvers from it. */
-  membership: Record<string, string[]>;
   submittedBy: string;
   submittedAt: string;
   trigger: SubmissionTrigger;
@@ -134,30 +143,20 @@ export function approverIds(request: ApprovalRequest): string[] {
   return [...new Set(ids)];
 }
 
-/** Restricts a membership map to the groups a workflow names, so the snapshot stays small. */
-export function membershipSnapshot(workflow: Workflow, membership: GroupMembership): Record<string, string[]> {
-  const snapshot: Record<string, string[]> = {};
-  for (const step of workflow.steps) {
-    for (const approver of step.approvers) {
-      if (approver.type === 'group') snapshot[approver.groupId] = [...new Set(membership[approver.groupId] ?? [])];
-    }
-  }
-  return snapshot;
+/**
+ * The people named on a step, each once, in the order configured. The author is left out when
+ * self-approval is forbidden, so that "all" and "at least N" count only people who can approve.
+ */
+export function resolveEligibleApprovers(step: Step, authorId: string, selfApproval: boolean): string[] {
+  const ids = step.approvers.flatMap((approver) => (approver.type === 'user' ? [approver.accountId] : []));
+  return [...new Set(ids)].filter((id) => selfApproval || id !== authorId);
 }
 
-/**
- * The people who may decide on a step: its users and the members of its groups, each once, in
- * the order configured. The author is left out when self-approval is forbidden, so that "all"
- * and "at least N" count only people who can actually approve.
- */
-export function resolveEligibleApprovers(
-  step: Step,
-  membership: GroupMembership,
-  authorId: string,
-  selfApproval: boolean,
-): string[] {
-  const ids = step.approvers.flatMap((approver) =>
-    approver.type === 'user' ? [approver.accountId] : [...(membership[approver.groupId] ?? [])],
-  );
-  return [...new Set(ids)].filter((id) => selfApproval || id !== authorId);
+/** The groups named on a step, each once, in the order configured. */
+export function approverGroupsOf(step: Step): ApproverGroup[] {
+  const groups = new Map<string, ApproverGroup>();
+  for (const approver of step.approvers) {
+    if (approver.type === 'group' && !groups.has(approver.groupId)) groups.set(approver.groupId, { groupId: approver.groupId, name: approver.name });
+  }
+  return [...groups.values()];
 }

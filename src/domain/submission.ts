@@ -1,19 +1,12 @@
 /**
  * Submitting a page version: which submissions are allowed, and the new request they start.
  */
-import { type GroupMembership, type Step, type Workflow } from '../shared/workflow';
+import { type Step, type Workflow } from '../shared/workflow';
 import { type PageRef } from './commands';
 import { fail, type Failure } from './errors';
 import { type EventDraft } from './events';
 import { commit, identityOf } from './evolve';
-import {
-  type ApprovalRequest,
-  cloneJson,
-  describeStep,
-  membershipSnapshot,
-  resolveEligibleApprovers,
-  type SubmissionTrigger,
-} from './request';
+import { type ApprovalRequest, approverGroupsOf, cloneJson, describeStep, resolveEligibleApprovers, type SubmissionTrigger } from './request';
 import { isFeasible, requiredApprovals } from './step-rule';
 import { addDays } from './time';
 import { type TransitionResult } from './transition-result';
@@ -23,7 +16,6 @@ export interface Submission {
   actorId: string;
   page: PageRef;
   workflow: Workflow;
-  membership: GroupMembership;
   previous: ApprovalRequest | null;
   trigger: SubmissionTrigger;
   comment?: string;
@@ -44,12 +36,11 @@ export function submit(submission: Submission, now: string): TransitionResult {
   const blocked = previous === null ? null : previousBlocks(previous, submission);
   if (blocked !== null) return blocked;
 
-  const membership = membershipSnapshot(workflow, submission.membership);
-  const infeasible = infeasibleStep(workflow, membership, actorId);
+  const infeasible = infeasibleStep(workflow, actorId);
   if (infeasible !== null) return infeasible;
 
   const replaced = previous !== null && previous.status === 'inApproval' ? supersede(previous, submission, now) : null;
-  const created = startRequest(submission, firstStep, membership, replaced === null ? null : previous, now);
+  const created = startRequest(submission, firstStep, replaced === null ? null : previous, now);
   return replaced === null
     ? { ok: true, ...created }
     : { ok: true, request: created.request, events: [...replaced.events, ...created.events], superseded: replaced.request };
@@ -67,7 +58,6 @@ function supersede(previous: ApprovalRequest, { requestId, actorId, page }: Subm
 function startRequest(
   { requestId, actorId, page, workflow, trigger, comment }: Submission,
   firstStep: Step,
-  membership: Record<string, string[]>,
   superseded: ApprovalRequest | null,
   now: string,
 ) {
@@ -79,9 +69,9 @@ function startRequest(
       submittedBy: actorId,
       trigger,
       workflow: cloneJson(workflow),
-      membership,
       firstStep: {
-        eligibleApprovers: resolveEligibleApprovers(firstStep, membership, actorId, workflow.options.selfApproval),
+        eligibleApprovers: resolveEligibleApprovers(firstStep, actorId, workflow.options.selfApproval),
+        approverGroups: approverGroupsOf(firstStep),
         ...(firstStep.dueDays === undefined ? {} : { dueAt: addDays(now, firstStep.dueDays) }),
       },
       ...(superseded === null ? {} : { supersedes: superseded.id }),
@@ -117,14 +107,17 @@ function previousBlocks(previous: ApprovalRequest, submission: Submission): Fail
 }
 
 /**
- * Every step is checked now, from the membership snapshot later steps will use, so that a request
- * can never reach a step nobody can complete.
+ * Every step is checked now, so that a request can never reach a step its named people cannot
+ * complete. A step with groups is not refused here: how many members a group has (and whether
+ * the author is the only one) is not asked at submission, so that a group of any size costs
+ * nothing; the workflow editor checks group sizes when the workflow is saved.
  */
-function infeasibleStep(workflow: Workflow, membership: GroupMembership, authorId: string): Failure | null {
+function infeasibleStep(workflow: Workflow, authorId: string): Failure | null {
   for (const [index, step] of workflow.steps.entries()) {
-    const eligible = resolveEligibleApprovers(step, membership, authorId, workflow.options.selfApproval);
+    if (approverGroupsOf(step).length > 0) continue;
+    const eligible = resolveEligibleApprovers(step, authorId, workflow.options.selfApproval);
     if (isFeasible(step.rule, eligible.length)) continue;
-    const authorExcluded = resolveEligibleApprovers(step, membership, authorId, true).includes(authorId);
+    const authorExcluded = resolveEligibleApprovers(step, authorId, true).includes(authorId);
     const required = requiredApprovals(step.rule, eligible.length);
     const who =
       eligible.length === 0

@@ -211,6 +211,3 @@ export type WorkflowInput = z.output<typeof workflowInputSchema>;
 /** The editor's form value before defaults are applied. */
 export type WorkflowInputDraft = z.input<typeof workflowInputSchema>;
 export type Workflow = z.output<typeof workflowSchema>;
-
-/** Group id → account ids of its members, as resolved from Confluence at a given moment. */
-export type GroupMembership = Readonly<Record<string, readonly string[]>>;

@@ -1,6 +1,8 @@
 /**
  * Approver tasks (entity `approver-task`): the read model behind "pending for me". One row per
- * approver per started step, open while that approver can still decide on it.
+ * named approver per started step, open while that approver can still decide on it, and one row
+ * per group (approver `group:<groupId>`, never one per member), open while the group still asks
+ * its members: until the step ends, or under "all" until one member decided for it.
  *
  * The rows are a projection of the request as it is now, not of the events one by one: a job
  * that runs late, twice, or after a later job leaves exactly the rows the current request
@@ -18,23 +20,33 @@ const taskTable = () => kvs.entity<TaskRow>(ENTITY.task);
 
 const taskKey = (requestId: string, stepIndex: number, approverId: string): string => `${requestId}:${stepIndex}:${approverId}`;
 
+/** The task approver that stands for a whole group. */
+export const groupApproverId = (groupId: string): string => `group:${groupId}`;
+
 /** Every task the request implies: its started steps' eligible approvers, open where a decision is still awaited. */
 function tasksOfRequest(request: ApprovalRequest): Map<string, TaskRow> {
   const tasks = new Map<string, TaskRow>();
   request.steps.forEach((step, stepIndex) => {
     const waiting = request.status === 'inApproval' && stepIndex === request.currentStepIndex && step.completedAt === undefined;
     const decided = new Set(step.decisions.map((decision) => decision.approverId));
-    for (const approverId of step.eligibleApprovers) {
-      tasks.set(taskKey(request.id, stepIndex, approverId), {
+    const groupsDecided = new Set(step.decisions.map((decision) => decision.forGroup));
+    const oneMemberDecides = request.workflow.steps[stepIndex]?.rule.kind === 'all';
+    const task = (approverId: string, open: boolean): [string, TaskRow] => [
+      taskKey(request.id, stepIndex, approverId),
+      {
         requestId: request.id,
         spaceId: request.spaceId,
         pageId: request.pageId,
         approverId,
         stepIndex,
-        state: waiting && !decided.has(approverId) ? 'open' : 'done',
+        state: waiting && open ? 'open' : 'done',
         createdAt: step.startedAt,
         dueAt: step.dueAt ?? NONE,
-      });
+      },
+    ];
+    for (const approverId of step.eligibleApprovers) tasks.set(...task(approverId, !decided.has(approverId)));
+    for (const { groupId } of step.approverGroups) {
+      tasks.set(...task(groupApproverId(groupId), !(oneMemberDecides && groupsDecided.has(groupId))));
     }
   });
   return tasks;
@@ -81,7 +93,7 @@ export interface TaskPage {
   cursor?: string;
 }
 
-/** An approver's open tasks in one space, newest first: the queue's "pending for me" (one query per page). */
+/** An approver's (or a group's) open tasks in one space, newest first: one query per page. */
 export async function pendingTasksFor(approverId: string, spaceId: string, cursor?: string, limit: number = PENDING_PAGE): Promise<TaskPage> {
   let query = taskTable()
     .query()

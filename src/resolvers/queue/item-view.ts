@@ -2,25 +2,23 @@
  * One row of the approval queue, as the viewer sees it: where the request stands, whether it is
  * overdue, and whether the viewer can decide on it now.
  */
+import { awaitsDecisionFrom } from '../../domain/approver-seat';
 import { isOverdue } from '../../domain/overdue';
 import { type ApprovalRequest } from '../../domain/request';
+import { type ContentType } from '../../shared/content';
 import { type QueueItemView } from '../../shared/contract/queue';
 
 export interface QueueItemContext {
   viewerId: string;
+  /** The viewer's groups among the space's approver groups. */
+  viewerGroupIds: readonly string[];
   now: Date;
   /** Display names by account id; a missing name shows the id. */
   names: ReadonlyMap<string, string>;
   /** Current page titles by page id; the title at submission when missing. */
   titles: ReadonlyMap<string, string>;
-}
-
-/** The viewer is an eligible approver of the current step who has not decided on it yet. */
-export function canDecide(request: ApprovalRequest, viewerId: string): boolean {
-  if (request.status !== 'inApproval') return false;
-  const step = request.steps[request.currentStepIndex];
-  if (step === undefined || step.completedAt !== undefined) return false;
-  return step.eligibleApprovers.includes(viewerId) && !step.decisions.some((decision) => decision.approverId === viewerId);
+  /** What each item's content is and where it lives, as Confluence answered for it. */
+  contents: ReadonlyMap<string, { type: ContentType; url: string }>;
 }
 
 export function queueItem(request: ApprovalRequest, context: QueueItemContext): QueueItemView {
@@ -30,6 +28,8 @@ export function queueItem(request: ApprovalRequest, context: QueueItemContext): 
   return {
     requestId: request.id,
     pageId: request.pageId,
+    contentType: context.contents.get(request.pageId)?.type ?? 'page',
+    url: context.contents.get(request.pageId)?.url ?? `/wiki/pages/viewpage.action?pageId=${encodeURIComponent(request.pageId)}`,
     pageTitle: context.titles.get(request.pageId) ?? request.pageTitle,
     version: request.pageVersion,
     workflowId: request.workflow.id,
@@ -48,6 +48,6 @@ export function queueItem(request: ApprovalRequest, context: QueueItemContext): 
     ...(dueAt === undefined ? {} : { dueAt }),
     overdue: isOverdue(request, context.now),
     ...(request.decidedAt === undefined ? {} : { decidedAt: request.decidedAt }),
-    canDecide: canDecide(request, context.viewerId),
+    canDecide: awaitsDecisionFrom(request, context.viewerId, context.viewerGroupIds),
   };
 }

@@ -1,9 +1,10 @@
 /**
- * listQueue: a page of the space's queue. Storage: one index query for the page (for "mine", the
- * viewer's open tasks, then their requests in one batch read) and one for the workflow choices,
- * in parallel. Confluence: the submitters' names in one users-bulk call and, as the viewer, which
- * of the pages they can see (with current titles) in one call, also in parallel. Items on pages
- * the viewer cannot see are left out.
+ * listQueue: a page of the space's queue. Storage: one index query for the page and one for the
+ * workflow choices, in parallel ("mine" reads the viewer's and their groups' open tasks, then
+ * their requests in one batch read: see mine.ts). Confluence: the submitters' names in one
+ * users-bulk call and, as the viewer, which of the pages they can see (with current titles) in
+ * one call, also in parallel; when the space's workflows name approver groups, the viewer's
+ * groups in one more call. Items on pages the viewer cannot see are left out.
  */
 import { type z } from 'zod';
 import { ForgeKvsAPIError } from '@forge/kvs';
@@ -14,11 +15,10 @@ import { getVisiblePages } from '../../confluence/visible-pages';
 import { type ApprovalRequest, type RequestStatus } from '../../domain/request';
 import { type QueuePageView, type QueueTab, type queueContract } from '../../shared/contract/queue';
 import { AppError } from '../../shared/errors';
-import { getRequests } from '../../storage/requests';
 import { type RequestQueuePage, listQueueRequests } from '../../storage/request-queue';
-import { pendingTasksFor } from '../../storage/tasks';
 import { listSpaceWorkflows } from '../../storage/workflows';
 import { queueItem } from './item-view';
+import { myRequests, viewerApproverGroups } from './mine';
 import { queueSpaceId } from './space';
 
 type ListInput = z.output<(typeof queueContract)['listQueue']>;
@@ -40,22 +40,12 @@ function matches(request: ApprovalRequest, filters: Filters): boolean {
   );
 }
 
-/** "Mine": the viewer's open tasks in the space, newest first; filters apply to the tasks' requests. */
-async function myRequests(viewerId: string, spaceId: string, input: ListInput): Promise<RequestQueuePage> {
-  const page = await pendingTasksFor(viewerId, spaceId, input.cursor, input.limit);
-  const requests = await getRequests(page.tasks.map((task) => task.requestId));
-  const seen = new Set<string>();
-  const mine = page.tasks.flatMap((task) => {
-    const request = requests.get(task.requestId);
-    if (request === undefined || request.status !== 'inApproval' || seen.has(request.id) || !matches(request, input.filters)) return [];
-    seen.add(request.id);
-    return [request];
-  });
-  return { requests: mine, ...(page.cursor === undefined ? {} : { cursor: page.cursor }) };
-}
-
-function pageOf(viewerId: string, spaceId: string, input: ListInput): Promise<RequestQueuePage> {
-  if (input.tab === 'mine') return myRequests(viewerId, spaceId, input);
+function pageOf(viewerId: string, spaceId: string, input: ListInput, groupIds: Promise<string[]>): Promise<RequestQueuePage> {
+  if (input.tab === 'mine') {
+    return groupIds.then((ids) =>
+      myRequests({ viewerId, spaceId, groupIds: ids, cursor: input.cursor, limit: input.limit, matches: (request) => matches(request, input.filters) }),
+    );
+  }
   return listQueueRequests({ spaceId, status: TAB_STATUS[input.tab], ...input.filters, cursor: input.cursor, limit: input.limit });
 }
 
@@ -76,9 +66,12 @@ export async function listQueue(input: ListInput, invocation: Invocation): Promi
     throw new AppError('VALIDATION', 'The start date must be on or before the end date.');
   }
   const spaceId = queueSpaceId(invocation);
-  const [page, workflows] = await Promise.all([
-    withCursorCheck(input, () => pageOf(invocation.accountId, spaceId, input)),
-    listSpaceWorkflows(spaceId),
+  const listing = listSpaceWorkflows(spaceId);
+  const groupIds = listing.then((workflows) => viewerApproverGroups(invocation.accountId, workflows));
+  const [page, workflows, viewerGroups] = await Promise.all([
+    withCursorCheck(input, () => pageOf(invocation.accountId, spaceId, input, groupIds)),
+    listing,
+    groupIds,
   ]);
   // Both read nothing from Confluence for an empty page.
   const [people, pages] = await Promise.all([
@@ -87,9 +80,11 @@ export async function listQueue(input: ListInput, invocation: Invocation): Promi
   ]);
   const context = {
     viewerId: invocation.accountId,
+    viewerGroupIds: viewerGroups,
     now: new Date(),
     names: new Map([...people.values()].map((person) => [person.accountId, person.displayName])),
     titles: new Map([...pages.values()].map((p) => [p.id, p.title])),
+    contents: pages,
   };
   return {
     items: page.requests.filter((request) => pages.has(request.pageId)).map((request) => queueItem(request, context)),

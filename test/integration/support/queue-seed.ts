@@ -29,7 +29,7 @@ export function queueRequest(spec: QueueRequestSpec): ApprovalRequest {
   const page = { id: spec.pageId, spaceId: spec.workflow.spaceId, version: 1, title: spec.title ?? `Page ${spec.pageId}`, status: 'current' as const };
   const submitted = transition(
     null,
-    { type: 'submit', requestId: spec.id, actorId: spec.submittedBy, page, workflow: spec.workflow, membership: {} },
+    { type: 'submit', requestId: spec.id, actorId: spec.submittedBy, page, workflow: spec.workflow },
     spec.submittedAt,
   );
   if (!submitted.ok) throw new Error(`queue seed: ${submitted.error.message}`);

@@ -100,7 +100,7 @@ export function simulateHistory(options: HistoryOptions): History {
     const submitter = submitters[n % submitters.length];
     const page = { id: `${prefix}page-${n}`, spaceId: workflow.spaceId, version: 1, title: `Page ${n}`, status: 'current' as const };
     let request = record(
-      apply(null, { type: 'submit', requestId: `${prefix}${n}`, actorId: submitter, page, workflow, membership: {} }, submittedAt),
+      apply(null, { type: 'submit', requestId: `${prefix}${n}`, actorId: submitter, page, workflow }, submittedAt),
     );
     const outcome = random();
     const decidedAt = submittedAt + delay();
@@ -119,7 +119,7 @@ export function simulateHistory(options: HistoryOptions): History {
     } else if (outcome < 0.9) {
       const page2 = { ...page, version: 2 };
       record(
-        apply(null, { type: 'submit', requestId: `${prefix}${n}-v2`, actorId: submitter, page: page2, workflow, membership: {}, previous: request }, decidedAt),
+        apply(null, { type: 'submit', requestId: `${prefix}${n}-v2`, actorId: submitter, page: page2, workflow, previous: request }, decidedAt),
       );
     }
   }

@@ -39,7 +39,7 @@ export function syntheticEvents(options: SyntheticOptions): DomainEvent[] {
       ...base(1, submittedMs),
       actorId: 'u-alice',
       type: 'request.submitted',
-      details: { pageTitle: `Page ${n}`, submittedBy: 'u-alice', trigger: 'manual', workflow, membership: {}, firstStep: { eligibleApprovers: ['u-bob'] } },
+      details: { pageTitle: `Page ${n}`, submittedBy: 'u-alice', trigger: 'manual', workflow, firstStep: { eligibleApprovers: ['u-bob'], approverGroups: [] } },
     });
     const decidedMs = Math.min(options.end.getTime() - MINUTE, submittedMs + Math.max(MINUTE, Math.round(random() ** 3 * 14 * DAY)));
     const outcome = random();

@@ -26,7 +26,7 @@ function requestEvents(id: string, workflow: Workflow, daysAgo: number, outcome:
       at: submittedAt,
       revision: 1,
       type: 'request.submitted',
-      details: { pageTitle: `Page ${id}`, submittedBy: 'u-alice', trigger: 'manual', workflow, membership: {}, firstStep: { eligibleApprovers: ['u-bob'] } },
+      details: { pageTitle: `Page ${id}`, submittedBy: 'u-alice', trigger: 'manual', workflow, firstStep: { eligibleApprovers: ['u-bob'], approverGroups: [] } },
     },
   ];
   if (outcome.kind === 'pending') return events;

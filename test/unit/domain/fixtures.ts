@@ -43,7 +43,6 @@ export function submitCommand(wf: Workflow, overrides: Partial<SubmitCommand> = 
     actorId: 'author',
     page: { id: 'page-1', spaceId: 'space-1', version: 3, title: 'Policy', status: 'current' },
     workflow: wf,
-    membership: {},
     ...overrides,
   };
 }
@@ -68,3 +67,17 @@ export const approve = (actorId: string, comment?: string): RequestCommand => ({
   ...(comment === undefined ? {} : { comment }),
 });
 export const reject = (actorId: string, comment = 'Please fix section 2'): RequestCommand => ({ type: 'reject', actorId, comment });
+
+/** A decision by someone who is a member of these groups, as Confluence would say. */
+export const approveAsMember = (actorId: string, actorGroupIds: string[], comment?: string): RequestCommand => ({
+  type: 'approve',
+  actorId,
+  actorGroupIds,
+  ...(comment === undefined ? {} : { comment }),
+});
+export const rejectAsMember = (actorId: string, actorGroupIds: string[], comment = 'Please fix section 2'): RequestCommand => ({
+  type: 'reject',
+  actorId,
+  actorGroupIds,
+  comment,
+});

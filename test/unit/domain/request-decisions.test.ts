@@ -1,7 +1,7 @@
 import { type RequestCommand } from '../../../src/domain/commands';
 import { type ApprovalRequest } from '../../../src/domain/request';
 import { transition } from '../../../src/domain/request-machine';
-import { T0, approve, at, expectOk, group, reject, run, step, submitted, user, workflow } from './fixtures';
+import { T0, approve, approveAsMember, at, expectOk, group, reject, rejectAsMember, run, step, submitted, user, workflow } from './fixtures';
 
 function decideAt(request: ApprovalRequest, command: RequestCommand, minute: number) {
   return expectOk(transition(request, command, at(minute)));
@@ -12,10 +12,8 @@ describe('a step with the rule "any"', () => {
     [step('s1', [user('bob'), user('carol')]), step('s2', [group('g-legal')], { name: 'Legal', dueDays: 3 })],
     { validityDays: 30 },
   );
-  const membership = { 'g-legal': ['dan', 'author', 'erin'] };
-
   it('advances to the next step on the first approval and resolves that step\'s approvers', () => {
-    const start = submitted(wf, { membership });
+    const start = submitted(wf);
     const result = decideAt(start, approve('carol', '  Looks good  '), 10);
     expect(result.events.map((e) => e.type)).toEqual(['decision.recorded', 'step.advanced']);
     expect(result.events[0]).toMatchObject({
@@ -26,25 +24,40 @@ describe('a step with the rule "any"', () => {
     expect(result.events[1]).toMatchObject({
       actorId: 'carol',
       revision: 3,
-      details: { fromStepIndex: 0, toStepIndex: 1, stepId: 's2', eligibleApprovers: ['dan', 'erin'], dueAt: '2026-11-23T09:10:00.000Z' },
+      details: {
+        fromStepIndex: 0,
+        toStepIndex: 1,
+        stepId: 's2',
+        eligibleApprovers: [],
+        approverGroups: [{ groupId: 'g-legal', name: 'g-legal' }],
+        dueAt: '2026-11-23T09:10:00.000Z',
+      },
     });
     expect(result.request).toMatchObject({ status: 'inApproval', currentStepIndex: 1, revision: 3 });
     expect(result.request.steps).toEqual([
       {
         stepId: 's1',
         eligibleApprovers: ['bob', 'carol'],
+        approverGroups: [],
         decisions: [{ approverId: 'carol', decision: 'approve', comment: 'Looks good', at: at(10) }],
         startedAt: T0,
         completedAt: at(10),
         outcome: 'approved',
       },
-      { stepId: 's2', eligibleApprovers: ['dan', 'erin'], decisions: [], startedAt: at(10), dueAt: '2026-11-23T09:10:00.000Z' },
+      {
+        stepId: 's2',
+        eligibleApprovers: [],
+        approverGroups: [{ groupId: 'g-legal', name: 'g-legal' }],
+        decisions: [],
+        startedAt: at(10),
+        dueAt: '2026-11-23T09:10:00.000Z',
+      },
     ]);
   });
 
   it('approves the request after the last step and sets the expiry from the validity days', () => {
-    const inStep2 = run(submitted(wf, { membership }), [approve('bob')]);
-    const result = decideAt(inStep2, approve('erin'), 60);
+    const inStep2 = run(submitted(wf), [approve('bob')]);
+    const result = decideAt(inStep2, approveAsMember('erin', ['g-other', 'g-legal']), 60);
     expect(result.events.map((e) => e.type)).toEqual(['decision.recorded', 'request.approved']);
     expect(result.events[1]!.details).toEqual({ stepIndex: 1, submittedAt: T0, expiresAt: '2026-12-20T10:00:00.000Z' });
     expect(result.request).toMatchObject({
@@ -229,5 +242,70 @@ describe('deciding twice', () => {
       },
     });
     expect(expectOk(transition(inStep2, { type: 'approve', actorId: 'bob', stepIndex: 1 }, at(6))).request.status).toBe('approved');
+  });
+});
+
+describe('group approvers: membership is asked when a member decides, never stored', () => {
+  const legal = group('g-legal', 'Legal');
+  const finance = group('g-fin', 'Finance');
+
+  it('lets a member decide for the group and records which group the decision counts for', () => {
+    const wf = workflow([step('s1', [user('bob'), legal])]);
+    const result = decideAt(submitted(wf), approveAsMember('erin', ['g-legal']), 5);
+    expect(result.events[0]!.details).toEqual({ stepIndex: 0, stepId: 's1', decision: 'approve', forGroup: 'g-legal' });
+    expect(result.request.steps[0]!.decisions).toEqual([{ approverId: 'erin', decision: 'approve', at: at(5), forGroup: 'g-legal' }]);
+    expect(result.request.status).toBe('approved');
+  });
+
+  it('refuses someone in none of the step\'s groups, and a member whose groups were not given', () => {
+    const wf = workflow([step('s1', [legal])]);
+    for (const command of [approveAsMember('mallory', ['g-other']), approve('erin')]) {
+      expect(transition(submitted(wf), command, at(5))).toEqual({
+        ok: false,
+        error: { code: 'FORBIDDEN', message: 'You are not an approver of step 1 of 1 (Step s1)' },
+      });
+    }
+  });
+
+  it('keeps segregation of duties: the author cannot approve through a group unless self-approval is on', () => {
+    const wf = workflow([step('s1', [legal])]);
+    expect(transition(submitted(wf), approveAsMember('author', ['g-legal']), at(5))).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'You submitted this page, and this workflow does not allow self-approval' },
+    });
+    const lenient = workflow([step('s1', [legal])], { selfApproval: true });
+    expect(decideAt(submitted(lenient), approveAsMember('author', ['g-legal']), 5).request.status).toBe('approved');
+  });
+
+  it('"all" counts each group once: its first member to decide decides for it', () => {
+    const wf = workflow([step('s1', [user('bob'), legal, finance], { rule: { kind: 'all' } })]);
+    let request = run(submitted(wf), [approveAsMember('erin', ['g-legal']), approve('bob')]);
+    expect(request.status).toBe('inApproval');
+    expect(transition(request, approveAsMember('dan', ['g-legal']), at(9))).toEqual({
+      ok: false,
+      error: {
+        code: 'FORBIDDEN',
+        message: 'Group \'Legal\' has already decided on step 1 of 1 (Step s1): under "All approvers" one member decides for each group',
+      },
+    });
+    // A member of both groups decides for the group that has not decided yet.
+    request = decideAt(request, approveAsMember('dan', ['g-legal', 'g-fin']), 10).request;
+    expect(request.steps[0]!.decisions.at(-1)).toMatchObject({ approverId: 'dan', forGroup: 'g-fin' });
+    expect(request.status).toBe('approved');
+  });
+
+  it('"all" fails at once when a group\'s member rejects: the group has decided', () => {
+    const wf = workflow([step('s1', [user('bob'), legal], { rule: { kind: 'all' }, rejectionsToFail: 2 })]);
+    const result = decideAt(submitted(wf), rejectAsMember('erin', ['g-legal']), 5);
+    expect(result.request.status).toBe('changesRequested');
+    expect(result.events.at(-1)!.details).toMatchObject({ reason: 'ruleUnreachable' });
+  });
+
+  it('"at least N" counts every member who approves, and never gives up on approvals while a group may still answer', () => {
+    const wf = workflow([step('s1', [legal], { rule: { kind: 'atLeast', count: 3 }, rejectionsToFail: 2 })]);
+    let request = run(submitted(wf), [approveAsMember('dan', ['g-legal']), rejectAsMember('erin', ['g-legal'])]);
+    expect(request.status).toBe('inApproval');
+    request = run(request, [approveAsMember('fay', ['g-legal']), approveAsMember('gus', ['g-legal'])], 5);
+    expect(request.status).toBe('approved');
   });
 });

@@ -228,11 +228,11 @@ describe('page edited', () => {
     expect(retried.resubmission).toMatchObject({ id: 'req-3', pageVersion: 5 });
   });
 
-  it('uses the current workflow and membership for the automatic submission when given', () => {
+  it('uses the current workflow for the automatic submission when given', () => {
     const current = workflow([step('s9', [{ type: 'group', groupId: 'g', name: 'QA' }])], { autoSubmitOnEdit: true }, { revision: 7 });
-    const result = expectOk(transition(approvedRequest({ autoSubmitOnEdit: true }), edited(4, { workflow: current, membership: { g: ['quinn'] } }), at(10)));
+    const result = expectOk(transition(approvedRequest({ autoSubmitOnEdit: true }), edited(4, { workflow: current }), at(10)));
     expect(result.resubmission?.workflow.revision).toBe(7);
-    expect(result.resubmission?.steps[0]!.eligibleApprovers).toEqual(['quinn']);
+    expect(result.resubmission?.steps[0]!.approverGroups).toEqual([{ groupId: 'g', name: 'QA' }]);
   });
 
   it('keeps reviewing the submitted version when the workflow keeps', () => {

@@ -11,7 +11,9 @@ import { T0, step, submitCommand, workflow } from './fixtures';
 const PEOPLE = ['author', 'ann', 'ben', 'cat', 'dov', 'eve'] as const;
 /** People who are never approvers: an admin and somebody else. */
 const OUTSIDERS = ['admin', 'mallory'] as const;
-const MEMBERSHIP = { g1: ['ben', 'cat', 'author'], g2: ['dov', 'eve', 'ann'], empty: [] };
+/** Who is in which group, as Confluence would answer a member's decision. */
+const MEMBERSHIP: Record<string, string[]> = { g1: ['ben', 'cat', 'author'], g2: ['dov', 'eve', 'ann'], empty: [] };
+const groupsOf = (actorId: string): string[] => Object.keys(MEMBERSHIP).filter((groupId) => MEMBERSHIP[groupId]!.includes(actorId));
 
 const approverArb: fc.Arbitrary<ApproverRef> = fc.oneof(
   fc.constantFrom(...PEOPLE).map((accountId): ApproverRef => ({ type: 'user', accountId })),
@@ -54,12 +56,12 @@ const stepIndexArb = fc.oneof({ weight: 4, arbitrary: fc.constant(undefined) }, 
 type CommandMaker = (id: number) => RequestCommand;
 
 const commandArb: fc.Arbitrary<CommandMaker> = fc.oneof(
-  { weight: 10, arbitrary: fc.record({ actorId: actorArb, stepIndex: stepIndexArb }).map((c) => () => ({ type: 'approve' as const, ...c })) },
+  { weight: 10, arbitrary: fc.record({ actorId: actorArb, stepIndex: stepIndexArb }).map((c) => () => ({ type: 'approve' as const, ...c, actorGroupIds: groupsOf(c.actorId) })) },
   {
     weight: 2,
     arbitrary: fc
       .record({ actorId: actorArb, comment: fc.oneof({ weight: 4, arbitrary: fc.constant('needs work') }, { weight: 1, arbitrary: fc.constant(' ') }), stepIndex: stepIndexArb })
-      .map((c) => () => ({ type: 'reject' as const, ...c })),
+      .map((c) => () => ({ type: 'reject' as const, ...c, actorGroupIds: groupsOf(c.actorId) })),
   },
   { weight: 1, arbitrary: fc.record({ actorId: actorArb, isAdmin: fc.boolean() }).map((c) => () => ({ type: 'withdraw' as const, ...c })) },
   {
@@ -100,11 +102,10 @@ interface Tracked {
 
 function decisionsOf(request: ApprovalRequest, index: number) {
   const state = request.steps[index]!;
-  const eligible = new Set(state.eligibleApprovers);
   return {
     state,
-    approvers: state.decisions.filter((d) => d.decision === 'approve' && eligible.has(d.approverId)).map((d) => d.approverId),
-    rejections: state.decisions.filter((d) => d.decision === 'reject' && eligible.has(d.approverId)).length,
+    approvers: state.decisions.filter((d) => d.decision === 'approve').map((d) => d.approverId),
+    rejections: state.decisions.filter((d) => d.decision === 'reject').length,
   };
 }
 
@@ -114,11 +115,26 @@ function checkRequestInvariants(request: ApprovalRequest): void {
   request.steps.forEach((state, index) => {
     const definition = wf.steps[index]!;
     const { approvers, rejections } = decisionsOf(request, index);
-    for (const decision of state.decisions) expect(state.eligibleApprovers).toContain(decision.approverId);
+    const stepGroups = state.approverGroups.map((group) => group.groupId);
+    for (const decision of state.decisions) {
+      // Named on the step, or a member of the group the decision counts for.
+      if (decision.forGroup === undefined) expect(state.eligibleApprovers).toContain(decision.approverId);
+      else {
+        expect(stepGroups).toContain(decision.forGroup);
+        expect(MEMBERSHIP[decision.forGroup]).toContain(decision.approverId);
+      }
+    }
+    if (definition.rule.kind === 'all') {
+      for (const groupId of stepGroups) expect(state.decisions.filter((d) => d.forGroup === groupId).length).toBeLessThanOrEqual(1);
+    }
     expect(new Set(state.decisions.map((d) => d.approverId)).size).toBe(state.decisions.length);
-    if (!wf.options.selfApproval) expect(state.eligibleApprovers).not.toContain(request.submittedBy);
+    if (!wf.options.selfApproval) {
+      expect(state.eligibleApprovers).not.toContain(request.submittedBy);
+      expect(state.decisions.map((d) => d.approverId)).not.toContain(request.submittedBy);
+    }
     if (state.outcome === 'approved') {
-      expect(new Set(approvers).size).toBeGreaterThanOrEqual(requiredApprovals(definition.rule, state.eligibleApprovers.length));
+      const seats = state.eligibleApprovers.length + stepGroups.length;
+      expect(new Set(approvers).size).toBeGreaterThanOrEqual(requiredApprovals(definition.rule, seats));
       if (!wf.options.selfApproval) expect(approvers).not.toContain(request.submittedBy);
     }
     if (rejections >= definition.rejectionsToFail) {
@@ -141,7 +157,7 @@ describe('the request state machine, for any sequence of commands from any actor
   it('keeps its rules, replays its events and moves its revision only on real changes', () => {
     fc.assert(
       fc.property(workflowArb, commandsArb, (wf, steps) => {
-        const first = transition(null, submitCommand(wf, { membership: MEMBERSHIP }), T0);
+        const first = transition(null, submitCommand(wf), T0);
         if (!first.ok) {
           expect(first.error.code).toBe('PRECONDITION');
           return;
@@ -189,7 +205,7 @@ describe('the request state machine, for any sequence of commands from any actor
     const seen = new Set<string>();
     fc.assert(
       fc.property(workflowArb, commandsArb, (wf, steps) => {
-        let result = transition(null, submitCommand(wf, { membership: MEMBERSHIP }), T0);
+        let result = transition(null, submitCommand(wf), T0);
         let minutes = 0;
         steps.forEach(([make, gap], index) => {
           minutes += gap;

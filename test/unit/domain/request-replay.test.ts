@@ -1,23 +1,17 @@
 import { type RequestCommand } from '../../../src/domain/commands';
 import { type DomainEvent } from '../../../src/domain/events';
 import { ReplayError, applyEvent, replay, replayAll } from '../../../src/domain/evolve';
-import {
-  approverIds,
-  currentStep,
-  describeStep,
-  membershipSnapshot,
-  resolveEligibleApprovers,
-} from '../../../src/domain/request';
+import { approverGroupsOf, approverIds, currentStep, describeStep, resolveEligibleApprovers } from '../../../src/domain/request';
 import { transition } from '../../../src/domain/request-machine';
 import { isFeasible, requiredApprovals, tallyStep } from '../../../src/domain/step-rule';
-import { approve, at, expectOk, group, reject, step, submitCommand, user, workflow } from './fixtures';
+import { approve, approveAsMember, at, expectOk, group, rejectAsMember, step, submitCommand, user, workflow } from './fixtures';
 
 function history(commands: RequestCommand[]) {
   const wf = workflow(
     [step('s1', [user('bob'), group('g')], { rule: { kind: 'atLeast', count: 2 }, rejectionsToFail: 2, dueDays: 1 }), step('s2', [user('dan')])],
     { validityDays: 3, autoSubmitOnEdit: true },
   );
-  const first = expectOk(transition(null, submitCommand(wf, { membership: { g: ['carol', 'erin'] } }), at(0)));
+  const first = expectOk(transition(null, submitCommand(wf), at(0)));
   const events: DomainEvent[] = [...first.events];
   let request = first.request;
   commands.forEach((command, index) => {
@@ -31,9 +25,9 @@ function history(commands: RequestCommand[]) {
 describe('replay', () => {
   it('rebuilds a request from its events, through decisions, approval, edits and expiry', () => {
     const { request, events } = history([
-      reject('erin'),
+      rejectAsMember('erin', ['g']),
       approve('bob', 'fine'),
-      approve('carol'),
+      approveAsMember('carol', ['g']),
       approve('dan'),
       { type: 'pageEdited', newVersion: 5, editorId: 'zoe', requestId: 'req-2', byApp: true },
       { type: 'pageEdited', newVersion: 6, editorId: 'zoe', requestId: 'req-2' },
@@ -48,7 +42,7 @@ describe('replay', () => {
   it('rebuilds withdrawn, expired and superseded requests', () => {
     const withdrawn = history([{ type: 'withdraw', actorId: 'author', isAdmin: false }]);
     expect(replay(withdrawn.events)).toEqual(withdrawn.request);
-    const expired = history([approve('bob'), approve('carol'), approve('dan')]);
+    const expired = history([approve('bob'), approveAsMember('carol', ['g']), approve('dan')]);
     expect(expired.request.status).toBe('approved');
     const expiredResult = expectOk(transition(expired.request, { type: 'expire' }, '2027-01-01T00:00:00Z'));
     expect(replay([...expired.events, ...expiredResult.events])).toEqual(expiredResult.request);
@@ -66,7 +60,7 @@ describe('replay', () => {
   });
 
   it('refuses a history that is incomplete or out of order', () => {
-    const { events } = history([approve('bob'), approve('carol')]);
+    const { events } = history([approve('bob'), approveAsMember('carol', ['g'])]);
     const [submittedEvent, recorded, ...rest] = events;
     expect(() => replay([])).toThrow(new ReplayError('No events to replay'));
     expect(() => replay([recorded!])).toThrow(/before request req-1 was submitted/);
@@ -91,7 +85,7 @@ describe('replay', () => {
     const frozen = JSON.stringify(request);
     const next = events.slice(0, 1).reduce(applyEvent, null);
     expect(next).not.toBe(request);
-    expectOk(transition(request, approve('carol'), at(10)));
+    expectOk(transition(request, approveAsMember('carol', ['g']), at(10)));
     expect(JSON.stringify(request)).toBe(frozen);
   });
 });
@@ -99,15 +93,18 @@ describe('replay', () => {
 describe('request helpers', () => {
   const wf = workflow([step('s1', [user('bob'), group('g'), user('carol'), group('h')], { name: 'Editors' }), step('s2', [user('dan')])]);
 
-  it('resolves approvers once each, in configured order, without the author unless self-approval is on', () => {
-    const membership = { g: ['erin', 'bob', 'author'], h: ['carol', 'fay'] };
-    expect(resolveEligibleApprovers(wf.steps[0]!, membership, 'author', false)).toEqual(['bob', 'erin', 'carol', 'fay']);
-    expect(resolveEligibleApprovers(wf.steps[0]!, membership, 'author', true)).toEqual(['bob', 'erin', 'author', 'carol', 'fay']);
-    expect(resolveEligibleApprovers(wf.steps[0]!, {}, 'author', false)).toEqual(['bob', 'carol']);
+  it('resolves named approvers once each, in configured order, without the author unless self-approval is on', () => {
+    const named = step('s1', [user('bob'), group('g'), user('author'), user('bob')]);
+    expect(resolveEligibleApprovers(named, 'author', false)).toEqual(['bob']);
+    expect(resolveEligibleApprovers(named, 'author', true)).toEqual(['bob', 'author']);
+    expect(resolveEligibleApprovers(wf.steps[0]!, 'author', false)).toEqual(['bob', 'carol']);
   });
 
-  it('snapshots only the groups the workflow names, without duplicate members', () => {
-    expect(membershipSnapshot(wf, { g: ['a', 'a', 'b'], x: ['z'] })).toEqual({ g: ['a', 'b'], h: [] });
+  it('keeps a step\'s groups as groups, once each, in configured order', () => {
+    expect(approverGroupsOf(step('s1', [group('h', 'Legal'), user('bob'), group('g', 'QA'), group('h', 'Legal')]))).toEqual([
+      { groupId: 'h', name: 'Legal' },
+      { groupId: 'g', name: 'QA' },
+    ]);
   });
 
   it('describes steps the way messages name them', () => {
@@ -116,7 +113,7 @@ describe('request helpers', () => {
   });
 
   it('lists each approver once across steps', () => {
-    const { request } = history([approve('bob'), approve('carol'), approve('dan')]);
+    const { request } = history([approve('bob'), approveAsMember('carol', ['g']), approve('dan')]);
     expect(approverIds(request)).toEqual(['bob', 'carol', 'dan']);
     expect(() => currentStep({ ...request, currentStepIndex: 7 })).toThrow(/has no step 8/);
   });
@@ -127,6 +124,7 @@ describe('step rules', () => {
   const state = (decisions: [string, 'approve' | 'reject'][], eligible = ['a', 'b', 'c']) => ({
     stepId: 's1',
     eligibleApprovers: eligible,
+    approverGroups: [],
     decisions: decisions.map(([approverId, decision]) => ({ approverId, decision, at: at(0) })),
     startedAt: at(0),
   });
@@ -152,6 +150,13 @@ describe('step rules', () => {
     expect(tallyStep(s, state([['a', 'approve'], ['b', 'approve']])).verdict).toBe('met');
     expect(tallyStep(s, state([['a', 'reject'], ['b', 'reject']])).verdict).toBe('failedByRejections');
     expect(tallyStep(s, state([['a', 'reject']], ['a', 'b'])).verdict).toBe('unreachable');
+  });
+
+  it('never calls a step unreachable on approvals while a group may still answer, except under "all"', () => {
+    const withGroup = { ...state([['a', 'reject']], ['a']), approverGroups: [{ groupId: 'g', name: 'g' }] };
+    expect(tallyStep(s, withGroup)).toMatchObject({ undecided: Number.POSITIVE_INFINITY, verdict: 'pending' });
+    const all = step('s1', [user('a'), group('g')], { rule: { kind: 'all' }, rejectionsToFail: 2 });
+    expect(tallyStep(all, withGroup)).toMatchObject({ required: 2, undecided: 1, verdict: 'unreachable' });
   });
 
   it('looks at rejections first, so a failed step never counts as met', () => {

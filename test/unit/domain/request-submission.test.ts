@@ -21,12 +21,11 @@ const twoSteps = () =>
     step('s2', [group('g-legal', 'legal')], { name: 'Legal' }),
   ]);
 
-const membership = { 'g-editors': ['carol', 'bob', 'author'], 'g-legal': ['dan', 'erin'], 'g-unused': ['zed'] };
 
 describe('submit', () => {
-  it('starts a request at step 1 with the approvers resolved, a due date and a submission event', () => {
+  it('starts a request at step 1 with its named people and its groups (never their members), a due date and a submission event', () => {
     const wf = twoSteps();
-    const result = expectOk(transition(null, submitCommand(wf, { membership }), T0));
+    const result = expectOk(transition(null, submitCommand(wf), T0));
     const request = result.request;
     expect(request).toEqual({
       id: 'req-1',
@@ -36,14 +35,20 @@ describe('submit', () => {
       coveredVersion: 3,
       pageTitle: 'Policy',
       workflow: wf,
-      membership: { 'g-editors': ['carol', 'bob', 'author'], 'g-legal': ['dan', 'erin'] },
       submittedBy: 'author',
       submittedAt: T0,
       trigger: 'manual',
       status: 'inApproval',
       currentStepIndex: 0,
       steps: [
-        { stepId: 's1', eligibleApprovers: ['bob', 'carol'], decisions: [], startedAt: T0, dueAt: '2026-11-22T09:00:00.000Z' },
+        {
+          stepId: 's1',
+          eligibleApprovers: ['bob'],
+          approverGroups: [{ groupId: 'g-editors', name: 'editors' }],
+          decisions: [],
+          startedAt: T0,
+          dueAt: '2026-11-22T09:00:00.000Z',
+        },
       ],
       revision: 1,
     });
@@ -63,29 +68,28 @@ describe('submit', () => {
           submittedBy: 'author',
           trigger: 'manual',
           workflow: wf,
-          membership: request.membership,
-          firstStep: { eligibleApprovers: ['bob', 'carol'], dueAt: '2026-11-22T09:00:00.000Z' },
+          firstStep: { eligibleApprovers: ['bob'], approverGroups: [{ groupId: 'g-editors', name: 'editors' }], dueAt: '2026-11-22T09:00:00.000Z' },
         },
       },
     ]);
   });
 
   it('accepts now as a Date', () => {
-    const request = expectOk(transition(null, submitCommand(twoSteps(), { membership }), new Date(T0))).request;
+    const request = expectOk(transition(null, submitCommand(twoSteps()), new Date(T0))).request;
     expect(request.submittedAt).toBe(T0);
   });
 
-  it('keeps a snapshot: later edits of the workflow or of group membership do not change the request', () => {
+  it('keeps a snapshot: later edits of the workflow do not change the request', () => {
     const wf = twoSteps();
-    const groups = { 'g-editors': ['carol'], 'g-legal': ['dan'] };
-    const request = submitted(wf, { membership: groups });
+    const request = submitted(wf);
     wf.steps[0]!.approvers.push(user('mallory'));
+    wf.steps[1]!.approvers.push(user('mallory'));
     wf.options.selfApproval = true;
-    groups['g-legal'].push('mallory');
     expect(request.workflow.steps[0]!.approvers).toHaveLength(3);
     expect(request.workflow.options.selfApproval).toBe(false);
-    const afterStep1 = run(request, [approve('carol')]);
-    expect(afterStep1.steps[1]!.eligibleApprovers).toEqual(['dan']);
+    const afterStep1 = run(request, [approve('bob')]);
+    expect(afterStep1.steps[1]!.eligibleApprovers).toEqual([]);
+    expect(afterStep1.steps[1]!.approverGroups).toEqual([{ groupId: 'g-legal', name: 'legal' }]);
   });
 
   it('includes the author among the approvers when self-approval is allowed', () => {
@@ -123,7 +127,7 @@ describe('submit', () => {
       ok: false,
       error: { code: 'VALIDATION', message: "Workflow 'Document review' has no steps" },
     });
-    const existing = submitted(wf, { membership });
+    const existing = submitted(wf);
     expect(transition(existing, submitCommand(wf, { requestId: 'req-2' }), T0)).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION', message: expect.stringContaining('previous') },
@@ -142,24 +146,24 @@ describe('submit', () => {
     });
   });
 
-  it('checks every step up front, so no request reaches a step nobody can complete', () => {
+  it('checks every step of named people up front, so no request reaches a step they cannot complete', () => {
     const wf = workflow([
       step('s1', [user('bob')]),
-      step('s2', [user('carol'), group('g', 'legal'), user('author')], { name: 'Legal', rule: { kind: 'atLeast', count: 3 } }),
+      step('s2', [user('carol'), user('author')], { name: 'Legal', rule: { kind: 'atLeast', count: 2 } }),
     ]);
-    expect(transition(null, submitCommand(wf, { membership: { g: ['carol'] } }), T0)).toEqual({
+    expect(transition(null, submitCommand(wf), T0)).toEqual({
       ok: false,
       error: {
         code: 'PRECONDITION',
         message:
-          'Step 2 of 2 (Legal): needs 3 approvals but only 1 person can approve it (the submitter cannot approve their own page in this workflow). Ask a workflow owner to add approvers',
+          'Step 2 of 2 (Legal): needs 2 approvals but only 1 person can approve it (the submitter cannot approve their own page in this workflow). Ask a workflow owner to add approvers',
       },
     });
-    expect(transition(null, submitCommand(wf, { membership: {} }), T0)).toMatchObject({
-      ok: false,
-      error: { message: expect.stringContaining('only 1 person') },
-    });
-    expect(expectOk(transition(null, submitCommand(wf, { membership: { g: ['dan', 'erin'] } }), T0)).request.status).toBe('inApproval');
+  });
+
+  it('accepts a step with a group whatever its size: members are never counted at submission', () => {
+    const wf = workflow([step('s1', [user('carol'), group('g', 'legal')], { rule: { kind: 'atLeast', count: 3 } })]);
+    expect(expectOk(transition(null, submitCommand(wf), T0)).request.status).toBe('inApproval');
   });
 
   it('names the shortfall without blaming self-approval when the author is not an approver', () => {
