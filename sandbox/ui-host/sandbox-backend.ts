@@ -35,9 +35,17 @@ export function sandboxBackend(options: SandboxModuleOptions): BridgeBackend {
 }
 
 /** The same value `sandbox.invoke` puts in a resolver's `context.siteUrl`. */
-/** The viewer's time zone from their Confluence profile; also proves the account can sign in. */
-async function viewerTimeZone(backend: BridgeBackend, accountId: string): Promise<string> {
-  const response = await backend.requestConfluence('/wiki/rest/api/user/current', { method: 'GET', headers: { accept: 'application/json' } });
+/**
+ * The viewer's time zone from their Confluence profile; also proves the account can sign in. The
+ * page around the module asks, not the app, so the app's scopes do not apply.
+ */
+async function viewerTimeZone(sandbox: Sandbox, accountId: string): Promise<string> {
+  const response = await sandbox.confluence.handle({
+    method: 'GET',
+    path: '/wiki/rest/api/user/current',
+    headers: { accept: 'application/json' },
+    actor: { kind: 'user', accountId },
+  });
   if (response.status !== 200) {
     throw new Error(`Cannot show a module to '${accountId}': Confluence answered ${response.status} for the current user (${response.body})`);
   }
@@ -61,7 +69,7 @@ export async function createSandboxBridgeHost(options: SandboxModuleOptions): Pr
     localId: options.localId,
     site: options.sandbox.site,
     locale: options.locale,
-    timezone: await viewerTimeZone(backend, options.accountId),
+    timezone: await viewerTimeZone(options.sandbox, options.accountId),
     permissions: { scopes: options.sandbox.manifest.scopes.map((scope) => scope.key), external: {} },
     initialPath: options.initialPath,
   });

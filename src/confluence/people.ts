@@ -129,9 +129,3 @@ export async function searchGroups(callAs: CallAs, query: string, limit: number)
       : await confluenceJson<V1Page<GroupInfo>>(callAs, route`/wiki/rest/api/group/picker?query=${query}&limit=${limit}`);
   return body.results.map((g) => ({ id: String(g.id), name: g.name }));
 }
-
-/** The app's own account (the author of what the app writes), as Confluence names it. */
-export async function getAppAccountId(): Promise<string> {
-  const body = await confluenceJson<{ accountId: string }>(AS_APP, route`/wiki/rest/api/user/current`);
-  return body.accountId;
-}

@@ -65,8 +65,6 @@ export const CACHE = {
   spaceAdmins: (spaceId: string): CacheEntry<SpaceAdmins> => ({ key: { key: `cache:space-admins:${spaceId}` }, freshFor: TEN_MINUTES }),
   groupMembers: (groupId: string): CacheEntry<string[]> => ({ key: { key: `cache:group-members:${groupId}` }, freshFor: TEN_MINUTES }),
   ancestors: (pageId: string): CacheEntry<string[]> => ({ key: { key: `cache:ancestors:${pageId}` }, freshFor: TEN_MINUTES }),
-  /** The app's own account never changes for an installation. */
-  appAccount: (): CacheEntry<string> => ({ key: { key: 'cache:app-account' }, freshFor: { value: 365, unit: 'DAYS' } }),
 };
 
 /**

@@ -1,35 +1,59 @@
 /**
- * Daily: approvals past their validity become Expired, and steps past their due date are
- * recorded as overdue (the effects remind their approvers). Both go through the requests'
- * `by-status-expiry` index one page at a time, so the job's cost follows the number of
- * approved-and-due and in-review requests, not the history.
+ * Daily: approvals past their validity become Expired, steps past their due date are recorded as
+ * overdue (the effects remind their approvers), and pages an edit would change are checked
+ * against Confluence's current version, so an `updated:page` event that never arrived cannot leave
+ * an edited page Approved. One pass over the requests' `by-status-expiry` index per status, a page
+ * at a time, so the cost follows the approved and in-review requests, not the history.
+ * Each request is handled on its own: one that fails is logged and the rest go on.
  */
-import { WhereConditions } from '@forge/kvs';
 import { expireRequest } from '../commands/expire';
 import { recordOverdueSteps } from '../commands/overdue';
+import { VersionCheck } from '../commands/version-check';
 import { type ApprovalRequest } from '../domain/request';
 import { INDEX } from '../storage/entities';
 import { requestOf, requestTable } from '../storage/requests';
 
 const PAGE_SIZE = 100;
 
-/** Every request in a status (with `expiresAt` up to `until`, when given), page by page. */
-async function eachRequest(status: ApprovalRequest['status'], until: string | undefined, handle: (request: ApprovalRequest) => Promise<unknown>): Promise<void> {
+/** Every request in a status, page by page; returns how many could not be handled. */
+async function eachRequest(status: ApprovalRequest['status'], handle: (request: ApprovalRequest) => Promise<unknown>): Promise<number> {
+  let failed = 0;
   let cursor: string | undefined;
   do {
     let query = requestTable().query().index(INDEX.request.byStatusExpiry, { partition: [status] }).limit(PAGE_SIZE);
-    // ISO instants start with a digit; '-' (no expiry) sorts before them and is left out.
-    if (until !== undefined) query = query.where(WhereConditions.between('0', until));
     if (cursor !== undefined) query = query.cursor(cursor);
     const page = await query.getMany();
-    for (const { value } of page.results) await handle(requestOf(value));
+    for (const { value } of page.results) {
+      const request = requestOf(value);
+      try {
+        await handle(request);
+      } catch (error) {
+        console.error(`daily maintenance: request ${request.id} (page ${request.pageId}) failed; the next run tries again`, error);
+        failed += 1;
+      }
+    }
     cursor = page.nextCursor;
   } while (cursor !== undefined);
+  return failed;
 }
 
-export async function dailyMaintenance(): Promise<{ statusCode: number }> {
+/** 204 when every request was handled; 500 (an error, for the platform's logs) when some failed. */
+export async function dailyMaintenance(): Promise<{ statusCode: number; statusText?: string }> {
   const now = new Date().toISOString();
-  await eachRequest('approved', now, expireRequest);
-  await eachRequest('inApproval', undefined, (request) => recordOverdueSteps(request, now));
-  return { statusCode: 200 };
+  const versions = new VersionCheck();
+  const approvedFailures = await eachRequest('approved', async (request) => {
+    if (request.expiresAt !== undefined && request.expiresAt <= now) {
+      await expireRequest(request);
+      return;
+    }
+    await versions.watch(request);
+  });
+  const reviewFailures = await eachRequest('inApproval', async (request) => {
+    await recordOverdueSteps(request, now);
+    await versions.watch(request);
+  });
+  const checked = await versions.finish();
+  const failed = approvedFailures + reviewFailures + checked.failed;
+  if (failed === 0) return { statusCode: 204 };
+  return { statusCode: 500, statusText: `${failed} request(s) or page(s) could not be handled; the next run tries again` };
 }

@@ -1,45 +1,57 @@
 /**
- * `avi:confluence:updated:page`: every new version of a published page. Forge applies no
- * ignoreSelf filter to Confluence events, so the app recognises its own edits (a title action)
- * by the version's author: those carry the approval over instead of outdating it.
+ * `avi:confluence:updated:page` and `avi:confluence:updated:blogpost`: every new version of a
+ * published page or blog post. The trigger filters the
+ * app's own edits out (`ignoreSelf` in manifest.yml); should one still arrive, `selfGenerated`
+ * marks it and it carries the approval over instead of outdating it.
+ * A failure a later attempt can cure asks Forge to deliver the event again (`InvocationError`,
+ * at most four times); after that, or for any other failure, the event is logged and dropped,
+ * and the daily job's version check catches the edit.
  */
+import { InvocationError } from '@forge/events';
+import { z } from 'zod';
 import { pageEdited } from '../commands/page-edited';
-import { getAppAccountId } from '../confluence/people';
-import { readBatch } from '../storage/batch-read';
-import { CACHE, CacheSession } from '../storage/permission-cache';
+import { retryAdviceFor } from './transient-failure';
 
-interface EventUser {
-  accountId?: string;
-  accountType?: string;
-}
+/** Forge retries an event at most four times (events-reference/product_events). */
+const MAX_RETRIES = 4;
 
-interface PageUpdatedEvent {
-  atlassianId?: string;
-  content?: {
-    id?: string | number;
-    type?: string;
-    status?: string;
-    title?: string;
-    version?: { number?: number; by?: EventUser };
-  };
-}
+const eventSchema = z.object({
+  atlassianId: z.string().optional(),
+  selfGenerated: z.boolean().optional(),
+  retryContext: z.object({ retryCount: z.number().int().nonnegative() }).optional(),
+  content: z.object({
+    id: z.union([z.string(), z.number()]).transform(String),
+    type: z.string(),
+    status: z.string(),
+    title: z.string().optional(),
+    version: z.object({ number: z.number().int().positive(), by: z.object({ accountId: z.string().optional() }).optional() }),
+  }),
+});
 
-async function isOwnEdit(editor: EventUser): Promise<boolean> {
-  // Only an app account can be this app; people's edits need no lookup.
-  if (editor.accountType !== 'app' || editor.accountId === undefined) return false;
-  const cache = new CacheSession(await readBatch([CACHE.appAccount().key]));
-  const appAccountId = await cache.get(CACHE.appAccount(), getAppAccountId);
-  await cache.flush();
-  return editor.accountId === appAccountId;
-}
-
-export async function pageUpdated(event: PageUpdatedEvent): Promise<void> {
+export async function pageUpdated(payload: unknown): Promise<InvocationError | undefined> {
+  const parsed = eventSchema.safeParse(payload);
+  if (!parsed.success) {
+    console.error('page-updated event dropped: not the documented payload', parsed.error.issues);
+    return undefined;
+  }
+  const event = parsed.data;
   const { content } = event;
-  const pageId = content?.id === undefined ? undefined : String(content.id);
-  const newVersion = content?.version?.number;
-  if (pageId === undefined || newVersion === undefined || content?.type !== 'page' || content.status !== 'current') return;
-  const editor: EventUser = content.version?.by ?? { accountId: event.atlassianId };
-  const editorId = editor.accountId ?? event.atlassianId;
-  if (editorId === undefined) return;
-  await pageEdited({ pageId, newVersion, editorId, title: content.title, byApp: await isOwnEdit(editor) });
+  // Blog posts share the payload, with `content.type: 'blogpost'` (events-reference/confluence).
+  if ((content.type !== 'page' && content.type !== 'blogpost') || content.status !== 'current') return undefined;
+  const editorId = content.version.by?.accountId ?? event.atlassianId;
+  if (editorId === undefined) return undefined;
+  const edit = `page ${content.id} v${content.version.number}`;
+  const retryCount = event.retryContext?.retryCount ?? 0;
+  try {
+    await pageEdited({ pageId: content.id, newVersion: content.version.number, editorId, title: content.title, byApp: event.selfGenerated === true });
+    return undefined;
+  } catch (error) {
+    const advice = retryAdviceFor(error, retryCount);
+    if (advice === undefined || retryCount >= MAX_RETRIES) {
+      console.error(`${edit}: the edit was not recorded; the daily version check will catch it`, error);
+      return undefined;
+    }
+    console.warn(`${edit}: ${advice.why}; asking for delivery again in ${advice.retryAfter} s`);
+    return new InvocationError({ retryAfter: advice.retryAfter, retryReason: advice.retryReason });
+  }
 }

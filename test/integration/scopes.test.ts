@@ -48,7 +48,7 @@ const NEEDED_BY: Record<string, Feature> = {
   'read:space.permission:confluence': 'space admin by role',
   'read:user:confluence': 'effects',
   'read:confluence-groups': 'group search',
-  'read:confluence-user': 'page edit',
+  'read:confluence-user': 'decide',
 };
 
 /** A resolver answer's failure, or undefined when it succeeded. */
