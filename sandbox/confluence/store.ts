@@ -136,6 +136,20 @@ export class Store {
     if (!group.members.includes(accountId)) group.members.push(accountId);
   }
 
+  /** Many members at once in linear time, for groups of tens of thousands (e.g. confluence-users). */
+  addGroupMembers(groupId: string, accountIds: readonly string[]): void {
+    const group = this.group(groupId);
+    if (!group) throw notFound(`No group with id ${groupId}`);
+    const members = new Set(group.members);
+    for (const accountId of accountIds) {
+      this.requireUser(accountId);
+      if (!members.has(accountId)) {
+        members.add(accountId);
+        group.members.push(accountId);
+      }
+    }
+  }
+
   // Spaces -----------------------------------------------------------------------------
 
   space(id: string): SpaceRecord | undefined {
