@@ -98,15 +98,6 @@ export async function getRoleHolders(spaceId: string, roleId: string): Promise<{
   return { accountIds, groupIds };
 }
 
-/** Whether an account may perform an operation on a piece of content (view: 'read', edit: 'update'). */
-export async function canPerform(callAs: CallAs, contentId: string, accountId: string, operation: 'read' | 'update'): Promise<boolean> {
-  const body = await confluenceJson<{ hasPermission: boolean }>(callAs, route`/wiki/rest/api/content/${contentId}/permission/check`, {
-    method: 'POST',
-    body: { subject: { type: 'user', identifier: accountId }, operation },
-  });
-  return body.hasPermission === true;
-}
-
 /** How many members a group has, without listing them (the workflow editor's capacity check). */
 export async function getGroupMemberCount(groupId: string): Promise<number> {
   const body = await confluenceJson<V1Page<unknown> & { totalSize?: number }>(
