@@ -6,6 +6,7 @@
  */
 import { allowedActions } from '../auth/roles';
 import { getUserGroupIds } from '../confluence/user-groups';
+import { CACHE } from '../storage/permission-cache';
 import { currentGroupIds } from '../domain/approver-seat';
 import { overdueSteps } from '../domain/overdue';
 import { derivePageStatus } from '../domain/page-status';
@@ -28,16 +29,19 @@ const FIRST_HISTORY_PAGE = 20;
 const choiceOf = (workflow: Workflow): WorkflowChoice => ({ id: workflow.id, name: workflow.name, description: workflow.description });
 
 /**
- * Whether the viewer may decide through a group: asked of Confluence only when the current step
- * has groups and the viewer is not already named on it or done with it.
+ * Whether the viewer may decide through a group: only when the current step has groups and the
+ * viewer is not already named on it or done with it, from the 10-minute cache (read with the
+ * page context) or one Confluence call. A stale answer only shows or hides buttons: the decision
+ * itself asks Confluence afresh.
  */
-async function viewerGroups(latest: ApprovalRequest | null, accountId: string): Promise<string[]> {
+async function viewerGroups(context: PageContext, latest: ApprovalRequest | null): Promise<string[]> {
+  const accountId = context.actorId;
   const stepGroups = currentGroupIds(latest);
   if (latest === null || stepGroups.length === 0) return [];
   const state = latest.steps[latest.currentStepIndex];
   if (state === undefined || state.eligibleApprovers.includes(accountId) || state.decisions.some((d) => d.approverId === accountId)) return [];
   if (accountId === latest.submittedBy && !latest.workflow.options.selfApproval) return [];
-  const mine = new Set(await getUserGroupIds(accountId));
+  const mine = new Set(await context.cache.get(CACHE.userGroups(accountId), () => getUserGroupIds(accountId)));
   return stepGroups.filter((groupId) => mine.has(groupId));
 }
 
@@ -62,7 +66,7 @@ export async function pageApprovalView(
     callerIsSpaceAdmin(context),
     pageHistory(context.pageId, undefined, FIRST_HISTORY_PAGE, written),
     mightSubmit ? applicableWorkflows(context) : Promise.resolve([]),
-    viewerGroups(latest, context.actorId),
+    viewerGroups(context, latest),
   ]);
   const allowed = allowedActions(latest, { accountId: context.actorId, access, isSpaceAdmin, canSubmitWithSomeWorkflow: workflows.length > 0, groupIds });
   // A live doc can have no approval to act on: nothing is offered, the notice says why.

@@ -58,6 +58,7 @@ export async function loadPageContext(actor: Actor, pageId: string): Promise<Pag
       settingsKey,
       CACHE.spaceAdmins(spaceId).key,
       CACHE.ancestors(pageId).key,
+      CACHE.userGroups(actor.accountId).key,
       pageNamesEntry(pageId).key,
     ]),
     accessing,

@@ -2,7 +2,7 @@
  * What Confluence says about people and pages, kept in KVS for a short while so the byline
  * dialog and the commands stay within their Confluence-call budgets:
  * - a space's admins (accounts holding `administer` on the space, directly or through a group): 10 minutes;
- * - a group's members (resolving group approvers at submission): 10 minutes;
+ * - a person's groups (offering a group approver the decision buttons): 10 minutes;
  * - a page's ancestors (resolving subtree assignments in the dialog): 10 minutes;
  * - the app's own account (recognising its own page edits): a year.
  * A change in Confluence is therefore seen within 10 minutes. Entries are read in the caller's
@@ -63,7 +63,8 @@ export interface SpaceAdmins {
 
 export const CACHE = {
   spaceAdmins: (spaceId: string): CacheEntry<SpaceAdmins> => ({ key: { key: `cache:space-admins:${spaceId}` }, freshFor: TEN_MINUTES }),
-  groupMembers: (groupId: string): CacheEntry<string[]> => ({ key: { key: `cache:group-members:${groupId}` }, freshFor: TEN_MINUTES }),
+  /** A person's groups, for offering a group approver's buttons; a decision itself asks Confluence afresh. */
+  userGroups: (accountId: string): CacheEntry<string[]> => ({ key: { key: `cache:user-groups:${accountId}` }, freshFor: TEN_MINUTES }),
   ancestors: (pageId: string): CacheEntry<string[]> => ({ key: { key: `cache:ancestors:${pageId}` }, freshFor: TEN_MINUTES }),
 };
 

@@ -47,7 +47,7 @@ describe('permission caches are judged by their fetch time, not by the KVS TTL',
   it('refetches each kind of entry past its window and keeps using it within', async () => {
     const entries: Array<{ entry: CacheEntry<unknown>; windowMs: number }> = [
       { entry: CACHE.spaceAdmins(SPACES.ENG.id), windowMs: 10 * MINUTE },
-      { entry: CACHE.groupMembers(DEMO_GROUPS.admins), windowMs: 10 * MINUTE },
+      { entry: CACHE.userGroups('u-bob'), windowMs: 10 * MINUTE },
       { entry: CACHE.ancestors('10020'), windowMs: 10 * MINUTE },
     ];
     const fetchedAt = new Date().toISOString();
