@@ -80,9 +80,21 @@ export class ProductEventTriggers {
     // Self-generated: the app's own account made the version (events-reference/confluence, payload).
     const selfGenerated = event.editorAccountId === this.confluence().appAccountId;
     this.track(async () => {
+      // Content whose restrictions leave the app out raises no event for it (known limitation
+      // ECO-961: "Forge app does not receive page-view or page-updated events for restricted content").
+      if (!(await this.appCanView(event))) {
+        for (const trigger of subscribed) this.log.push({ triggerKey: trigger.key, eventType, pageId: event.pageId, retryCount: 0, outcome: 'skipped', reason: 'restricted from the app' });
+        return;
+      }
       const payload = await pageUpdatedPayload(this.confluence(), event, selfGenerated);
       for (const trigger of subscribed) this.attempt(trigger, payload, event.pageId, 0, undefined);
     });
+  }
+
+  private async appCanView(event: PageUpdatedEvent): Promise<boolean> {
+    const collection = event.contentType === 'blogpost' ? 'blogposts' : 'pages';
+    const answer = await this.confluence().handle({ method: 'GET', path: `/wiki/api/v2/${collection}/${encodeURIComponent(event.pageId)}`, headers: {}, actor: { kind: 'app' } });
+    return answer.status === 200;
   }
 
   private track(work: () => Promise<void>): void {

@@ -39,3 +39,16 @@ it('approves a page whose restrictions leave the app out, without effects retryi
     warnings.mockRestore();
   }
 });
+
+it('hears nothing of edits to such a page (ECO-961), yet the dialog shows the approval outdated', async () => {
+  ok(await app.as('u-frank').byline('submit', HIDDEN_FROM_APP, {}));
+  const view = ok(await app.as('u-bob').byline('getPageApproval', HIDDEN_FROM_APP, {}));
+  ok(await app.as('u-bob').byline('approve', HIDDEN_FROM_APP, { requestId: view.request?.id, stepIndex: 0 }));
+  await app.drain();
+
+  await app.sandbox.editPage(HIDDEN_FROM_APP, 'u-frank', { body: '<p>Timeline corrected.</p>' });
+  await app.drain();
+  expect(app.sandbox.triggerDeliveries()).toEqual([expect.objectContaining({ pageId: HIDDEN_FROM_APP, outcome: 'skipped', reason: 'restricted from the app' })]);
+  // The dialog reads the page as the viewer, who sees the new version.
+  expect(ok(await app.as('u-frank').byline('getPageApproval', HIDDEN_FROM_APP, {})).status).toBe('outdated');
+});
