@@ -8,7 +8,8 @@ import { derivePageStatus } from '../domain/page-status';
 import { type ApprovalRequest } from '../domain/request';
 import { AppError } from '../shared/errors';
 import { bylineProperties, type PageStatusSummary } from '../shared/status';
-import { getPageRecord, latestApproved } from '../storage/page-state';
+import { type ContentType } from '../shared/content';
+import { contentTypeOf, getPageRecord, latestApproved } from '../storage/page-state';
 import { writeBylineProperty } from './byline-property';
 import { type PeopleDirectory } from './people-directory';
 
@@ -27,6 +28,8 @@ const failedWith = (error: unknown, code: AppError['code']): boolean => error in
 
 export interface BylineUpdate {
   pageId: string;
+  /** Where the property lives: a page's and a blog post's properties have their own paths. */
+  contentType: ContentType;
   /** The page-state revision the summary describes. */
   revision: number;
   summary: PageStatusSummary;
@@ -50,13 +53,13 @@ export async function planByline(pageId: string): Promise<BylineUpdate | null> {
   const record = await getPageRecord(pageId);
   if (record === undefined) return null;
   const summary = derivePageStatus({ latest: record.latest, latestApproved: latestApproved(record), currentVersion: record.currentVersion });
-  return { pageId, revision: record.revision, summary, people: peopleIn(summary), dialogPeople: peopleOnRequest(record.latest) };
+  return { pageId, contentType: contentTypeOf(record), revision: record.revision, summary, people: peopleIn(summary), dialogPeople: peopleOnRequest(record.latest) };
 }
 
 /** Writes the page's status into its byline property, as the app. */
-export async function writeBylineUpdate({ pageId, revision, summary }: BylineUpdate, people: PeopleDirectory): Promise<void> {
+export async function writeBylineUpdate({ pageId, contentType, revision, summary }: BylineUpdate, people: PeopleDirectory): Promise<void> {
   try {
-    await writeBylineProperty(pageId, bylineProperties(summary, people.displayName), revision);
+    await writeBylineProperty(pageId, bylineProperties(summary, people.displayName), revision, contentType);
   } catch (error) {
     // A deleted page has no byline to show, and page restrictions that leave the app out refuse
     // it as they refuse any user: retrying for a day would change nothing. The dialog still

@@ -6,11 +6,16 @@
  */
 import { AS_APP } from '../confluence/http';
 import { updatePageProperty } from '../confluence/properties';
+import { type ContentType } from '../shared/content';
 import { BYLINE_PROPERTY_KEY, type BylineProperties, type BylinePropertyValue, storedBylineIsNewer } from '../shared/byline';
 
-export async function writeBylineProperty(pageId: string, byline: BylineProperties, revision: number): Promise<boolean> {
+export async function writeBylineProperty(pageId: string, byline: BylineProperties, revision: number, type: ContentType = 'page'): Promise<boolean> {
   const value: BylinePropertyValue = { ...byline, revision };
-  return updatePageProperty<Partial<BylinePropertyValue>>(AS_APP, pageId, BYLINE_PROPERTY_KEY, (current) =>
-    storedBylineIsNewer(current, value) ? undefined : value,
+  return updatePageProperty<Partial<BylinePropertyValue>>(
+    AS_APP,
+    pageId,
+    BYLINE_PROPERTY_KEY,
+    (current) => (storedBylineIsNewer(current, value) ? undefined : value),
+    type,
   );
 }

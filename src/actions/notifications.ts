@@ -15,11 +15,12 @@
  * counts as notified; replies never go unthreaded.
  */
 import { kvs } from '@forge/kvs';
-import { type AdfDocument, listFooterComments, postFooterComment } from '../confluence/comments';
+import { type AdfDocument, type CommentParent, listFooterComments, postFooterComment } from '../confluence/comments';
 import { AS_APP } from '../confluence/http';
 import { AppError } from '../shared/errors';
 import { type AuditEntry, getAuditEntries } from '../storage/audit';
 import { BATCH_LIMIT, readBatch, type StoredKey } from '../storage/batch-read';
+import { contentTypeOf, getPageRecord } from '../storage/page-state';
 import { type NoticeDraft, noticeFingerprint, noticeFor, type RequestLookup } from './notice-text';
 import { type PeopleDirectory } from './people-directory';
 
@@ -40,7 +41,11 @@ const threadKey = (requestId: string): string => `notice-thread:${requestId}`;
 /** A request's first event (revision 1) is its submission, stored under `${requestId}:1`. */
 const submissionKey = (requestId: string): string => `${requestId}:1`;
 
-type Parent = { pageId: string } | { parentCommentId: string };
+/** A thread starts on the page or blog post itself: which one, its stored record says. */
+async function threadStartOn(pageId: string): Promise<CommentParent> {
+  const record = await getPageRecord(pageId);
+  return record !== undefined && contentTypeOf(record) === 'blogpost' ? { blogPostId: pageId } : { pageId };
+}
 
 export interface PendingNotice {
   auditKey: string;
@@ -92,7 +97,7 @@ class NoticeLedger {
 }
 
 /** A comment with these exact words among the newest of the thread (or of the page's root comments). */
-async function findPosted(parent: Parent, document: AdfDocument): Promise<string | undefined> {
+async function findPosted(parent: CommentParent, document: AdfDocument): Promise<string | undefined> {
   const wanted = noticeFingerprint(document);
   let cursor: string | undefined;
   for (let page = 0; page < RECONCILE_PAGES; page += 1) {
@@ -132,7 +137,7 @@ class NoticeSender {
       await this.ledger.markGone(notice.auditKey);
       return;
     }
-    const parent: Parent = thread === undefined ? { pageId: notice.pageId } : { parentCommentId: thread };
+    const parent: CommentParent = thread === undefined ? await threadStartOn(notice.pageId) : { parentCommentId: thread };
     const document = notice.draft.render(this.people.displayName);
     if (marker?.state === 'posting') {
       const existing = await findPosted(parent, document);

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { type ContentType, contentTypeSchema } from '../shared/content';
 import { AppError } from '../shared/errors';
 
 /**
@@ -10,12 +12,19 @@ export interface Invocation {
   spaceId?: string;
   spaceKey?: string;
   contentId?: string;
+  /** What the content is, as the module's context says (confluence-content-byline-item: `page` or `blogpost`). */
+  contentType?: ContentType;
+  /** The content is a live doc (`content.subtype: 'live'`). */
+  liveDoc: boolean;
 }
 
 interface ExtensionContext {
   space?: { id?: unknown; key?: unknown };
-  content?: { id?: unknown };
+  content?: { id?: unknown; type?: unknown; subtype?: unknown };
 }
+
+/** The platform sets the context, but it is still checked: an unknown type is refused, never guessed. */
+const contextTypeSchema = contentTypeSchema.optional();
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.length > 0 ? value : typeof value === 'number' ? String(value) : undefined;
@@ -27,10 +36,14 @@ export function invocationFrom(context: Record<string, unknown>): Invocation {
     throw new AppError('FORBIDDEN', 'Log in to Confluence to use ApprovalFlow.');
   }
   const extension = (context.extension ?? {}) as ExtensionContext;
+  const contentType = contextTypeSchema.safeParse(extension.content?.type);
+  if (!contentType.success) throw new AppError('VALIDATION', 'ApprovalFlow works on pages and blog posts only.');
   return {
     accountId,
     spaceId: text(extension.space?.id),
     spaceKey: text(extension.space?.key),
     contentId: text(extension.content?.id),
+    contentType: contentType.data,
+    liveDoc: z.literal('live').safeParse(extension.content?.subtype).success,
   };
 }

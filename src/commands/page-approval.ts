@@ -7,7 +7,7 @@ import { type HistoryPageView } from '../shared/contract/common';
 import { type PageApprovalView } from '../shared/contract/byline';
 import { pageHistory } from '../storage/audit';
 import { namesFor } from '../storage/display-names';
-import { type Actor, type CommandResult, loadPageContext, type PageContext } from './page-context';
+import { type Actor, type CommandResult, type ContentHint, loadPageContext, type PageContext } from './page-context';
 import { historyView, peopleIn, stepNamesFor } from './page-history';
 import { pageApprovalView } from './page-approval-view';
 
@@ -18,20 +18,21 @@ export async function actOnPage(
   actor: Actor,
   pageId: string,
   command: (context: PageContext) => Promise<CommandResult<unknown>>,
+  content: ContentHint = {},
 ): Promise<PageApprovalView> {
-  const context = await loadPageContext(actor, pageId);
+  const context = await loadPageContext(actor, pageId, content);
   const { record, written } = await command(context);
   return pageApprovalView(context, record, new Date().toISOString(), written);
 }
 
-export async function getPageApproval(actor: Actor, pageId: string): Promise<PageApprovalView> {
-  const context = await loadPageContext(actor, pageId);
+export async function getPageApproval(actor: Actor, pageId: string, content: ContentHint = {}): Promise<PageApprovalView> {
+  const context = await loadPageContext(actor, pageId, content);
   return pageApprovalView(context, context.record, new Date().toISOString());
 }
 
 /** Older history: only for someone who can view the page (Confluence is asked as the caller). */
-export async function getPageHistoryPage(actor: Actor, pageId: string, cursor: string | undefined): Promise<HistoryPageView> {
-  const context = await loadPageContext(actor, pageId);
+export async function getPageHistoryPage(actor: Actor, pageId: string, cursor: string | undefined, content: ContentHint = {}): Promise<HistoryPageView> {
+  const context = await loadPageContext(actor, pageId, content);
   if (!context.access.canView) throw new AppError('NOT_FOUND', "This page doesn't exist, or you don't have permission to view it.");
   const page = await pageHistory(pageId, cursor, HISTORY_PAGE);
   const [names, steps] = await Promise.all([namesFor(context.cache, pageId, peopleIn(page.rows)), stepNamesFor(page.rows, context.record?.stepNames ?? {})]);

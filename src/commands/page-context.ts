@@ -4,6 +4,7 @@
  * the page's names) while Confluence is asked, as the caller, about the page.
  */
 import { type PageAccess, pageAccess, requireSpace } from '../auth/page-access';
+import { type ContentType } from '../shared/content';
 import { type Workflow } from '../shared/workflow';
 import { isSpaceAdminIn } from '../auth/space-admin';
 import { type AuditEntry } from '../storage/audit';
@@ -24,6 +25,8 @@ export interface PageContext {
   pageId: string;
   spaceId: string;
   access: PageAccess;
+  /** A live doc: Confluence announces none of its edits, so it cannot be submitted. */
+  liveDoc: boolean;
   /** Undefined until the page's first change. */
   record: PageRecord | undefined;
   assignments: SpaceAssignments;
@@ -42,12 +45,18 @@ export interface CommandResult<T> {
 
 const NO_ASSIGNMENTS: SpaceAssignments = { defaultWorkflowId: null, pages: {} };
 
+/** What the module's context says about the content; a payload never supplies it. */
+export interface ContentHint {
+  type?: ContentType;
+  liveDoc?: boolean;
+}
+
 /**
  * `spaceId` is the space the call claims (a module's context); the page is checked to be in it.
  * Without one, Confluence is asked first to learn the page's space.
  */
-export async function loadPageContext(actor: Actor, pageId: string): Promise<PageContext> {
-  const accessing = pageAccess(pageId);
+export async function loadPageContext(actor: Actor, pageId: string, content: ContentHint = {}): Promise<PageContext> {
+  const accessing = pageAccess(pageId, content.type);
   // Read in parallel with Confluence when the space is known; a rejected access is awaited below.
   accessing.catch(() => undefined);
   const spaceId = actor.spaceId ?? (await accessing).page.spaceId;
@@ -69,6 +78,7 @@ export async function loadPageContext(actor: Actor, pageId: string): Promise<Pag
     pageId,
     spaceId,
     access,
+    liveDoc: content.liveDoc === true,
     record: values<PageRecord>(pageRecordKey(pageId)),
     assignments: values<SpaceSettingsRow>(settingsKey)?.body ?? NO_ASSIGNMENTS,
     cache: new CacheSession(values),
@@ -80,7 +90,13 @@ export function baseRecord(context: PageContext, record: PageRecord | undefined)
   const { page } = context.access;
   return (
     record ??
-    emptyRecord({ pageId: context.pageId, spaceId: context.spaceId, parentId: page.parentId ?? spaceParent(context.spaceId), currentVersion: page.version })
+    emptyRecord({
+      pageId: context.pageId,
+      contentType: page.type,
+      spaceId: context.spaceId,
+      parentId: page.parentId ?? spaceParent(context.spaceId),
+      currentVersion: page.version,
+    })
   );
 }
 

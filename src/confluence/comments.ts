@@ -19,10 +19,13 @@ interface CommentBody {
   id: string;
 }
 
-/** Posts a footer comment on a page (or a reply when `parentCommentId` is given). */
+/** Where a footer comment goes: on a page, on a blog post, or in reply to a comment. */
+export type CommentParent = { pageId: string } | { blogPostId: string } | { parentCommentId: string };
+
+/** Posts a footer comment on a page or blog post (or a reply when `parentCommentId` is given). */
 export async function postFooterComment(
   callAs: CallAs,
-  target: { pageId: string } | { parentCommentId: string },
+  target: CommentParent,
   document: AdfDocument,
 ): Promise<string> {
   const created = await confluenceJson<CommentBody>(callAs, route`/wiki/api/v2/footer-comments`, {
@@ -55,10 +58,10 @@ function documentOf(comment: CommentListBody): AdfDocument | null {
   }
 }
 
-/** One page of a page's root footer comments, or of a comment's replies, newest first. */
+/** One page of a page's (or blog post's) root footer comments, or of a comment's replies, newest first. */
 export async function listFooterComments(
   callAs: CallAs,
-  parent: { pageId: string } | { parentCommentId: string },
+  parent: CommentParent,
   cursor?: string,
 ): Promise<{ comments: FooterComment[]; cursor?: string }> {
   const params = new URLSearchParams({ 'body-format': 'atlas_doc_format', sort: '-created-date', limit: '100' });
@@ -66,7 +69,9 @@ export async function listFooterComments(
   const path =
     'pageId' in parent
       ? route`/wiki/api/v2/pages/${parent.pageId}/footer-comments?${params}`
-      : route`/wiki/api/v2/footer-comments/${parent.parentCommentId}/children?${params}`;
+      : 'blogPostId' in parent
+        ? route`/wiki/api/v2/blogposts/${parent.blogPostId}/footer-comments?${params}`
+        : route`/wiki/api/v2/footer-comments/${parent.parentCommentId}/children?${params}`;
   const body = await confluenceJson<V2Page<CommentListBody>>(callAs, path);
   return {
     comments: body.results.map((comment) => ({ id: String(comment.id), authorId: comment.version?.authorId ?? '', document: documentOf(comment) })),

@@ -1,9 +1,12 @@
 import { route } from '@forge/api';
+import { type ContentType } from '../shared/content';
+import { AppError } from '../shared/errors';
 import { confluenceJson, nextCursor, type CallAs, type V2Page } from './http';
 
-/** A page as the app needs it: where it lives, its current version, what the caller may do. */
+/** A page or blog post as the app needs it: where it lives, its current version, what the caller may do. */
 export interface PageInfo {
   id: string;
+  type: ContentType;
   title: string;
   status: string;
   spaceId: string;
@@ -26,9 +29,10 @@ interface V2PageBody {
   operations?: { results?: { operation: string; targetType: string }[] };
 }
 
-function toPageInfo(page: V2PageBody): PageInfo {
+function toPageInfo(page: V2PageBody, type: ContentType): PageInfo {
   return {
     id: String(page.id),
+    type,
     title: page.title,
     status: page.status,
     spaceId: String(page.spaceId),
@@ -36,13 +40,28 @@ function toPageInfo(page: V2PageBody): PageInfo {
     version: page.version.number,
     versionAuthorId: page.version.authorId,
     authorId: page.authorId,
-    operations: (page.operations?.results ?? []).filter((o) => o.targetType === 'page').map((o) => o.operation),
+    operations: (page.operations?.results ?? []).filter((o) => o.targetType === type).map((o) => o.operation),
   };
 }
 
-/** One call that proves the caller can see the page and tells what else they may do on it. */
-export async function getPage(callAs: CallAs, pageId: string): Promise<PageInfo> {
-  return toPageInfo(await confluenceJson<V2PageBody>(callAs, route`/wiki/api/v2/pages/${pageId}?include-operations=true`));
+async function readContent(callAs: CallAs, id: string, type: ContentType): Promise<PageInfo> {
+  const path = type === 'page' ? route`/wiki/api/v2/pages/${id}?include-operations=true` : route`/wiki/api/v2/blogposts/${id}?include-operations=true`;
+  return toPageInfo(await confluenceJson<V2PageBody>(callAs, path), type);
+}
+
+/**
+ * One call that proves the caller can see the page (or blog post) and tells what else they may
+ * do on it. Without a known type (a request named only by id) a page is asked for first, then a
+ * blog post: Confluence ids are unique across both, so at most one answers.
+ */
+export async function getPage(callAs: CallAs, pageId: string, type?: ContentType): Promise<PageInfo> {
+  if (type !== undefined) return readContent(callAs, pageId, type);
+  try {
+    return await readContent(callAs, pageId, 'page');
+  } catch (error) {
+    if (!(error instanceof AppError && error.code === 'NOT_FOUND')) throw error;
+    return readContent(callAs, pageId, 'blogpost');
+  }
 }
 
 /** Ancestors of a page, root first (what workflow assignment inherits through). */
@@ -72,7 +91,7 @@ export async function getFolderAncestorIds(callAs: CallAs, folderId: string): Pr
 /** One row of the manage-space tree. */
 export interface TreeNode {
   id: string;
-  type: 'page' | 'folder';
+  type: 'page' | 'folder' | 'blogpost';
   title: string;
   status: string;
   /** A page id from a payload may point into another space: callers compare this with theirs. */
@@ -84,14 +103,27 @@ export interface TreeLevel {
   cursor?: string;
 }
 
-/** One level of the page tree: a space's root pages, or the direct children of a page or folder. */
+/**
+ * One level of the page tree: a space's root pages, or the direct children of a page or folder;
+ * or the space's blog posts (`blog`, id = the space), which Confluence lists apart from the tree.
+ */
 export async function getTreeLevel(
   callAs: CallAs,
-  parent: { type: 'space' | 'page' | 'folder'; id: string },
+  parent: { type: 'space' | 'blog' | 'page' | 'folder'; id: string },
   options: { cursor?: string; limit?: number } = {},
 ): Promise<TreeLevel> {
   const params = new URLSearchParams({ limit: String(options.limit ?? 250) });
   if (options.cursor) params.set('cursor', options.cursor);
+  if (parent.type === 'blog') {
+    const body = await confluenceJson<V2Page<{ id: string; title: string; status: string; spaceId: string | number }>>(
+      callAs,
+      route`/wiki/api/v2/spaces/${parent.id}/blogposts?${params}`,
+    );
+    return {
+      nodes: body.results.map((p) => ({ id: String(p.id), type: 'blogpost', title: p.title, status: p.status, spaceId: String(p.spaceId) })),
+      cursor: nextCursor(body),
+    };
+  }
   if (parent.type === 'space') {
     params.set('depth', 'root');
     const body = await confluenceJson<V2Page<{ id: string; title: string; status: string; spaceId: string | number }>>(

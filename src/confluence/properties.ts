@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
-import { route } from '@forge/api';
+import { route, type Route } from '@forge/api';
+import { type ContentType } from '../shared/content';
 import { AppError } from '../shared/errors';
 import { confluenceJson, type CallAs, type V2Page } from './http';
 
@@ -12,6 +13,16 @@ interface PropertyBody<T> {
 
 const CONFLICT_RETRIES = 3;
 
+/** Pages and blog posts keep their properties under their own v2 paths. */
+function propertiesOf(type: ContentType, id: string, key?: string): Route {
+  if (type === 'blogpost') return key === undefined ? route`/wiki/api/v2/blogposts/${id}/properties` : route`/wiki/api/v2/blogposts/${id}/properties?key=${key}`;
+  return key === undefined ? route`/wiki/api/v2/pages/${id}/properties` : route`/wiki/api/v2/pages/${id}/properties?key=${key}`;
+}
+
+function propertyOf(type: ContentType, id: string, propertyId: string): Route {
+  return type === 'blogpost' ? route`/wiki/api/v2/blogposts/${id}/properties/${propertyId}` : route`/wiki/api/v2/pages/${id}/properties/${propertyId}`;
+}
+
 /**
  * Read-modify-write of a page's content property: `next` sees the stored value and returns the
  * value to store, or undefined to leave it as it is. Confluence versions properties and answers
@@ -23,26 +34,32 @@ export async function updatePageProperty<T>(
   pageId: string,
   key: string,
   next: (current: T | undefined) => T | undefined,
+  type: ContentType = 'page',
 ): Promise<boolean> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await writeOnce(callAs, pageId, key, next);
+      return await writeOnce(callAs, { id: pageId, type }, key, next);
     } catch (error) {
       if (!(error instanceof AppError && error.code === 'CONFLICT') || attempt >= CONFLICT_RETRIES) throw error;
     }
   }
 }
 
-async function writeOnce<T>(callAs: CallAs, pageId: string, key: string, next: (current: T | undefined) => T | undefined): Promise<boolean> {
-  const existing = await confluenceJson<V2Page<PropertyBody<T>>>(callAs, route`/wiki/api/v2/pages/${pageId}/properties?key=${key}`);
+async function writeOnce<T>(
+  callAs: CallAs,
+  content: { id: string; type: ContentType },
+  key: string,
+  next: (current: T | undefined) => T | undefined,
+): Promise<boolean> {
+  const existing = await confluenceJson<V2Page<PropertyBody<T>>>(callAs, propertiesOf(content.type, content.id, key));
   const current = existing.results[0];
   const value = next(current?.value);
   if (value === undefined || (current !== undefined && isDeepStrictEqual(current.value, value))) return false;
   if (!current) {
-    await confluenceJson(callAs, route`/wiki/api/v2/pages/${pageId}/properties`, { method: 'POST', body: { key, value } });
+    await confluenceJson(callAs, propertiesOf(content.type, content.id), { method: 'POST', body: { key, value } });
     return true;
   }
-  await confluenceJson(callAs, route`/wiki/api/v2/pages/${pageId}/properties/${current.id}`, {
+  await confluenceJson(callAs, propertyOf(content.type, content.id, current.id), {
     method: 'PUT',
     body: { key, value, version: { number: current.version.number + 1, message: 'ApprovalFlow status' } },
   });
@@ -50,6 +67,6 @@ async function writeOnce<T>(callAs: CallAs, pageId: string, key: string, next: (
 }
 
 export async function getPageProperty<T>(callAs: CallAs, pageId: string, key: string): Promise<T | undefined> {
-  const existing = await confluenceJson<V2Page<PropertyBody<T>>>(callAs, route`/wiki/api/v2/pages/${pageId}/properties?key=${key}`);
+  const existing = await confluenceJson<V2Page<PropertyBody<T>>>(callAs, propertiesOf('page', pageId, key));
   return existing.results[0]?.value;
 }

@@ -7,45 +7,51 @@ import { type Invocation } from '../auth/invocation';
 import { decideInContext } from '../commands/decide';
 import { overrideInContext } from '../commands/override';
 import { actOnPage, getPageApproval, getPageHistoryPage } from '../commands/page-approval';
+import { type ContentHint } from '../commands/page-context';
 import { submitInContext } from '../commands/submit';
 import { withdrawInContext } from '../commands/withdraw';
 import { bylineContract } from '../shared/contract/byline';
 import { AppError } from '../shared/errors';
 import { registerResolvers, resolverSpec } from './define';
 
-function pageOf(invocation: Invocation): { actor: { accountId: string; spaceId?: string }; pageId: string } {
-  if (invocation.contentId === undefined) throw new AppError('VALIDATION', 'Open the approval dialog from a page.');
-  return { actor: { accountId: invocation.accountId, spaceId: invocation.spaceId }, pageId: invocation.contentId };
+/** The page or blog post, its type and whether it is a live doc: all from the invocation context. */
+function pageOf(invocation: Invocation): { actor: { accountId: string; spaceId?: string }; pageId: string; content: ContentHint } {
+  if (invocation.contentId === undefined) throw new AppError('VALIDATION', 'Open the approval dialog from a page or blog post.');
+  return {
+    actor: { accountId: invocation.accountId, spaceId: invocation.spaceId },
+    pageId: invocation.contentId,
+    content: { type: invocation.contentType, liveDoc: invocation.liveDoc },
+  };
 }
 
 export const bylineSpecs = {
   getPageApproval: resolverSpec(bylineContract.getPageApproval, async (_input, invocation) => {
-    const { actor, pageId } = pageOf(invocation);
-    return getPageApproval(actor, pageId);
+    const { actor, pageId, content } = pageOf(invocation);
+    return getPageApproval(actor, pageId, content);
   }),
   submit: resolverSpec(bylineContract.submit, async (input, invocation) => {
-    const { actor, pageId } = pageOf(invocation);
-    return actOnPage(actor, pageId, (context) => submitInContext(context, input));
+    const { actor, pageId, content } = pageOf(invocation);
+    return actOnPage(actor, pageId, (context) => submitInContext(context, input), content);
   }),
   approve: resolverSpec(bylineContract.approve, async (input, invocation) => {
-    const { actor, pageId } = pageOf(invocation);
-    return actOnPage(actor, pageId, (context) => decideInContext(context, { ...input, decision: 'approve' }));
+    const { actor, pageId, content } = pageOf(invocation);
+    return actOnPage(actor, pageId, (context) => decideInContext(context, { ...input, decision: 'approve' }), content);
   }),
   reject: resolverSpec(bylineContract.reject, async (input, invocation) => {
-    const { actor, pageId } = pageOf(invocation);
-    return actOnPage(actor, pageId, (context) => decideInContext(context, { ...input, decision: 'reject' }));
+    const { actor, pageId, content } = pageOf(invocation);
+    return actOnPage(actor, pageId, (context) => decideInContext(context, { ...input, decision: 'reject' }), content);
   }),
   withdraw: resolverSpec(bylineContract.withdraw, async (input, invocation) => {
-    const { actor, pageId } = pageOf(invocation);
-    return actOnPage(actor, pageId, (context) => withdrawInContext(context, input.requestId));
+    const { actor, pageId, content } = pageOf(invocation);
+    return actOnPage(actor, pageId, (context) => withdrawInContext(context, input.requestId), content);
   }),
   override: resolverSpec(bylineContract.override, async (input, invocation) => {
-    const { actor, pageId } = pageOf(invocation);
-    return actOnPage(actor, pageId, (context) => overrideInContext(context, input));
+    const { actor, pageId, content } = pageOf(invocation);
+    return actOnPage(actor, pageId, (context) => overrideInContext(context, input), content);
   }),
   getPageHistory: resolverSpec(bylineContract.getPageHistory, async (input, invocation) => {
-    const { actor, pageId } = pageOf(invocation);
-    return getPageHistoryPage(actor, pageId, input.cursor);
+    const { actor, pageId, content } = pageOf(invocation);
+    return getPageHistoryPage(actor, pageId, input.cursor, content);
   }),
 };
 

@@ -11,11 +11,14 @@
 import { kvs } from '@forge/kvs';
 import { derivePageStatus } from '../domain/page-status';
 import { type ApprovalRequest } from '../domain/request';
+import { type ContentType } from '../shared/content';
 import { BATCH_LIMIT, readBatch, type StoredKey } from './batch-read';
 import { ENTITY, NONE, type PageStateRow } from './entities';
 
 export interface PageRecord {
   pageId: string;
+  /** Absent on records written before blog posts were supported: those are pages. */
+  contentType?: ContentType;
   spaceId: string;
   /** The page's parent (page or folder id), or `spaceParent(spaceId)` at the top of the space. */
   parentId: string;
@@ -42,7 +45,12 @@ export function latestApproved(record: PageRecord): ApprovalRequest | null {
   return record.earlierApproval?.status === 'approved' ? record.earlierApproval : null;
 }
 
-export function emptyRecord(page: { pageId: string; spaceId: string; parentId: string; currentVersion: number }): PageRecord {
+/** Whether the record is a page's or a blog post's: the Confluence paths for its property and comments differ. */
+export function contentTypeOf(record: PageRecord): ContentType {
+  return record.contentType ?? 'page';
+}
+
+export function emptyRecord(page: { pageId: string; contentType: ContentType; spaceId: string; parentId: string; currentVersion: number }): PageRecord {
   return { ...page, revision: 0, latest: null, earlierApproval: null, stepNames: {} };
 }
 

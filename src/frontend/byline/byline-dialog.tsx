@@ -1,5 +1,5 @@
 import type React from 'react';
-import { Stack } from '@forge/react';
+import { SectionMessage, Stack, Text } from '@forge/react';
 import { ApiErrorMessage } from '../shared/api-error-message';
 import { LoadingBlock } from '../shared/loading-block';
 import { ActionArea } from './action-area';
@@ -30,6 +30,11 @@ export function BylineDialog(): React.JSX.Element {
       <StatusHeader view={view} />
       {loadError !== undefined && (
         <ApiErrorMessage error={loadError} title="Couldn't reload this page's approval" actions={[{ label: 'Try again', onClick: reload, isLoading: loading }]} />
+      )}
+      {view.notice !== null && (
+        <SectionMessage appearance="information" title="Not available for live docs">
+          <Text>{view.notice}</Text>
+        </SectionMessage>
       )}
       <ActionArea view={view} actions={actions} reload={reload} reloading={loading} />
       {view.request !== null && <RequestDetails request={view.request} />}

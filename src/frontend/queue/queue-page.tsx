@@ -1,7 +1,7 @@
 import type React from 'react';
 import { useCallback, useState } from 'react';
 import { Box, Heading, LoadingButton, Stack, Tab, TabList, TabPanel, Tabs, Text, useProductContext } from '@forge/react';
-import { QUEUE_TABS, type QueueTab } from '../../shared/contract';
+import { QUEUE_TABS, type QueueItemView, type QueueTab } from '../../shared/contract';
 import { ApiErrorMessage } from '../shared/api-error-message';
 import { LoadingBlock } from '../shared/loading-block';
 import { BulkBar } from './bulk-bar';
@@ -18,7 +18,7 @@ import { useQueueList } from './use-queue-list';
 const NO_SELECTION: ReadonlySet<string> = new Set();
 
 /** The space's approval inbox: tabs, filters, the items, and bulk decisions on them. */
-function QueueScreen({ spaceKey }: { spaceKey: string | undefined }): React.JSX.Element {
+function QueueScreen(): React.JSX.Element {
   const [tab, setTab] = useState<QueueTab>('mine');
   const [filters, setFilters] = useState<QueueFilters>({});
   const [resetKey, setResetKey] = useState(0);
@@ -61,9 +61,7 @@ function QueueScreen({ spaceKey }: { spaceKey: string | undefined }): React.JSX.
   const reject = async (comment: string) => {
     if (await bulk.decide('reject', chosen, comment)) setRejecting(false);
   };
-  const openRow = (pageId: string) => {
-    if (spaceKey !== undefined) void openPage(spaceKey, pageId);
-  };
+  const openRow = (item: QueueItemView) => void openPage(item.url);
   const cancelReject = () => {
     setRejecting(false);
     bulk.clearFailure();
@@ -148,7 +146,5 @@ function QueueScreen({ spaceKey }: { spaceKey: string | undefined }): React.JSX.
 export function QueuePage(): React.JSX.Element {
   const context = useProductContext();
   if (context === undefined) return <LoadingBlock label="Loading approvals…" />;
-  const space: unknown = context.extension.space;
-  const spaceKey = typeof space === 'object' && space !== null && 'key' in space && typeof space.key === 'string' ? space.key : undefined;
-  return <QueueScreen spaceKey={spaceKey} />;
+  return <QueueScreen />;
 }

@@ -1,5 +1,6 @@
 import type React from 'react';
 import { Checkbox, DynamicTable, Inline, Lozenge, Pressable, Stack, Text, xcss } from '@forge/react';
+import { CONTENT_LABELS } from '../../shared/content';
 import { type QueueItemView, type QueueTab } from '../../shared/contract';
 import { formatDate, formatDateTime } from '../shared/dates';
 import { StatusLozenge } from '../shared/status-lozenge';
@@ -13,7 +14,7 @@ export interface QueueTableProps {
   selected: ReadonlySet<string>;
   onToggle(requestId: string, checked: boolean): void;
   onToggleAll(checked: boolean): void;
-  onOpenPage(pageId: string): void;
+  onOpenPage(item: QueueItemView): void;
   /** A reload is running: the rows stay, dimmed, instead of flashing empty. */
   isLoading: boolean;
 }
@@ -60,11 +61,18 @@ const pageLink = xcss({
   ':hover': { textDecoration: 'underline' },
 });
 
-function pageCell(item: QueueItemView, onOpenPage: (pageId: string) => void): React.JSX.Element {
-  return (
-    <Pressable xcss={pageLink} onClick={() => onOpenPage(item.pageId)}>
+function pageCell(item: QueueItemView, onOpenPage: (item: QueueItemView) => void): React.JSX.Element {
+  const link = (
+    <Pressable xcss={pageLink} onClick={() => onOpenPage(item)}>
       {item.pageTitle}
     </Pressable>
+  );
+  if (item.contentType === 'page') return link;
+  return (
+    <Inline space="space.100" alignBlock="center">
+      {link}
+      <Lozenge>{CONTENT_LABELS[item.contentType]}</Lozenge>
+    </Inline>
   );
 }
 

@@ -24,6 +24,7 @@ function indented(depth: number, content: React.JSX.Element): React.JSX.Element 
 
 function titleCell(entry: Extract<TreeEntry, { kind: 'row' }>, tree: SpaceTree): React.JSX.Element {
   const { row, expanded } = entry;
+  if (!row.hasChildren) return indented(entry.depth, <Text>{row.title}</Text>);
   return indented(
     entry.depth,
     <Button appearance="subtle" spacing="compact" iconBefore={expanded ? 'chevron-down' : 'chevron-right'} onClick={() => tree.toggle(row)}>
@@ -32,11 +33,15 @@ function titleCell(entry: Extract<TreeEntry, { kind: 'row' }>, tree: SpaceTree):
   );
 }
 
+const EMPTY_LEVEL: Record<string, string> = { space: 'This space has no pages.', blog: 'This space has no blog posts.' };
+
+const TYPE_LABELS: Record<TreeRowView['type'], string> = { page: 'Page', folder: 'Folder', blogpost: 'Blog post', blog: 'Blog' };
+
 function typeCell(row: TreeRowView): React.JSX.Element {
   return (
     <Inline space="space.050" alignBlock="center">
-      <Icon glyph={row.type === 'folder' ? 'folder-closed' : 'page'} label="" size="small" />
-      <Text>{row.type === 'folder' ? 'Folder' : 'Page'}</Text>
+      <Icon glyph={row.type === 'folder' || row.type === 'blog' ? 'folder-closed' : 'page'} label="" size="small" />
+      <Text>{TYPE_LABELS[row.type]}</Text>
     </Inline>
   );
 }
@@ -58,12 +63,14 @@ function workflowCell(row: TreeRowView, tree: SpaceTree): React.JSX.Element {
 }
 
 function actionsCell(row: TreeRowView, onAction: Props['onAction']): React.JSX.Element {
+  // The blog group is a heading, not content: nothing to assign or submit.
+  if (row.type === 'blog') return <Text> </Text>;
   return (
     <ButtonGroup label={`Actions for ${row.title}`}>
       <Button spacing="compact" onClick={() => onAction('assign', row)}>
         Assign workflow
       </Button>
-      {row.type === 'page' ? (
+      {row.type === 'page' || row.type === 'blogpost' ? (
         <>
           {row.hasRequest ? (
             <Button spacing="compact" onClick={() => onAction('override', row)}>
@@ -85,7 +92,7 @@ function levelNote(entry: Exclude<TreeEntry, { kind: 'row' }>, tree: SpaceTree):
     case 'loading':
       return indented(entry.depth, <LoadingBlock label="Loading pages" />);
     case 'empty':
-      return indented(entry.depth, <Text color="color.text.subtlest">{entry.levelKey === 'space' ? 'This space has no pages.' : 'No child pages or folders.'}</Text>);
+      return indented(entry.depth, <Text color="color.text.subtlest">{EMPTY_LEVEL[entry.levelKey] ?? 'No child pages or folders.'}</Text>);
     case 'failed':
       return indented(
         entry.depth,

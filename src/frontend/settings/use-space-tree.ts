@@ -10,7 +10,7 @@ import { callSettings } from './settings-api';
 
 export const ROOT = 'space';
 
-type Parent = { type: 'space' } | { type: 'page' | 'folder'; id: string };
+type Parent = { type: 'space' } | { type: 'blog' } | { type: 'page' | 'folder'; id: string };
 
 export interface Level {
   parent: Parent;
@@ -43,8 +43,10 @@ export interface SpaceTree {
   titleOf(id: string): string | undefined;
 }
 
+/** Only rows with children are expanded: pages, folders and the blog group (never a blog post). */
 function parentOf(row: TreeRowView): Parent {
-  return { type: row.type, id: row.id };
+  if (row.type === 'blog') return { type: 'blog' };
+  return { type: row.type === 'folder' ? 'folder' : 'page', id: row.id };
 }
 
 export function useSpaceTree(): SpaceTree {

@@ -41,7 +41,7 @@ export function treeRow(node: RowNode, state: PageStateRow | undefined, level: L
     workflows: level.workflows,
   });
   const own = Object.hasOwn(level.assignments.pages, node.id) ? level.assignments.pages[node.id] : undefined;
-  // Folders have no approval state; a page the app has never seen is a draft.
+  // Folders have no approval state; a page or blog post the app has never seen is a draft.
   const status = node.type === 'folder' ? null : (state?.status ?? 'draft');
   return {
     id: node.id,
@@ -56,6 +56,20 @@ export function treeRow(node: RowNode, state: PageStateRow | undefined, level: L
     // Confluence's children listing does not say whether a child has children of its own, and
     // asking per row would break the level's call budget: every row may be expanded, and
     // expanding a leaf shows an empty level.
-    hasChildren: true,
+    // Blog posts are never parents.
+    hasChildren: node.type !== 'blogpost',
   };
 }
+
+/** The row the space's blog posts are listed under, after the root pages, as Confluence's sidebar shows "Blog". */
+export const BLOG_ROW: TreeRowView = {
+  id: 'blog',
+  type: 'blog',
+  title: 'Blog posts',
+  status: null,
+  lozenge: null,
+  workflows: [],
+  origin: 'none',
+  hasRequest: false,
+  hasChildren: true,
+};

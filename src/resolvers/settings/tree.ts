@@ -18,7 +18,7 @@ import { listSpaceWorkflows, withCurrent } from '../../storage/workflows';
 import { resolverSpec } from '../define';
 import { allSettled } from './parallel';
 import { settingsSpaceId } from './space';
-import { type LevelContext, treeRow } from './tree-rows';
+import { BLOG_ROW, type LevelContext, treeRow } from './tree-rows';
 import { type TreeTarget } from './tree-target';
 
 const LEVEL_SIZE = 250;
@@ -34,10 +34,11 @@ async function levelStates(pageIds: readonly string[]): Promise<Map<string, Page
   return new Map(parts.flatMap((part) => [...part]));
 }
 
-type Parent = { type: 'space' } | { type: 'page' | 'folder'; id: string };
+type Parent = { type: 'space' } | { type: 'blog' } | { type: 'page' | 'folder'; id: string };
 
 async function ancestorsOfLevel(parent: Parent): Promise<string[]> {
-  if (parent.type === 'space') return [];
+  // Root pages and blog posts have nothing above them.
+  if (parent.type === 'space' || parent.type === 'blog') return [];
   const above = parent.type === 'page' ? await getAncestorIds(asUser(), parent.id) : await getFolderAncestorIds(asUser(), parent.id);
   return [...above, parent.id];
 }
@@ -50,7 +51,7 @@ export async function rowOf(spaceId: string, target: TreeTarget, current: readon
   const [assignments, listed, states] = await allSettled([
     getSpaceAssignments(spaceId),
     listSpaceWorkflows(spaceId),
-    target.node.type === 'page' ? getPageStates([target.node.id]) : Promise.resolve(new Map()),
+    target.node.type === 'folder' ? Promise.resolve(new Map()) : getPageStates([target.node.id]),
   ]);
   return treeRow(target.node, states.get(target.node.id), { assignments, workflows: withCurrent(listed, current), ancestors: target.ancestors });
 }
@@ -62,7 +63,7 @@ export const getTreeLevel = resolverSpec(settingsContract.getTreeLevel, async ({
   // Every admin action checks it again on its own.
   const opening = parent.type === 'space' && cursor === undefined;
   const [level, ancestors, assignments, workflows, admin] = await allSettled([
-    readTreeLevel(asUser(), parent.type === 'space' ? { type: 'space', id: spaceId } : parent, { cursor, limit: LEVEL_SIZE }),
+    readTreeLevel(asUser(), parent.type === 'space' || parent.type === 'blog' ? { type: parent.type, id: spaceId } : parent, { cursor, limit: LEVEL_SIZE }),
     ancestorsOfLevel(parent),
     getSpaceAssignments(spaceId),
     listSpaceWorkflows(spaceId),
@@ -71,10 +72,12 @@ export const getTreeLevel = resolverSpec(settingsContract.getTreeLevel, async ({
   if (level.nodes.some((node) => node.spaceId !== spaceId)) {
     throw new AppError('NOT_FOUND', "This page isn't in this space, or you don't have permission to view it.");
   }
-  const states = await levelStates(level.nodes.filter((node) => node.type === 'page').map((node) => node.id));
+  const states = await levelStates(level.nodes.filter((node) => node.type !== 'folder').map((node) => node.id));
   const context: LevelContext = { assignments, workflows, ancestors };
+  const rows = level.nodes.map((node) => treeRow(node, states.get(node.id), context));
   return {
-    rows: level.nodes.map((node) => treeRow(node, states.get(node.id), context)),
+    // The blog group follows the root pages, once: its posts load when it is expanded.
+    rows: opening ? [...rows, BLOG_ROW] : rows,
     ...(level.cursor === undefined ? {} : { cursor: level.cursor }),
     ...(admin === undefined ? {} : { isSpaceAdmin: admin }),
   };

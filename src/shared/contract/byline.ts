@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { type BylinePropertyValue } from '../byline';
+import { type ContentType } from '../content';
 import { type LozengeAppearance, type PageStatus } from '../status';
 import {
   commentSchema,
@@ -68,7 +69,9 @@ export interface AllowedActions {
 }
 
 export interface PageApprovalView {
-  page: { id: string; title: string; spaceId: string; currentVersion: number };
+  page: { id: string; type: ContentType; title: string; spaceId: string; currentVersion: number };
+  /** Why nothing can be done here (a live doc), shown instead of actions; null otherwise. */
+  notice: string | null;
   status: PageStatus;
   lozenge: { text: string; appearance: LozengeAppearance };
   /**

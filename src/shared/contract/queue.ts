@@ -3,6 +3,7 @@
  * one in the invocation context.
  */
 import { z } from 'zod';
+import { type ContentType } from '../content';
 import { commentSchema, cursorSchema, daySchema, idSchema, type PersonView } from './common';
 
 export const QUEUE_TABS = ['mine', 'pending', 'approved', 'rejected'] as const;
@@ -14,6 +15,10 @@ export const BULK_LIMIT = 50;
 export interface QueueItemView {
   requestId: string;
   pageId: string;
+  /** A page or a blog post: the queue labels and links each accordingly. */
+  contentType: ContentType;
+  /** Where the page or blog post lives, relative to the site, as Confluence gave it. */
+  url: string;
   pageTitle: string;
   version: number;
   workflowId: string;

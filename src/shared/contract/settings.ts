@@ -43,9 +43,10 @@ const editorWorkflowSchema = workflowInputSchema.omit({ spaceId: true });
 
 export type AssignmentOrigin = 'own' | 'inherited' | 'spaceDefault' | 'space' | 'none';
 
+/** `blog`: the space's blog, the group its blog posts are listed under (Confluence keeps them out of the page tree). */
 export interface TreeRowView {
   id: string;
-  type: 'page' | 'folder';
+  type: 'page' | 'folder' | 'blogpost' | 'blog';
   title: string;
   /** Folders have no approval status. */
   status: PageStatus | null;
@@ -93,6 +94,7 @@ export const settingsContract = {
       z.object({ type: z.literal('space') }),
       z.object({ type: z.literal('page'), id: idSchema }),
       z.object({ type: z.literal('folder'), id: idSchema }),
+      z.object({ type: z.literal('blog') }),
     ]),
     cursor: cursorSchema,
   }),

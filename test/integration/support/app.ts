@@ -114,7 +114,8 @@ export async function startApp(options: StartOptions = {}): Promise<TestApp> {
     if (page === undefined) throw new Error(`no page ${pageId} in the emulated site`);
     const space = site().spaces().find((candidate) => candidate.id === page.spaceId);
     if (space === undefined) throw new Error(`page ${pageId} has no space`);
-    return { content: { id: pageId, type: 'page' }, space: { id: space.id, key: space.key } };
+    // As Confluence gives it to the byline: the content's type, and `subtype` on a live doc.
+    return { content: { id: pageId, type: page.type, subtype: page.subtype }, space: { id: space.id, key: space.key } };
   };
 
   const spaceContext = (spaceKey: keyof typeof SPACES): ModuleContext => ({ space: { ...SPACES[spaceKey] } });
