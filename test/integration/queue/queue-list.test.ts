@@ -93,6 +93,8 @@ describe('the approval queue lists', () => {
     expect(items.find((item) => item.requestId === 'r1')).toEqual({
       requestId: 'r1',
       pageId: '10012',
+      contentType: 'page',
+      url: '/wiki/spaces/ENG/pages/10012/ADR-001%3A+Build+approvals+as+a+Forge+app',
       pageTitle: 'ADR-001: Build approvals as a Forge app',
       version: 1,
       workflowId: docs.id,

@@ -45,7 +45,8 @@ describe('space default, assignments and the manage-space tree', () => {
     ok(await frank('assignWorkflow', { pageId: '10020', workflowIds: [release, standard], scope: 'page' }));
 
     const root = await level(frank, { type: 'space' });
-    expect([...root.keys()]).toEqual(['10001']);
+    // The space's blog follows its root pages, as its own group.
+    expect([...root.keys()]).toEqual(['10001', 'blog']);
     expect(root.get('10001')).toMatchObject({ origin: 'spaceDefault', workflows: [{ id: standard, name: 'Standard review' }], status: 'draft' });
 
     const home = await level(frank, { type: 'page', id: '10001' });

@@ -30,7 +30,9 @@ describe('space settings: manage space', () => {
     ok(await app.as('u-alice').byline('submit', '10020', {}));
     const screen = await openTree('u-frank');
 
-    expect(screen.getAllByType('Row')).toHaveLength(1);
+    // The root page and, after it, the space's blog posts as a group of their own.
+    expect(screen.getAllByType('Row')).toHaveLength(2);
+    expect(cell(screen, 'Blog posts').getByText('Blog')).toBeTruthy();
     const home = cell(screen, 'Engineering Home');
     expect(home.getByText('Draft').type).toBe('Lozenge');
     expect(home.getByText('Space default')).toBeTruthy();
