@@ -61,6 +61,19 @@ describe('blog posts, end to end', () => {
     expect(app.bylineProperty(POST)).toMatchObject({ title: 'Outdated (approved v3, current v4)' });
   });
 
+  it('an edit whose event was lost is Outdated after the daily job, blog posts being asked for apart from pages', async () => {
+    await app.createWorkflow(singleStep(), 'default');
+    const requestId = ok(await app.as('u-alice').byline('submit', POST)).request?.id;
+    ok(await app.as('u-bob').byline('approve', POST, { requestId, stepIndex: 0 }));
+    await app.drain();
+    app.site().addPageVersion(POST, { authorId: 'u-alice', body: '<p>Edited while events were lost.</p>' });
+
+    expect(await app.sandbox.runScheduled('daily-maintenance-trigger')).toEqual({ statusCode: 204, ok: true });
+    await app.drain();
+    expect(ok(await app.as('u-grace').byline('getPageApproval', POST)).status).toBe('outdated');
+    expect(app.bylineProperty(POST)).toMatchObject({ title: 'Outdated (approved v3, current v4)' });
+  });
+
   it('is listed in the queue as a blog post, linked where Confluence keeps it', async () => {
     await app.createWorkflow(singleStep(), 'default');
     ok(await app.as('u-alice').byline('submit', POST));
