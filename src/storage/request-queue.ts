@@ -3,10 +3,18 @@
  * per page, whatever the number of requests. The index is the most selective one the filters
  * allow (a submitter's requests, else a workflow's, else the status's); the other filters are
  * conditions on the rows, and a date range is the index's range on `submittedAt`.
+ *
+ * Index queries are eventually consistent (storage-reference/entities, "Data consistency"): right
+ * after a decision the index may still list a request under its old status. So the listed
+ * requests are read again by key (strongly consistent; one batch read per 25, a second storage
+ * round trip but no further query) and those whose status has moved on are left out: the list
+ * after a bulk decision never shows a decided request under the tab it just left. A request
+ * that has just entered the status shows once the index catches up.
  */
 import { Filter, FilterConditions, Sort, WhereConditions, kvs } from '@forge/kvs';
 import { type ApprovalRequest, type RequestStatus } from '../domain/request';
 import { ENTITY, INDEX, type RequestRow } from './entities';
+import { getRequests } from './requests';
 
 export interface RequestQueueQuery {
   spaceId: string;
@@ -61,5 +69,10 @@ export async function listQueueRequests(query: RequestQueueQuery): Promise<Reque
   }
   if (query.cursor !== undefined) builder = builder.cursor(query.cursor);
   const page = await builder.getMany();
-  return { requests: page.results.map((result) => result.value.body), ...(page.nextCursor ? { cursor: page.nextCursor } : {}) };
+  const current = await getRequests(page.results.map((result) => result.key));
+  const requests = page.results.flatMap((result) => {
+    const request = current.get(result.key);
+    return request !== undefined && request.status === query.status ? [request] : [];
+  });
+  return { requests, ...(page.nextCursor ? { cursor: page.nextCursor } : {}) };
 }

@@ -80,6 +80,12 @@ export interface StartOptions {
   latency?: LatencyOptions;
   /** A manifest to run the app with instead of its own (e.g. one scope removed). */
   manifestFile?: string;
+  /**
+   * `manual`: index queries catch up only on `settleIndexes()` (and `createWorkflow`), not before
+   * each action nor in `drain()`, so a test sees what the next click would see while the index
+   * still lags (default `between-actions`).
+   */
+  indexCatchUp?: 'between-actions' | 'manual';
 }
 
 /**
@@ -102,6 +108,7 @@ export async function startApp(options: StartOptions = {}): Promise<TestApp> {
     storage: { indexLagMs: TEST_INDEX_LAG_MS },
   });
   let workflowCounter = 0;
+  const catchUp = (options.indexCatchUp ?? 'between-actions') === 'between-actions' ? () => sandbox.storage.settleIndexes() : () => undefined;
 
   const site = (): ConfluenceEmulator => {
     const current = sandbox.confluence;
@@ -121,7 +128,7 @@ export async function startApp(options: StartOptions = {}): Promise<TestApp> {
   const spaceContext = (spaceKey: keyof typeof SPACES): ModuleContext => ({ space: { ...SPACES[spaceKey] } });
 
   const act = (request: InvokeRequest): Promise<unknown> => {
-    sandbox.storage.settleIndexes();
+    catchUp();
     return sandbox.invoke(request);
   };
 
@@ -151,7 +158,7 @@ export async function startApp(options: StartOptions = {}): Promise<TestApp> {
     as,
     drain: async () => {
       await sandbox.drain();
-      sandbox.storage.settleIndexes();
+      catchUp();
     },
     settleIndexes: () => sandbox.storage.settleIndexes(),
     bylineProperty: (pageId) => bylineShown(site().propertyOf(pageId, BYLINE_PROPERTY_KEY)),
