@@ -154,7 +154,7 @@ describe('the approval queue lists a space’s requests', () => {
     const screen = await openQueue(app, 'u-bob');
     await screen.waitFor(() => rows(screen).length > 0);
     await screen.click('ADR-002: Event-driven notifications');
-    expect(screen.navigations).toEqual([{ kind: 'same-tab', url: '/wiki/spaces/ENG/pages/10013' }]);
+    expect(screen.navigations).toEqual([{ kind: 'same-tab', url: '/wiki/spaces/ENG/pages/10013/ADR-002%3A+Event-driven+notifications' }]);
   });
 });
 

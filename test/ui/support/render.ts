@@ -34,10 +34,15 @@ function prepareRealm(siteUrl: unknown): void {
 async function mount(options: RenderOptions): Promise<Screen> {
   const file = isAbsolute(options.entry) ? options.entry : resolve(options.appRoot ?? process.cwd(), options.entry);
   if (!existsSync(file)) throw new Error(`renderModule: no entry at ${file}`);
+  // Index queries lag writes (the sandbox models Forge's eventual consistency); a person opens a
+  // screen and acts on it some moments after earlier writes, so those have reached the indexes.
+  // Within one action, such as a save followed by the list it reloads, the lag still shows.
+  const userPauses = (): void => options.sandbox.storage.settleIndexes();
+  userPauses();
   const host = await createSandboxBridgeHost(options);
   prepareRealm(host.context().siteUrl);
   const router = bridgeRouterFor();
-  const screen = new Screen(host, router, options.entry);
+  const screen = new Screen(host, router, options.entry, userPauses);
   mounted.add(screen);
   try {
     await router.mount(host, () =>

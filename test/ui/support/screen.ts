@@ -72,6 +72,8 @@ export class Screen extends Queries {
     private readonly host: BridgeHost,
     private readonly router: BridgeRouter,
     readonly entry: string,
+    /** Called before each user action: what happened earlier is in the storage indexes by then. */
+    private readonly userPauses: () => void = () => undefined,
   ) {
     super(() => {
       const doc = host.doc;
@@ -166,6 +168,7 @@ export class Screen extends Queries {
    * gets `onClick`, and a `type="submit"` Button also submits its Form, as in the browser.
    */
   async click(target: ForgeDoc | TextMatcher): Promise<void> {
+    this.userPauses();
     const node = this.resolve(target, (text) => this.getByText(text));
     const path = this.pathTo(node);
     const clickable = path.find((candidate) => handlerProp(candidate, 'onClick') !== undefined || this.isSubmitButton(candidate));
@@ -182,6 +185,7 @@ export class Screen extends Queries {
 
   /** Types `value` into a Textfield or TextArea (the node, or its label). */
   async type(target: ForgeDoc | TextMatcher, value: string): Promise<void> {
+    this.userPauses();
     const field = this.field(target, ['Textfield', 'TextArea'], 'type into');
     if (field.props.isReadOnly === true) throw new Error(`Cannot type into <${field.type}>: it is read-only`);
     await this.callHandler(field, 'onChange', textChangeEvent(field, value));
@@ -193,6 +197,7 @@ export class Screen extends Queries {
    * gets exactly the options given.
    */
   async select(target: ForgeDoc | TextMatcher, choice: OptionChoice | OptionChoice[]): Promise<void> {
+    this.userPauses();
     const select = this.field(target, ['Select'], 'select in');
     const options = optionsOf(select);
     const picked = (Array.isArray(choice) ? choice : [choice]).map((wanted) => {
@@ -207,6 +212,7 @@ export class Screen extends Queries {
 
   /** Ticks (or clears) a Checkbox or Toggle. */
   async check(target: ForgeDoc | TextMatcher, checked = true): Promise<void> {
+    this.userPauses();
     const box = this.field(target, ['Checkbox', 'Toggle'], 'check');
     await this.callHandler(box, 'onChange', checkedChangeEvent(box, checked));
     await this.settle();
@@ -214,6 +220,7 @@ export class Screen extends Queries {
 
   /** Chooses the option of a RadioGroup with this label or value. */
   async choose(target: ForgeDoc | TextMatcher, choice: string): Promise<void> {
+    this.userPauses();
     const group = this.field(target, ['RadioGroup'], 'choose in');
     const option = optionsOf(group).find((candidate) => sameOption(candidate, choice));
     if (option === undefined) throw new Error(`The RadioGroup has no option "${choice}"`);
@@ -223,6 +230,7 @@ export class Screen extends Queries {
 
   /** Leaves a field, which is when useForm validates a touched field. */
   async blur(target: ForgeDoc | TextMatcher): Promise<void> {
+    this.userPauses();
     const field = this.resolve(target, (text) => this.getByLabel(text));
     await this.callHandler(field, 'onBlur', blurEvent(field));
     await this.settle();
@@ -234,6 +242,7 @@ export class Screen extends Queries {
    * registered fields and calls `fn(values)` only when they pass.
    */
   async submitForm(target?: ForgeDoc): Promise<void> {
+    this.userPauses();
     const form = target === undefined ? this.getByType('Form') : this.pathTo(target).find((node) => node.type === 'Form');
     if (form === undefined) throw new Error(`<${target?.type ?? '?'}> is not inside a Form`);
     await this.callHandler(form, 'onSubmit');
@@ -242,6 +251,7 @@ export class Screen extends Queries {
 
   /** An event from elsewhere on the page (another module, the product) to this module's `events.on`. */
   async deliver(event: string, payload?: unknown): Promise<void> {
+    this.userPauses();
     await this.host.deliver(event, payload);
     await this.settle();
   }
