@@ -46,6 +46,8 @@ describe('the effects sweeper', () => {
     const row = await auditTable().get(key);
     if (row === undefined) throw new Error('the submission entry was not written');
     await auditTable().set(key, { ...row, at: minutesAgo(60) });
+    // The hour has passed for the indexes too.
+    app.settleIndexes();
 
     expect(await app.sandbox.runScheduled('effects-sweep-trigger')).toMatchObject({ ok: true });
     await app.drain();
