@@ -15,6 +15,7 @@ export const ENTITY = {
   task: 'approver-task',
   auditEvent: 'audit-event',
   workflow: 'workflow',
+  workflowName: 'workflow-name',
   spaceSettings: 'space-settings',
   analyticsRollup: 'analytics-rollup',
 } as const;
@@ -119,6 +120,12 @@ export interface WorkflowRow {
   updatedBy: string;
   revision: number;
   body: Workflow;
+}
+
+/** Key: `${spaceId}:${SHA-256 of the normalised name}`. Which workflow holds a name in its space. */
+export interface WorkflowNameRow {
+  spaceId: string;
+  workflowId: string;
 }
 
 /** A space's default workflow and its page/subtree assignments (pageId → assignment). */

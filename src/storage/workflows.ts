@@ -2,12 +2,20 @@
  * Workflow definitions (entity `workflow`, key = workflowId). A row's indexed attributes
  * mirror its body so the space's list is one index query; `revision` is the editor's
  * optimistic lock and every write is one transaction together with its audit entries.
+ *
+ * Names are unique in a space. The space's list comes from an index that may lag writes
+ * (storage-reference/entities, "Data consistency"), so two workflows saved a moment apart
+ * could both pass a check against it; the guarantee is a `workflow-name` row per taken name,
+ * written in the same transaction as the workflow and conditioned on the name being free
+ * (transaction conditions are checked against the stored rows, like a get).
  */
+import { createHash } from 'node:crypto';
 import { Filter, FilterConditions, kvs } from '@forge/kvs';
+import { normalisedWorkflowName } from '../domain/workflow-name';
 import { type Workflow } from '../shared/workflow';
 import { isConditionFailure } from './condition-failure';
 import { type AuditEntry } from './audit';
-import { ENTITY, INDEX, type WorkflowRow } from './entities';
+import { ENTITY, INDEX, type WorkflowNameRow, type WorkflowRow } from './entities';
 
 const PAGE_SIZE = 100;
 
@@ -64,6 +72,39 @@ export function withCurrent(listed: readonly Workflow[], current: readonly Workf
   return [...byId.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
+/** `listed` with the workflows of `ids` as read by key: changed in place, left out when deleted or moved to another space. */
+function mergeCurrent(spaceId: string, listed: readonly Workflow[], ids: readonly string[], current: readonly Workflow[]): Workflow[] {
+  const reread = new Set(ids);
+  return withCurrent(
+    listed.filter((workflow) => !reread.has(workflow.id)),
+    current.filter((workflow) => workflow.spaceId === spaceId),
+  );
+}
+
+/**
+ * The space's list with the workflows named in `changedIds` as they are now, read by key: the
+ * index may still show a workflow the caller just changed in its old form, miss one just created
+ * or list one just deleted. Ids of other spaces are ignored. One index query and one batch read
+ * per 25 ids, in parallel.
+ */
+export async function listSpaceWorkflowsFresh(spaceId: string, changedIds: readonly string[]): Promise<Workflow[]> {
+  const [listed, current] = await Promise.all([listSpaceWorkflows(spaceId), getWorkflowsByIds(changedIds)]);
+  return mergeCurrent(spaceId, listed, changedIds, current);
+}
+
+/**
+ * The space's list for a name check: a workflow the index lists under `name` is read again by
+ * key (one more read, only then), so a rename or delete the index does not show yet frees the
+ * name. The name's reservation, not this list, is what keeps names unique.
+ */
+export async function listSpaceWorkflowsForName(spaceId: string, name: string): Promise<Workflow[]> {
+  const listed = await listSpaceWorkflows(spaceId);
+  const wanted = normalisedWorkflowName(name);
+  const holders = listed.filter((workflow) => normalisedWorkflowName(workflow.name) === wanted).map((workflow) => workflow.id);
+  if (holders.length === 0) return listed;
+  return mergeCurrent(spaceId, listed, holders, await getWorkflowsByIds(holders));
+}
+
 function rowOf(workflow: Workflow, updatedBy: string): WorkflowRow {
   return {
     spaceId: workflow.spaceId,
@@ -85,38 +126,93 @@ function revisionCondition(expectedRevision: number | null) {
   return new Filter<WorkflowRow>().and('revision', condition);
 }
 
-function withAudit(audit: readonly AuditEntry[]) {
+type Transaction = ReturnType<typeof kvs.transact>;
+
+function withAudit(audit: readonly AuditEntry[]): Transaction {
   let transaction = kvs.transact();
   for (const entry of audit) transaction = transaction.set(entry.key, entry.row, { entityName: ENTITY.auditEvent });
   return transaction;
 }
 
+/** Names differ in many characters a storage key may not hold, hence the hash. */
+function nameKey(spaceId: string, name: string): string {
+  return `${spaceId}:${createHash('sha256').update(normalisedWorkflowName(name), 'utf8').digest('hex')}`;
+}
+
+/** The workflow holding `name` in the space, read by key; undefined when nobody does. */
+async function nameHolder(spaceId: string, name: string): Promise<string | undefined> {
+  return (await kvs.entity<WorkflowNameRow>(ENTITY.workflowName).get(nameKey(spaceId, name)))?.workflowId;
+}
+
+/** The name is free, or already this workflow's (an edit keeping its name). */
+function freeOrHeldBy(workflowId: string) {
+  return new Filter<WorkflowNameRow>().or('workflowId', FilterConditions.notExists()).or('workflowId', FilterConditions.equalTo(workflowId));
+}
+
+/**
+ * Gives up `name` if this workflow holds it. Workflows saved before names were reserved hold
+ * none, and a name held by another workflow is not this one's to release.
+ */
+async function releaseIfHeld(transaction: Transaction, workflowId: string, spaceId: string, name: string): Promise<Transaction> {
+  if ((await nameHolder(spaceId, name)) !== workflowId) return transaction;
+  return transaction.delete(nameKey(spaceId, name), {
+    entityName: ENTITY.workflowName,
+    conditions: new Filter<WorkflowNameRow>().and('workflowId', FilterConditions.equalTo(workflowId)),
+  });
+}
+
+export type SaveOutcome = 'saved' | 'changed' | 'nameTaken';
+
 /**
  * Writes a workflow and its audit entries in one transaction, provided the stored revision
- * is still `expectedRevision` (`null` for a new workflow). Returns false when someone else
- * changed (or created, or deleted) it first; nothing is written then.
+ * is still `expectedRevision` (`null` for a new workflow). `previousName` says the write sets
+ * the name (`null`: a new workflow; the name it had: an edit, which gives that name up when it
+ * changes); without it the name is left as it is (enable/disable). Nothing is written unless
+ * the answer is `saved`: `changed` when someone else changed (or created, or deleted) the
+ * workflow first, `nameTaken` when another workflow of the space holds the name.
  */
 export async function saveWorkflow(
   workflow: Workflow,
   updatedBy: string,
   expectedRevision: number | null,
   audit: readonly AuditEntry[],
-): Promise<boolean> {
+  previousName?: string | null,
+): Promise<SaveOutcome> {
+  let transaction = withAudit(audit).set(workflow.id, rowOf(workflow, updatedBy), {
+    entityName: ENTITY.workflow,
+    conditions: revisionCondition(expectedRevision),
+  });
+  if (previousName !== undefined) {
+    transaction = transaction.set<WorkflowNameRow>(
+      nameKey(workflow.spaceId, workflow.name),
+      { spaceId: workflow.spaceId, workflowId: workflow.id },
+      { entityName: ENTITY.workflowName, conditions: freeOrHeldBy(workflow.id) },
+    );
+    if (previousName !== null && normalisedWorkflowName(previousName) !== normalisedWorkflowName(workflow.name)) {
+      transaction = await releaseIfHeld(transaction, workflow.id, workflow.spaceId, previousName);
+    }
+  }
   try {
-    await withAudit(audit)
-      .set(workflow.id, rowOf(workflow, updatedBy), { entityName: ENTITY.workflow, conditions: revisionCondition(expectedRevision) })
-      .execute();
-    return true;
+    await transaction.execute();
+    return 'saved';
   } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
+    if (!isConditionFailure(error)) throw error;
+    if (previousName === undefined) return 'changed';
+    const holder = await nameHolder(workflow.spaceId, workflow.name);
+    return holder !== undefined && holder !== workflow.id ? 'nameTaken' : 'changed';
   }
 }
 
-/** Deletes a workflow and writes its audit entries, unless it changed since `expectedRevision`. */
-export async function deleteWorkflow(workflowId: string, expectedRevision: number, audit: readonly AuditEntry[]): Promise<boolean> {
+/** Deletes a workflow, frees its name and writes its audit entries, unless it changed since `expectedRevision`. */
+export async function deleteWorkflow(workflow: Workflow, expectedRevision: number, audit: readonly AuditEntry[]): Promise<boolean> {
+  const transaction = await releaseIfHeld(
+    withAudit(audit).delete(workflow.id, { entityName: ENTITY.workflow, conditions: revisionCondition(expectedRevision) }),
+    workflow.id,
+    workflow.spaceId,
+    workflow.name,
+  );
   try {
-    await withAudit(audit).delete(workflowId, { entityName: ENTITY.workflow, conditions: revisionCondition(expectedRevision) }).execute();
+    await transaction.execute();
     return true;
   } catch (error) {
     if (isConditionFailure(error)) return false;

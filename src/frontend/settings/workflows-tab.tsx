@@ -19,19 +19,21 @@ type View = { kind: 'list' } | { kind: 'create' } | { kind: 'edit'; workflowId: 
 
 interface Props {
   workflows: ApiResource<WorkflowListView>;
+  /** Reloads the list showing this workflow as it is now, even before the space's index does. */
+  reloadAfterChange(workflowId: string): Promise<void>;
 }
 
 /** The Workflows tab: the list, the space default, and the editor and details views it opens. */
-export function WorkflowsTab({ workflows }: Props): React.JSX.Element {
+export function WorkflowsTab({ workflows, reloadAfterChange }: Props): React.JSX.Element {
   const [view, setView] = useState<View>({ kind: 'list' });
   const [deleting, setDeleting] = useState<WorkflowSummaryView | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const { data: list, error, reload, replace } = workflows;
 
-  const backToList = () => {
+  const backToList = (workflowId: string) => {
     setView({ kind: 'list' });
-    void reload();
+    void reloadAfterChange(workflowId);
   };
 
   if (view.kind === 'create') {
@@ -40,7 +42,7 @@ export function WorkflowsTab({ workflows }: Props): React.JSX.Element {
         onCancel={() => setView({ kind: 'list' })}
         onSaved={(detail) => {
           flag('Workflow created', `${detail.workflow.name} can now be assigned to pages.`);
-          backToList();
+          backToList(detail.workflow.id);
         }}
       />
     );
@@ -52,7 +54,7 @@ export function WorkflowsTab({ workflows }: Props): React.JSX.Element {
         onCancel={() => setView({ kind: 'list' })}
         onSaved={(detail) => {
           flag('Workflow saved', `Pages submitted from now on use the new version of ${detail.workflow.name}.`);
-          backToList();
+          backToList(detail.workflow.id);
         }}
       />
     );
@@ -84,7 +86,7 @@ export function WorkflowsTab({ workflows }: Props): React.JSX.Element {
       return;
     }
     flag(enabled ? 'Workflow enabled' : 'Workflow disabled', enabled ? undefined : 'Pages already in approval finish; no new requests start with it.');
-    void reload();
+    void reloadAfterChange(workflow.id);
   };
 
   const create = () => setView({ kind: 'create' });
@@ -132,7 +134,7 @@ export function WorkflowsTab({ workflows }: Props): React.JSX.Element {
           onDone={(outcome) => {
             flag(outcome === 'deleted' ? 'Workflow deleted' : 'Workflow disabled', deleting.name);
             setDeleting(null);
-            void reload();
+            void reloadAfterChange(deleting.id);
           }}
         />
       )}

@@ -5,6 +5,7 @@
  * Every issue's path starts at the payload (`workflow.steps.1.rule.count`), like the schema's.
  */
 import { type Person, getGroupMemberCount } from '../../confluence/people';
+import { normalisedWorkflowName } from '../../domain/workflow-name';
 import { validateWorkflow, type ValidationIssue } from '../../domain/workflow-validation';
 import { AppError } from '../../shared/errors';
 import { type GroupRef, type Workflow, type WorkflowInput } from '../../shared/workflow';
@@ -67,14 +68,17 @@ function ownerIssues(input: WorkflowInput): ValidationIssue[] {
   return input.owners.length === 0 ? [{ path: ['owners'], message: 'A workflow needs at least one owner' }] : [];
 }
 
-function nameIssues(input: WorkflowInput, others: readonly Workflow[]): ValidationIssue[] {
-  const name = input.name.toLocaleLowerCase();
-  return others.some((other) => other.name.toLocaleLowerCase() === name)
-    ? [{ path: ['name'], message: `A workflow named '${input.name}' already exists in this space` }]
-    : [];
+/** The message of a name another workflow of the space has (also when only its reservation shows it). */
+export function nameTakenIssue(name: string): ValidationIssue {
+  return { path: ['name'], message: `A workflow named '${name}' already exists in this space` };
 }
 
-function validationFailure(issues: readonly ValidationIssue[]): AppError {
+function nameIssues(input: WorkflowInput, others: readonly Workflow[]): ValidationIssue[] {
+  const name = normalisedWorkflowName(input.name);
+  return others.some((other) => normalisedWorkflowName(other.name) === name) ? [nameTakenIssue(input.name)] : [];
+}
+
+export function validationFailure(issues: readonly ValidationIssue[]): AppError {
   const payloadIssues = issues.map((issue) => ({ path: ['workflow', ...issue.path.map(String)], message: issue.message }));
   const [first] = payloadIssues;
   const more = payloadIssues.length - 1;

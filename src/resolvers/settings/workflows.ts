@@ -12,13 +12,13 @@ import { type Workflow } from '../../shared/workflow';
 import { getSpaceAssignments } from '../../storage/assignments';
 import { type WorkflowRow } from '../../storage/entities';
 import { hasRunningRequests, runningRequestCount } from '../../storage/workflow-usage';
-import { deleteWorkflow, getWorkflowRow, listSpaceWorkflows, saveWorkflow } from '../../storage/workflows';
+import { deleteWorkflow, getWorkflowRow, listSpaceWorkflowsForName, listSpaceWorkflowsFresh, saveWorkflow } from '../../storage/workflows';
 import { resolverSpec } from '../define';
 import { workflowAuditEntry, workflowChangeKey } from './audit-entries';
 import { announceChange } from './effects';
 import { allSettled } from './parallel';
 import { requireSpaceViewer, settingsSpaceId } from './space';
-import { checkWorkflowInput } from './workflow-input';
+import { checkWorkflowInput, nameTakenIssue, validationFailure } from './workflow-input';
 import { lookUpPeople, namedAccountIds, personView } from './workflow-people';
 import { canManage, detailView, listView } from './workflow-views';
 
@@ -60,11 +60,11 @@ async function detailFor(workflow: Workflow, manage: boolean) {
   return detailView(workflow, manage, accountIds, people, running);
 }
 
-export const listWorkflows = resolverSpec(settingsContract.listWorkflows, async (_input, invocation: Invocation) => {
+export const listWorkflows = resolverSpec(settingsContract.listWorkflows, async ({ changed }, invocation: Invocation) => {
   const spaceId = settingsSpaceId(invocation);
   const [, workflows, assignments, admin] = await allSettled([
     requireSpaceViewer(spaceId),
-    listSpaceWorkflows(spaceId),
+    listSpaceWorkflowsFresh(spaceId, changed),
     getSpaceAssignments(spaceId),
     isSpaceAdmin(spaceId, invocation.accountId),
   ]);
@@ -84,7 +84,7 @@ export const getWorkflow = resolverSpec(settingsContract.getWorkflow, async ({ w
 
 export const createWorkflow = resolverSpec(settingsContract.createWorkflow, async ({ workflow: draft }, invocation) => {
   const spaceId = settingsSpaceId(invocation);
-  const [, existing] = await allSettled([requireSpaceViewer(spaceId), listSpaceWorkflows(spaceId)]);
+  const [, existing] = await allSettled([requireSpaceViewer(spaceId), listSpaceWorkflowsForName(spaceId, draft.name)]);
   const owners = [...new Set([invocation.accountId, ...draft.owners])];
   const { value } = await checkWorkflowInput({ ...draft, spaceId, owners }, existing);
   const now = new Date().toISOString();
@@ -98,7 +98,9 @@ export const createWorkflow = resolverSpec(settingsContract.createWorkflow, asyn
     workflowId: workflow.id,
     details: { name: workflow.name },
   });
-  if (!(await saveWorkflow(workflow, invocation.accountId, null, [audit]))) {
+  const outcome = await saveWorkflow(workflow, invocation.accountId, null, [audit], null);
+  if (outcome === 'nameTaken') throw validationFailure([nameTakenIssue(workflow.name)]);
+  if (outcome === 'changed') {
     throw new AppError('CONFLICT', 'The workflow could not be saved because of a simultaneous change. Nothing was changed; try again.');
   }
   await announceChange(spaceId, [audit.key]);
@@ -111,7 +113,7 @@ export const updateWorkflow = resolverSpec(settingsContract.updateWorkflow, asyn
     requireSpaceViewer(spaceId),
     workflowOfSpace(spaceId, workflowId),
     isSpaceAdmin(spaceId, invocation.accountId),
-    listSpaceWorkflows(spaceId),
+    listSpaceWorkflowsForName(spaceId, draft.name),
   ]);
   await requireManager(row.body, invocation.accountId, admin);
   if (row.revision !== revision) throw await changedSinceMessage(workflowId, invocation.accountId);
@@ -137,9 +139,9 @@ export const updateWorkflow = resolverSpec(settingsContract.updateWorkflow, asyn
     workflowId: workflow.id,
     details: { name: workflow.name, previousName: current.name, revision: workflow.revision },
   });
-  if (!(await saveWorkflow(workflow, invocation.accountId, row.revision, [audit]))) {
-    throw await changedSinceMessage(workflowId, invocation.accountId);
-  }
+  const outcome = await saveWorkflow(workflow, invocation.accountId, row.revision, [audit], current.name);
+  if (outcome === 'nameTaken') throw validationFailure([nameTakenIssue(workflow.name)]);
+  if (outcome === 'changed') throw await changedSinceMessage(workflowId, invocation.accountId);
   await announceChange(spaceId, [audit.key]);
   return detailFor(workflow, canManage(workflow, invocation.accountId, admin));
 });
@@ -167,7 +169,7 @@ export const removeWorkflow = resolverSpec(settingsContract.deleteWorkflow, asyn
     workflowId,
     details: { name: row.body.name, revision: row.revision },
   });
-  if (!(await deleteWorkflow(workflowId, row.revision, [audit]))) throw await changedSinceMessage(workflowId, invocation.accountId);
+  if (!(await deleteWorkflow(row.body, row.revision, [audit]))) throw await changedSinceMessage(workflowId, invocation.accountId);
   await announceChange(spaceId, [audit.key]);
   return { deleted: true as const };
 });
@@ -194,7 +196,7 @@ export const setWorkflowEnabled = resolverSpec(settingsContract.setWorkflowEnabl
       workflowId,
       details: { name: workflow.name, revision: workflow.revision },
     });
-    if (await saveWorkflow(workflow, invocation.accountId, row.revision, [audit])) {
+    if ((await saveWorkflow(workflow, invocation.accountId, row.revision, [audit])) === 'saved') {
       await announceChange(spaceId, [audit.key]);
       return detailFor(workflow, true);
     }

@@ -76,7 +76,10 @@ export interface AuditExportView {
 }
 
 export const settingsContract = {
-  listWorkflows: z.object({}),
+  listWorkflows: z.object({
+    /** Workflows this screen just changed: read by key, so the list shows them as they are now (the space's index may lag). */
+    changed: z.array(idSchema).max(20).default([]),
+  }),
   getWorkflow: z.object({ workflowId: idSchema }),
   createWorkflow: z.object({ workflow: editorWorkflowSchema }),
   updateWorkflow: z.object({ workflowId: idSchema, revision: z.int().min(0), workflow: editorWorkflowSchema }),
