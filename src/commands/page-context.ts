@@ -11,7 +11,7 @@ import { type AuditEntry } from '../storage/audit';
 import { readBatch } from '../storage/batch-read';
 import { pageNamesEntry } from '../storage/display-names';
 import { ENTITY, type SpaceAssignments, type SpaceSettingsRow, spaceParent } from '../storage/entities';
-import { emptyRecord, type PageRecord, pageRecordKey } from '../storage/page-state';
+import { emptyRecord, type PageRecord, pageRecordKey, pageRecordOf, type StoredPageRecord } from '../storage/page-state';
 import { CACHE, CacheSession } from '../storage/permission-cache';
 
 export interface Actor {
@@ -73,13 +73,14 @@ export async function loadPageContext(actor: Actor, pageId: string, content: Con
     accessing,
   ]);
   requireSpace(access, spaceId);
+  const record = await pageRecordOf(values<StoredPageRecord>(pageRecordKey(pageId)));
   return {
     actorId: actor.accountId,
     pageId,
     spaceId,
     access,
     liveDoc: content.liveDoc === true,
-    record: values<PageRecord>(pageRecordKey(pageId)),
+    record,
     assignments: values<SpaceSettingsRow>(settingsKey)?.body ?? NO_ASSIGNMENTS,
     cache: new CacheSession(values),
   };

@@ -10,8 +10,7 @@ import { type ApprovalRequest, approverGroupsOf, currentStep, type DecisionKind,
 import { tallyStep } from './step-rule';
 import { addDays } from './time';
 import { type TransitionResult, unchanged } from './transition-result';
-
-export const COMMENT_MAX = 2000;
+import { COMMENT_MAX } from '../shared/limits';
 
 const STATUS_WORDS: Record<ApprovalRequest['status'], string> = {
   inApproval: 'in approval',

@@ -3,7 +3,7 @@
  * request rebuilt from its events is, by construction, the request that was stored.
  */
 import { type DomainEvent, type EventDraft, type EventIdentity, stampEvents } from './events';
-import { type ApprovalRequest, cloneJson, type StepOutcome, type StepState } from './request';
+import { type ApprovalRequest, cloneJson, commentExcerpt, type StepOutcome, type StepState } from './request';
 
 export class ReplayError extends Error {
   override readonly name = 'ReplayError';
@@ -29,7 +29,7 @@ export function applyEvent(request: ApprovalRequest | null, event: DomainEvent):
         approverId: actor(event),
         decision: event.details.decision,
         at: event.at,
-        ...(comment === undefined ? {} : { comment }),
+        ...(comment === undefined ? {} : { comment: commentExcerpt(comment) }),
         ...(forGroup === undefined ? {} : { forGroup }),
       });
       return next;

@@ -5,6 +5,7 @@
  * members, and whether someone belongs to it is asked when they decide. Requests are plain JSON
  * (no undefined values) so they round-trip through storage unchanged.
  */
+import { COMMENT_EXCERPT_BYTES } from '../shared/limits';
 import { type Step, type Workflow } from '../shared/workflow';
 
 export const REQUEST_STATUSES = [
@@ -32,6 +33,7 @@ export type DecisionKind = 'approve' | 'reject';
 export interface Decision {
   approverId: string;
   decision: DecisionKind;
+  /** The comment's start (see `commentExcerpt`); the decision's history entry has all of it. */
   comment?: string;
   at: string;
   /** The group the decision was made for, when the approver is not named on the step themselves. */
@@ -135,6 +137,32 @@ export function currentStep(request: ApprovalRequest): { definition: Step; state
 export function describeStep(workflow: Workflow, index: number): string {
   const name = workflow.steps[index]?.name;
   return `step ${index + 1} of ${workflow.steps.length}${name === undefined ? '' : ` (${name})`}`;
+}
+
+const ELLIPSIS = '…';
+const utf8 = new TextEncoder();
+
+/** What a text adds to a stored JSON value: its UTF-8 bytes once escaped, without the quotes. */
+function storedBytes(text: string): number {
+  return utf8.encode(JSON.stringify(text)).length - 2;
+}
+
+/**
+ * The part of a decision's comment the request keeps: a request records up to hundreds of
+ * decisions, and full comments would take it past what one stored value may hold. Measured as
+ * stored, so that no script or escaped character makes it longer; cut between characters.
+ */
+export function commentExcerpt(comment: string): string {
+  if (storedBytes(comment) <= COMMENT_EXCERPT_BYTES) return comment;
+  const budget = COMMENT_EXCERPT_BYTES - storedBytes(ELLIPSIS);
+  let kept = '';
+  let used = 0;
+  for (const char of comment) {
+    used += storedBytes(char);
+    if (used > budget) break;
+    kept += char;
+  }
+  return `${kept.trimEnd()}${ELLIPSIS}`;
 }
 
 /** Everyone who approved, in the order they did, across all steps. */

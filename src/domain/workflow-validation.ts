@@ -12,6 +12,7 @@ import {
   type WorkflowInput,
   workflowInputSchema,
 } from '../shared/workflow';
+import { WORKFLOW_MAX_BYTES } from '../shared/limits';
 import { requiredApprovals } from './step-rule';
 
 export type IssuePath = (string | number)[];
@@ -46,6 +47,7 @@ export function validateWorkflow(
   const issues = [
     ...stepIssues(parsed.data.steps, context.groupSizes ?? {}),
     ...actionIssues(parsed.data.actions),
+    ...sizeIssues(parsed.data),
   ];
   return issues.length === 0 ? { ok: true, value: parsed.data } : { ok: false, issues };
 }
@@ -208,4 +210,22 @@ function labelsActionIssues(action: Extract<WorkflowAction, { type: 'labels' }>,
   return action.remove.flatMap((label, index) =>
     added.has(label) ? [issueAt([...path, 'remove', index], `label '${label}' cannot be both added and removed`)] : [],
   );
+}
+
+/**
+ * Every request copies its workflow, so the workflow's stored size bounds the request's. Within
+ * the field limits only unusually long texts (or names in scripts of several bytes a character)
+ * reach it.
+ */
+function sizeIssues(workflow: WorkflowInput): ValidationIssue[] {
+  const bytes = new TextEncoder().encode(JSON.stringify(workflow)).length;
+  if (bytes <= WORKFLOW_MAX_BYTES) return [];
+  const kb = (count: number) => Math.ceil(count / 1024);
+  return [
+    issueAt(
+      [],
+      `This workflow needs ${kb(bytes)} KB, more than the ${kb(WORKFLOW_MAX_BYTES)} KB a workflow can take: ` +
+        'shorten messages, descriptions or names, or remove approvers or actions',
+    ),
+  ];
 }

@@ -4,17 +4,31 @@
  * relate several fields live in `src/domain/workflow-validation.ts`.
  */
 import { z } from 'zod';
+import {
+  ACCOUNT_ID_MAX,
+  DESCRIPTION_MAX,
+  DUE_DAYS_MAX,
+  GROUP_ID_MAX,
+  GROUP_NAME_MAX,
+  LABEL_MAX,
+  MAX_ACTIONS_PER_STATE,
+  MAX_APPROVERS_PER_STEP,
+  MAX_LABELS,
+  MAX_OWNERS,
+  MAX_RECIPIENTS,
+  MAX_REJECTIONS_TO_FAIL,
+  MAX_REQUIRED_APPROVALS,
+  MAX_STEPS,
+  MESSAGE_MAX,
+  SPACE_KEY_MAX,
+  STEP_ID_MAX,
+  STEP_NAME_MAX,
+  TITLE_TEXT_MAX,
+  VALIDITY_DAYS_MAX,
+  WORKFLOW_NAME_MAX,
+} from './limits';
 
-export const WORKFLOW_NAME_MAX = 80;
-export const STEP_NAME_MAX = 80;
-export const DESCRIPTION_MAX = 1000;
-export const MESSAGE_MAX = 2000;
-export const MAX_STEPS = 20;
-/** Upper bounds keep computed due and expiry dates inside the range a Date can represent sensibly. */
-export const DUE_DAYS_MAX = 365;
-export const VALIDITY_DAYS_MAX = 3650;
-/** Confluence rejects labels longer than 255 characters or containing these characters. */
-export const LABEL_MAX = 255;
+/** Confluence rejects labels containing these characters. */
 const LABEL_PATTERN = /^[^\s:;,.?&[\]()#^*@!]+$/;
 /** A space key, or the space variable resolved when the publish action runs. */
 export const PUBLISH_SPACE_VARIABLE = '@publishSpace';
@@ -27,15 +41,18 @@ const requiredText = (what: string, max: number) =>
     .min(1, `${what} is required`)
     .max(max, `${what} must be at most ${max} characters`);
 
+const accountIdText = (empty: string) =>
+  z.string().trim().min(1, empty).max(ACCOUNT_ID_MAX, `An account id must be at most ${ACCOUNT_ID_MAX} characters`);
+
 export const userRefSchema = z.object({
   type: z.literal('user'),
-  accountId: z.string().trim().min(1, 'A user needs an account id'),
+  accountId: accountIdText('A user needs an account id'),
 });
 
 export const groupRefSchema = z.object({
   type: z.literal('group'),
-  groupId: z.string().trim().min(1, 'A group needs a group id'),
-  name: z.string().trim().min(1, 'A group needs a name'),
+  groupId: z.string().trim().min(1, 'A group needs a group id').max(GROUP_ID_MAX, `A group id must be at most ${GROUP_ID_MAX} characters`),
+  name: z.string().trim().min(1, 'A group needs a name').max(GROUP_NAME_MAX, `A group name must be at most ${GROUP_NAME_MAX} characters`),
 });
 
 export const approverRefSchema = z.discriminatedUnion('type', [userRefSchema, groupRefSchema], {
@@ -49,20 +66,27 @@ export const stepRuleSchema = z.discriminatedUnion(
     z.object({ kind: z.literal('all') }),
     z.object({
       kind: z.literal('atLeast'),
-      count: z.int('The number of approvals must be a whole number').min(1, 'At least 1 approval is required'),
+      count: z
+        .int('The number of approvals must be a whole number')
+        .min(1, 'At least 1 approval is required')
+        .max(MAX_REQUIRED_APPROVALS, `A step can require at most ${MAX_REQUIRED_APPROVALS} approvals`),
     }),
   ],
   { error: "The rule must be 'any', 'all' or 'at least N'" },
 );
 
 export const stepSchema = z.object({
-  id: z.string().trim().min(1, 'A step needs an id'),
+  id: z.string().trim().min(1, 'A step needs an id').max(STEP_ID_MAX, `A step id must be at most ${STEP_ID_MAX} characters`),
   name: requiredText('Step name', STEP_NAME_MAX),
-  approvers: z.array(approverRefSchema).min(1, 'Add at least one approver'),
+  approvers: z
+    .array(approverRefSchema)
+    .min(1, 'Add at least one approver')
+    .max(MAX_APPROVERS_PER_STEP, `A step can have at most ${MAX_APPROVERS_PER_STEP} approvers (people and groups): add a group instead of more people`),
   rule: stepRuleSchema,
   rejectionsToFail: z
     .int('Rejections to fail must be a whole number')
     .min(1, 'Rejections to fail must be at least 1')
+    .max(MAX_REJECTIONS_TO_FAIL, `Rejections to fail must be at most ${MAX_REJECTIONS_TO_FAIL}`)
     .default(1),
   dueDays: z
     .int('Due days must be a whole number')
@@ -108,28 +132,34 @@ export const removeRestrictionsActionSchema = z.object({ type: z.literal('remove
 
 export const notifyActionSchema = z.object({
   type: z.literal('notify'),
-  recipients: z.array(principalSchema).min(1, 'Add at least one recipient'),
+  recipients: z
+    .array(principalSchema)
+    .min(1, 'Add at least one recipient')
+    .max(MAX_RECIPIENTS, `A notification can have at most ${MAX_RECIPIENTS} recipients: add a group instead of more people`),
   message: requiredText('Message', MESSAGE_MAX),
 });
 
 export const addRestrictionsActionSchema = z.object({
   type: z.literal('addRestrictions'),
   operation: z.enum(['read', 'update'], { error: "Choose 'read' or 'update'" }),
-  principals: z.array(principalSchema).min(1, 'Add at least one user, group or variable'),
+  principals: z
+    .array(principalSchema)
+    .min(1, 'Add at least one user, group or variable')
+    .max(MAX_RECIPIENTS, `A restriction can name at most ${MAX_RECIPIENTS} users, groups or variables: add a group instead of more people`),
 });
 
 export const labelsActionSchema = z.object({
   type: z.literal('labels'),
-  add: z.array(labelSchema).default([]),
-  remove: z.array(labelSchema).default([]),
+  add: z.array(labelSchema).max(MAX_LABELS, `Add at most ${MAX_LABELS} labels`).default([]),
+  remove: z.array(labelSchema).max(MAX_LABELS, `Remove at most ${MAX_LABELS} labels`).default([]),
 });
 
 export const titleActionSchema = z.object({
   type: z.literal('title'),
   mode: z.enum(['prefix', 'suffix', 'regex'], { error: "Choose 'prefix', 'suffix' or 'regex'" }),
   /** The text to add, or the replacement for a regex (may then be empty to delete the match). */
-  value: z.string().max(255, 'The title text must be at most 255 characters'),
-  pattern: z.string().optional(),
+  value: z.string().max(TITLE_TEXT_MAX, `The title text must be at most ${TITLE_TEXT_MAX} characters`),
+  pattern: z.string().max(TITLE_TEXT_MAX, `The pattern must be at most ${TITLE_TEXT_MAX} characters`).optional(),
 });
 
 export const setOfficialVersionActionSchema = z.object({ type: z.literal('setOfficialVersion') });
@@ -139,6 +169,7 @@ export const publishActionSchema = z.object({
   targetSpace: z
     .string()
     .trim()
+    .max(SPACE_KEY_MAX, `A space key must be at most ${SPACE_KEY_MAX} characters`)
     .refine((value) => value === PUBLISH_SPACE_VARIABLE || SPACE_KEY_PATTERN.test(value), {
       error: `Enter a space key or ${PUBLISH_SPACE_VARIABLE}`,
     }),
@@ -163,21 +194,26 @@ export const workflowActionSchema = z.discriminatedUnion(
 
 export const ACTION_STATES = ['inApproval', 'approved', 'changesRequested', 'expired'] as const;
 
+const stateActionsSchema = z
+  .array(workflowActionSchema)
+  .max(MAX_ACTIONS_PER_STATE, `A state can run at most ${MAX_ACTIONS_PER_STATE} actions`)
+  .default([]);
+
 export const workflowActionsSchema = z.object({
-  inApproval: z.array(workflowActionSchema).default([]),
-  approved: z.array(workflowActionSchema).default([]),
-  changesRequested: z.array(workflowActionSchema).default([]),
-  expired: z.array(workflowActionSchema).default([]),
+  inApproval: stateActionsSchema,
+  approved: stateActionsSchema,
+  changesRequested: stateActionsSchema,
+  expired: stateActionsSchema,
 });
 
-const accountIdSchema = z.string().trim().min(1, 'An account id cannot be empty');
+const accountIdSchema = accountIdText('An account id cannot be empty');
 
 /** What the workflow editor sends on create and update; the server owns ids, authorship, times, revision. */
 export const workflowInputSchema = z.object({
   spaceId: z.string().trim().min(1, 'A workflow belongs to a space'),
   name: requiredText('Workflow name', WORKFLOW_NAME_MAX),
   description: z.string().trim().max(DESCRIPTION_MAX, `Description must be at most ${DESCRIPTION_MAX} characters`).default(''),
-  owners: z.array(accountIdSchema).default([]),
+  owners: z.array(accountIdSchema).max(MAX_OWNERS, `A workflow can have at most ${MAX_OWNERS} owners`).default([]),
   steps: z
     .array(stepSchema)
     .min(1, 'Add at least one step')

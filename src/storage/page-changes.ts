@@ -13,7 +13,7 @@ import { AppError } from '../shared/errors';
 import { type AuditEntry } from './audit';
 import { isConditionFailure } from './condition-failure';
 import { type AuditRow, ENTITY, NONE, type PageStateRow } from './entities';
-import { getPageRecord, type PageRecord, pageRecordKey, pageStateRow, withRequests } from './page-state';
+import { getPageRecord, type PageRecord, pageRecordKey, pageStateRow, storedPageRecord, withRequests } from './page-state';
 import { requestRow } from './requests';
 
 export interface PageChange {
@@ -80,7 +80,7 @@ export async function commitPageChange(change: PageChange): Promise<Committed | 
   let transaction = kvs
     .transact()
     .set(base.pageId, pageStateRow(next, at), { entityName: ENTITY.pageState, conditions: lockCondition(base.revision) })
-    .set(pageRecordKey(base.pageId).key, next);
+    .set(pageRecordKey(base.pageId).key, storedPageRecord(next));
   for (const request of requests) transaction = transaction.set(request.id, requestRow(request), { entityName: ENTITY.request });
   for (const entry of audit) transaction = transaction.set(entry.key, entry.row, { entityName: ENTITY.auditEvent });
   try {

@@ -4,7 +4,8 @@
  *   the manage-space tree and the queue read for many pages at once;
  * - the page record (a plain key, `page-approval:<pageId>`): the page's latest request and latest
  *   approval in full, so a command or the byline dialog learns everything about a page in the same
- *   single batch read as its caches, without a second, dependent read for the requests.
+ *   single batch read as its caches, without a second, dependent read for the requests (but for a
+ *   large earlier approval, see `StoredPageRecord`).
  * Both are written in the same transaction with the same revision, and every write is conditioned
  * on the row's revision; a record read before a later commit is therefore always caught.
  */
@@ -14,6 +15,7 @@ import { type ApprovalRequest } from '../domain/request';
 import { type ContentType } from '../shared/content';
 import { BATCH_LIMIT, readBatch, type StoredKey } from './batch-read';
 import { ENTITY, NONE, type PageStateRow } from './entities';
+import { getRequest } from './requests';
 
 export interface PageRecord {
   pageId: string;
@@ -33,8 +35,21 @@ export interface PageRecord {
   stepNames: Record<string, string[]>;
 }
 
-/** How many requests' step names a record keeps; older history falls back to reading the request. */
+/**
+ * The record as stored. A request may take most of what one value can hold (10 steps of up to 34
+ * decisions each), so two of them cannot always share one: a large earlier approval is left in
+ * its request row and named by `earlierApprovalId`, and is read from there when the record is.
+ * Small ones (nearly all) stay inline, so reading a page costs one read.
+ */
+export type StoredPageRecord = PageRecord & { earlierApprovalId?: string };
+
+/** How large a record may grow with its earlier approval inline. */
+const INLINE_APPROVAL_BYTES = 64 * 1024;
+/** How many requests' step names a record keeps, and in how many bytes; older history falls back to reading the request. */
 const STEP_NAMES_KEPT = 50;
+const STEP_NAMES_BYTES = 8 * 1024;
+const utf8 = new TextEncoder();
+const storedBytes = (value: unknown): number => utf8.encode(JSON.stringify(value)).length;
 
 export const pageStateKey = (pageId: string): StoredKey => ({ key: pageId, entityName: ENTITY.pageState });
 export const pageRecordKey = (pageId: string): StoredKey => ({ key: `page-approval:${pageId}` });
@@ -67,13 +82,40 @@ export function withRequests(record: PageRecord, changed: readonly ApprovalReque
     if (request.status === 'approved' || request.id === approval?.id) approval = request;
     stepNames[request.id] = request.workflow.steps.map((step) => step.name);
   }
-  const kept = Object.keys(stepNames).slice(-STEP_NAMES_KEPT);
   return {
     ...record,
     latest,
     earlierApproval: approval !== null && approval.status === 'approved' && approval.id !== latest?.id ? approval : null,
-    stepNames: Object.fromEntries(kept.map((id) => [id, stepNames[id]])),
+    stepNames: recentStepNames(stepNames),
   };
+}
+
+/** The newest requests' step names (a record lists them oldest first), as many as the count and byte budgets allow, the newest always. */
+function recentStepNames(all: Record<string, string[]>): Record<string, string[]> {
+  const kept: [string, string[]][] = [];
+  let bytes = 0;
+  for (const [id, names] of Object.entries(all).reverse()) {
+    bytes += storedBytes(id) + storedBytes(names);
+    if (kept.length > 0 && (kept.length === STEP_NAMES_KEPT || bytes > STEP_NAMES_BYTES)) break;
+    kept.push([id, names]);
+  }
+  return Object.fromEntries(kept.reverse());
+}
+
+/** What is written under `pageRecordKey`: the record, its earlier approval by reference when inline it would make the value large. */
+export function storedPageRecord(record: PageRecord): StoredPageRecord {
+  if (record.earlierApproval === null || storedBytes(record) <= INLINE_APPROVAL_BYTES) return record;
+  return { ...record, earlierApproval: null, earlierApprovalId: record.earlierApproval.id };
+}
+
+/** The record as read, with an earlier approval stored by reference read from its request row. */
+export async function pageRecordOf(stored: StoredPageRecord | undefined): Promise<PageRecord | undefined> {
+  if (stored === undefined) return undefined;
+  const { earlierApprovalId, ...record } = stored;
+  if (earlierApprovalId === undefined) return record;
+  const approval = await getRequest(earlierApprovalId);
+  if (approval === undefined) throw new Error(`Page ${record.pageId}: its approval ${earlierApprovalId} has no request row`);
+  return { ...record, earlierApproval: approval };
 }
 
 export function pageStateRow(record: PageRecord, updatedAt: string): PageStateRow {
@@ -91,7 +133,7 @@ export function pageStateRow(record: PageRecord, updatedAt: string): PageStateRo
 }
 
 export async function getPageRecord(pageId: string): Promise<PageRecord | undefined> {
-  return kvs.get<PageRecord>(pageRecordKey(pageId).key);
+  return pageRecordOf(await kvs.get<StoredPageRecord>(pageRecordKey(pageId).key));
 }
 
 export async function getPageState(pageId: string): Promise<PageStateRow | undefined> {

@@ -56,15 +56,15 @@ describe('validateWorkflow: the schema', () => {
     expect(ok.ok && ok.value.name).toBe('x'.repeat(80));
   });
 
-  it('requires between 1 and 20 steps', () => {
+  it('requires between 1 and 10 steps', () => {
     expect(issuesOf(input({ steps: [] }))).toEqual([{ path: ['steps'], message: 'Add at least one step' }]);
-    const many = Array.from({ length: 21 }, (_, i) => ({
+    const many = Array.from({ length: 11 }, (_, i) => ({
       id: `s${i}`,
       name: `Step ${i}`,
       approvers: [{ type: 'user' as const, accountId: 'bob' }],
       rule: { kind: 'any' as const },
     }));
-    expect(issuesOf(input({ steps: many }))).toEqual([{ path: ['steps'], message: 'A workflow can have at most 20 steps' }]);
+    expect(issuesOf(input({ steps: many }))).toEqual([{ path: ['steps'], message: 'A workflow can have at most 10 steps' }]);
   });
 
   it('names the step in field messages and points at the field', () => {
