@@ -48,7 +48,7 @@ describeInBrowser('approving a page from its byline', () => {
     await dialog.getByRole('heading', { name: 'Your decision' }).waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
     await waitForBylineTitle(page, 'In approval · step 2 of 2');
 
-    // Step 2 is "all approvers" of the legal group: Dana's approval alone does not finish it.
+    // Step 2 needs two approvals from the legal group: Dana's alone does not finish it.
     await actAs(page, PEOPLE.dana.name, PAGE.id);
     dialog = await openApprovalDialog(page);
     await dialog.getByRole('heading', { name: 'Your decision' }).waitFor({ timeout: UI_TIMEOUT_MS });

@@ -40,7 +40,8 @@ export const RELEASE_WORKFLOW = 'Release sign-off';
 
 /**
  * The two-step workflow of journey 1, as the editor sends it: step 1 "Review" (Bob, any one
- * approver), step 2 "Sign-off" (the legal group, i.e. Dana and Eve, all approvers).
+ * approver), step 2 "Sign-off" (two approvals from the legal group, i.e. Dana and Eve: under "all
+ * approvers" a group counts once, so any one member would do).
  */
 export function releaseWorkflowInput(): Record<string, unknown> {
   return {
@@ -49,7 +50,7 @@ export function releaseWorkflowInput(): Record<string, unknown> {
     owners: [PEOPLE.frank.accountId],
     steps: [
       { id: 'review', name: 'Review', approvers: [{ type: 'user', accountId: PEOPLE.bob.accountId }], rule: { kind: 'any' }, rejectionsToFail: 1 },
-      { id: 'sign-off', name: 'Sign-off', approvers: [LEGAL_GROUP], rule: { kind: 'all' }, rejectionsToFail: 1 },
+      { id: 'sign-off', name: 'Sign-off', approvers: [LEGAL_GROUP], rule: { kind: 'atLeast', count: 2 }, rejectionsToFail: 1 },
     ],
     options: { selfApproval: false, autoSubmitOnEdit: false, validityDays: null, onEditDuringReview: 'keep' },
   };
