@@ -30,6 +30,18 @@ import {
 import { Store } from './store';
 import { type ConfluenceRequest, type ConfluenceResponse, type PageUpdatedEvent } from './types';
 
+/** A person as the site stores them: an active Atlassian account. */
+function userRecord(input: NewUser): UserRecord {
+  return {
+    accountId: input.accountId,
+    displayName: input.displayName,
+    email: input.email ?? '',
+    accountType: 'atlassian',
+    timeZone: input.timeZone ?? 'UTC',
+    active: true,
+  };
+}
+
 export const DEFAULT_BASE_URL = 'https://sandbox.atlassian.net/wiki';
 
 export interface EmulatorOptions {
@@ -195,16 +207,7 @@ export class ConfluenceEmulator {
   // Building the site ------------------------------------------------------------------
 
   addUser(input: NewUser): UserRecord {
-    return structuredClone(
-      this.store.addUser({
-        accountId: input.accountId,
-        displayName: input.displayName,
-        email: input.email ?? '',
-        accountType: 'atlassian',
-        timeZone: input.timeZone ?? 'UTC',
-        active: true,
-      }),
-    );
+    return structuredClone(this.store.addUser(userRecord(input)));
   }
 
   addGroup(input: { id: string; name: string; members?: string[] }): GroupRecord {
@@ -219,16 +222,7 @@ export class ConfluenceEmulator {
 
   /** Adds many users and makes them members of a group in one pass, without HTTP (large-group tests). */
   addGroupMembers(groupId: string, users: readonly NewUser[]): void {
-    for (const user of users) {
-      this.store.addUser({
-        accountId: user.accountId,
-        displayName: user.displayName,
-        email: user.email ?? '',
-        accountType: 'atlassian',
-        timeZone: user.timeZone ?? 'UTC',
-        active: true,
-      });
-    }
+    for (const user of users) this.store.addUser(userRecord(user));
     this.store.addGroupMembers(groupId, users.map((user) => user.accountId));
   }
 

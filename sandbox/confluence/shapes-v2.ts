@@ -63,11 +63,10 @@ function parentFields(env: Env, content: ContentRecord): { parentId: string | nu
   return { parentId: parent?.id ?? null, parentType: parent?.type ?? null };
 }
 
-export function pageV2(
-  env: Env,
-  content: ContentRecord,
-  options: { bodyFormat: BodyFormat | null; revision?: Revision; includeVersion?: boolean; withBase?: boolean },
-): Record<string, unknown> {
+type ContentV2Options = { bodyFormat: BodyFormat | null; revision?: Revision; includeVersion?: boolean; withBase?: boolean };
+
+/** The fields pages and blog posts share in v2 (PageSingle / BlogPostSingle and their bulk forms). */
+function contentV2(env: Env, content: ContentRecord, options: ContentV2Options): Record<string, unknown> {
   const space = env.store.requireSpace(content.spaceId);
   const revision = options.revision ?? env.store.latest(content);
   return {
@@ -75,14 +74,8 @@ export function pageV2(
     status: options.revision && options.revision !== env.store.latest(content) ? 'historical' : content.status,
     title: revision.title,
     spaceId: content.spaceId,
-    ...parentFields(env, content),
-    position: content.position,
     authorId: content.authorId,
-    ownerId: content.ownerId,
-    lastOwnerId: null,
     createdAt: content.createdAt,
-    // The OpenAPI has `subtype` on list items (PageBulk) only, so a single page does not say it is a live doc.
-    ...(options.withBase ? {} : { subtype: content.subtype }),
     ...(options.includeVersion === false ? {} : { version: versionV2(revision) }),
     body: bodyV2(revision.body, options.bodyFormat),
     // Single-entity responses also carry the site base; list items do not.
@@ -90,25 +83,21 @@ export function pageV2(
   };
 }
 
-/** BlogPostSingle / BlogPostBulk of the OpenAPI: a page without parent, position or owner fields. */
-export function blogPostV2(
-  env: Env,
-  content: ContentRecord,
-  options: { bodyFormat: BodyFormat | null; revision?: Revision; includeVersion?: boolean; withBase?: boolean },
-): Record<string, unknown> {
-  const space = env.store.requireSpace(content.spaceId);
-  const revision = options.revision ?? env.store.latest(content);
+export function pageV2(env: Env, content: ContentRecord, options: ContentV2Options): Record<string, unknown> {
   return {
-    id: content.id,
-    status: options.revision && options.revision !== env.store.latest(content) ? 'historical' : content.status,
-    title: revision.title,
-    spaceId: content.spaceId,
-    authorId: content.authorId,
-    createdAt: content.createdAt,
-    ...(options.includeVersion === false ? {} : { version: versionV2(revision) }),
-    body: bodyV2(revision.body, options.bodyFormat),
-    _links: { ...contentLinks(space, content, revision.title), ...(options.withBase ? { base: env.baseUrl } : {}) },
+    ...contentV2(env, content, options),
+    ...parentFields(env, content),
+    position: content.position,
+    ownerId: content.ownerId,
+    lastOwnerId: null,
+    // The OpenAPI has `subtype` on list items (PageBulk) only, so a single page does not say it is a live doc.
+    ...(options.withBase ? {} : { subtype: content.subtype }),
   };
+}
+
+/** BlogPostSingle / BlogPostBulk of the OpenAPI: a page without parent, position or owner fields. */
+export function blogPostV2(env: Env, content: ContentRecord, options: ContentV2Options): Record<string, unknown> {
+  return contentV2(env, content, options);
 }
 
 export function folderV2(env: Env, content: ContentRecord, withBase = false): Record<string, unknown> {
