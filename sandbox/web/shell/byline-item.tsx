@@ -1,7 +1,8 @@
 /**
- * One `confluence:contentBylineItem` of the app in the page's byline, as Confluence renders it:
- * the content property named by `contentPropertyKey` gives the icon, title and tooltip (read
- * from Confluence; the app is not invoked to draw it), falling back to the module's title.
+ * One `confluence:contentBylineItem` of the app in a page's or blog post's byline, as Confluence
+ * renders it: the content property named by `contentPropertyKey` (on the page or the blog post)
+ * gives the icon, title and tooltip (read from Confluence; the app is not invoked to draw it),
+ * falling back to the module's title.
  * Clicking opens the module in a popup; `view.close()` closes it. While the page is open the
  * item is drawn again only by the documented mechanism: a module announcing that it set the
  * content property under this `contentPropertyKey` (the `useContentProperty` setter's event,
@@ -17,8 +18,20 @@ import { isRecord } from '../../ui-host/forge-doc';
 import { type EmittedEvent } from '../../ui-host/types';
 import { type ShellModule } from '../uikit/app-types';
 import { AppModule } from './app-module';
-import { type ContentProperty, type Page, type Results, type Space } from './confluence-types';
+import { type ContentProperty, type ContentType, type Results, type Space } from './confluence-types';
+import { contentApiPath } from './content';
 import { useWiki } from './shell-context';
+
+/**
+ * What the byline item's extension context says about the content (Forge docs,
+ * confluence-content-byline-item, "Extension context"): `subtype` is `'live'` for a live doc and
+ * null where it does not apply.
+ */
+export interface BylineContent {
+  id: string;
+  type: ContentType;
+  subtype: string | null;
+}
 
 interface BylineProperty {
   title: string;
@@ -36,9 +49,9 @@ function bylineOf(property: ContentProperty | undefined): BylineProperty | null 
   return { title: property.value.title, icon: safeIcon(property.value.icon), tooltip: typeof property.value.tooltip === 'string' ? property.value.tooltip : null };
 }
 
-export function BylineItem({ module, page, space }: { module: ShellModule; page: Page; space: Space }): ReactElement {
+export function BylineItem({ module, content, space }: { module: ShellModule; content: BylineContent; space: Space }): ReactElement {
   const [open, setOpen] = useState(false);
-  const propertyPath = module.contentPropertyKey === null ? null : `/wiki/api/v2/pages/${encodeURIComponent(page.id)}/properties?key=${encodeURIComponent(module.contentPropertyKey)}`;
+  const propertyPath = module.contentPropertyKey === null ? null : `${contentApiPath(content.type, content.id)}/properties?key=${encodeURIComponent(module.contentPropertyKey)}`;
   const property = useWiki<Results<ContentProperty>>(propertyPath);
   // While the property is read again, the item keeps what it drew rather than flashing the manifest's title.
   const drawn = useRef<{ path: string | null; byline: BylineProperty | null }>({ path: propertyPath, byline: null });
@@ -68,7 +81,7 @@ export function BylineItem({ module, page, space }: { module: ShellModule; page:
         <div data-testid="byline-dialog" data-module-key={module.key} style={{ width: 480, maxHeight: 560, overflowY: 'auto', padding: token('space.200'), boxSizing: 'border-box' }}>
           <AppModule
             module={module}
-            extensionContext={{ type: module.type, content: { id: page.id, type: 'page' }, space: { id: space.id, key: space.key } }}
+            extensionContext={{ type: module.type, content: { id: content.id, type: content.type, subtype: content.subtype }, space: { id: space.id, key: space.key } }}
             onClose={close}
             onEmit={propertyUpdated}
           />
@@ -120,12 +133,12 @@ export function BylineItem({ module, page, space }: { module: ShellModule; page:
   );
 }
 
-/** The app's byline items of a page (there is one per contentBylineItem module). */
-export function BylineItems({ modules, page, space }: { modules: ShellModule[]; page: Page; space: Space }): ReactElement {
+/** The app's byline items of a page or blog post (there is one per contentBylineItem module). */
+export function BylineItems({ modules, content, space }: { modules: ShellModule[]; content: BylineContent; space: Space }): ReactElement {
   return (
     <>
       {modules.map((module) => (
-        <BylineItem key={module.key} module={module} page={page} space={space} />
+        <BylineItem key={module.key} module={module} content={content} space={space} />
       ))}
     </>
   );

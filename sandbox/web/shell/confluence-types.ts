@@ -13,18 +13,27 @@ export interface PageVersion {
   message: string;
 }
 
-export interface Page {
+/** A page or a blog post: Confluence shapes both alike (a blog post has no place in the page tree). */
+export type ContentType = 'page' | 'blogpost';
+
+export interface Content {
   id: string;
   title: string;
   spaceId: string;
-  parentId: string | null;
   status: string;
   authorId: string;
   createdAt: string;
   version: PageVersion;
   body?: { storage?: { value: string } };
-  /** With `include-operations=true`: what the acting user may do to the page. */
+  /** With `include-operations=true`: what the acting user may do to the page or blog post. */
   operations?: { results: { operation: string; targetType: string }[] };
+}
+
+/** A page as page lists (PageBulk) give it: only these say whether it is a live doc. */
+export interface ListedPage {
+  id: string;
+  title: string;
+  subtype?: string | null;
 }
 
 export interface TreeItem {

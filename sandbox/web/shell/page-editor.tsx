@@ -1,7 +1,8 @@
 /**
- * "Edit page" of the sandbox: the title and the storage-format body in plain fields. Saving
- * goes through `POST /__sandbox/pages/:id/edit`, which makes a new version as the acting user
- * and fires the page-updated trigger, as publishing in Confluence's editor does.
+ * "Edit page" of the sandbox, for blog posts too: the title and the storage-format body in plain
+ * fields. Saving goes through `POST /__sandbox/pages/:id/edit`, which makes a new version as the
+ * acting user and fires the page-updated (blog-post-updated) trigger, as publishing in
+ * Confluence's editor does.
  */
 import { type ReactElement, useEffect, useState } from 'react';
 import Button from '@atlaskit/button/new';
@@ -13,14 +14,15 @@ import TextArea from '@atlaskit/textarea';
 import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
 import { editPage } from './api';
-import { type Page } from './confluence-types';
+import { type Content, type ContentType } from './confluence-types';
+import { contentApiPath, viewRouteOf } from './content';
 import { ProblemPage } from './problem-page';
 import { navigate } from './routes';
 import { useShell, useWiki } from './shell-context';
 
-export function PageEditor({ pageId, spaceKey }: { pageId: string; spaceKey: string | null }): ReactElement {
+export function PageEditor({ pageId, type, spaceKey }: { pageId: string; type: ContentType; spaceKey: string | null }): ReactElement {
   const { accountId, refresh, showFlag } = useShell();
-  const page = useWiki<Page>(`/wiki/api/v2/pages/${encodeURIComponent(pageId)}?body-format=storage`);
+  const page = useWiki<Content>(`${contentApiPath(type, pageId)}?body-format=storage`);
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
   const [saving, setSaving] = useState(false);
@@ -33,8 +35,9 @@ export function PageEditor({ pageId, spaceKey }: { pageId: string; spaceKey: str
   }, [page.data]);
 
   if (page.error !== undefined) return <ProblemPage testId="page-not-found" title="Page not found" detail={page.error.message} />;
-  if (page.data === undefined) return <Spinner size="large" label="Loading page" />;
-  const back = (): void => navigate({ kind: 'page', spaceKey, pageId });
+  const noun = type === 'blogpost' ? 'blog post' : 'page';
+  if (page.data === undefined) return <Spinner size="large" label={`Loading ${noun}`} />;
+  const back = (): void => navigate(viewRouteOf(type, spaceKey, pageId));
 
   const save = async (): Promise<void> => {
     setSaving(true);
@@ -60,7 +63,7 @@ export function PageEditor({ pageId, spaceKey }: { pageId: string; spaceKey: str
       }}
       style={{ maxWidth: 760, margin: '0 auto', display: 'flex', flexDirection: 'column', gap: token('space.200') }}
     >
-      <Heading size="large">Edit page</Heading>
+      <Heading size="large">{`Edit ${noun}`}</Heading>
       {refusal !== null && (
         <SectionMessage appearance="error" title="Confluence refused the edit" testId="edit-refused">
           {refusal}

@@ -1,8 +1,8 @@
 /**
- * A page as Confluence shows it: breadcrumbs, title, the byline (author, last update, version
- * and the app's byline items), an Edit action for those who may edit, and the body. Content the acting user may not
- * see answers 404 from Confluence and is shown as not found, exactly like content that does
- * not exist.
+ * A page or a blog post as Confluence shows it: breadcrumbs (a blog post's lead to the space's
+ * blog), title, the byline (author, last update, version and the app's byline items), an Edit
+ * action for those who may edit, and the body. Content the acting user may not see answers 404
+ * from Confluence and is shown as not found, exactly like content that does not exist.
  */
 import { type ReactElement } from 'react';
 import Avatar from '@atlaskit/avatar';
@@ -14,7 +14,8 @@ import Spinner from '@atlaskit/spinner';
 import { token } from '@atlaskit/tokens';
 import { avatarUrl } from '../common/avatar';
 import { BylineItems } from './byline-item';
-import { type Ancestor, type Page, type Person, type Results, type Space } from './confluence-types';
+import { type Ancestor, type Content, type ContentType, type ListedPage, type Person, type Results, type Space } from './confluence-types';
+import { contentApiPath, editRouteOf } from './content';
 import { ProblemPage } from './problem-page';
 import { hrefOf, navigate } from './routes';
 import { useShell, useWiki } from './shell-context';
@@ -22,14 +23,16 @@ import { StorageFormat } from './storage-format';
 
 const DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 
-function Ancestors({ page, space }: { page: Page; space: Space }): ReactElement {
-  const ancestors = useWiki<Results<Ancestor>>(`/wiki/api/v2/pages/${encodeURIComponent(page.id)}/ancestors`);
+/** Blog posts have no ancestors: Confluence's breadcrumbs lead from the space to its blog. */
+function Ancestors({ content, type, space }: { content: Content; type: ContentType; space: Space }): ReactElement {
+  const ancestors = useWiki<Results<Ancestor>>(type === 'page' ? `/wiki/api/v2/pages/${encodeURIComponent(content.id)}/ancestors` : null);
   const ids = (ancestors.data?.results ?? []).filter((ancestor) => ancestor.type === 'page').map((ancestor) => ancestor.id);
-  const pages = useWiki<Results<Page>>(ids.length === 0 ? null : `/wiki/api/v2/pages?id=${ids.join(',')}`);
+  const pages = useWiki<Results<ListedPage>>(ids.length === 0 ? null : `/wiki/api/v2/pages?id=${ids.join(',')}`);
   const titles = new Map((pages.data?.results ?? []).map((ancestor) => [ancestor.id, ancestor.title]));
   return (
     <Breadcrumbs>
       <BreadcrumbsItem text={space.name} href={hrefOf({ kind: 'space', spaceKey: space.key })} />
+      {type === 'blogpost' && <BreadcrumbsItem text="Blog" />}
       {ids.map((id) => (
         <BreadcrumbsItem key={id} text={titles.get(id) ?? '…'} href={hrefOf({ kind: 'page', spaceKey: space.key, pageId: id })} />
       ))}
@@ -37,8 +40,19 @@ function Ancestors({ page, space }: { page: Page; space: Space }): ReactElement 
   );
 }
 
-function Byline({ page, space }: { page: Page; space: Space }): ReactElement {
+/**
+ * Only page lists (PageBulk) say whether a page is a live doc, and the byline's extension
+ * context must say it (`content.subtype`), so the items wait for that answer.
+ */
+function useSubtype(content: Content, type: ContentType): { subtype: string | null } | undefined {
+  const listed = useWiki<Results<ListedPage>>(type === 'page' ? `/wiki/api/v2/pages?id=${encodeURIComponent(content.id)}` : null);
+  if (type === 'blogpost') return { subtype: null };
+  return listed.data === undefined ? undefined : { subtype: listed.data.results[0]?.subtype ?? null };
+}
+
+function Byline({ page, type, space }: { page: Content; type: ContentType; space: Space }): ReactElement {
   const { app } = useShell();
+  const subtype = useSubtype(page, type);
   const author = useWiki<Person>(`/wiki/rest/api/user?accountId=${encodeURIComponent(page.version.authorId)}`);
   const owner = useWiki<Person>(`/wiki/rest/api/user?accountId=${encodeURIComponent(page.authorId)}`);
   const modules = app.modules.filter((module) => module.type === 'confluence:contentBylineItem' && module.native);
@@ -55,35 +69,36 @@ function Byline({ page, space }: { page: Page; space: Space }): ReactElement {
       </span>
       {page.status === 'draft' && <Lozenge appearance="moved">Draft</Lozenge>}
       {modules.length > 0 && <span aria-hidden>·</span>}
-      <BylineItems modules={modules} page={page} space={space} />
+      {subtype !== undefined && <BylineItems modules={modules} content={{ id: page.id, type, subtype: subtype.subtype }} space={space} />}
     </div>
   );
 }
 
-/** Confluence offers Edit only to people who may update the page. */
-function canEdit(page: Page): boolean {
-  return (page.operations?.results ?? []).some((o) => o.operation === 'update' && o.targetType === 'page');
+/** Confluence offers Edit only to people who may update the page or blog post. */
+function canEdit(content: Content, type: ContentType): boolean {
+  return (content.operations?.results ?? []).some((o) => o.operation === 'update' && o.targetType === type);
 }
 
-export function PageView({ pageId, space }: { pageId: string; space: Space | null }): ReactElement {
-  const page = useWiki<Page>(`/wiki/api/v2/pages/${encodeURIComponent(pageId)}?body-format=storage&include-operations=true`);
+export function PageView({ pageId, type, space }: { pageId: string; type: ContentType; space: Space | null }): ReactElement {
+  const page = useWiki<Content>(`${contentApiPath(type, pageId)}?body-format=storage&include-operations=true`);
   const pageSpace = useWiki<Space>(page.data === undefined || space !== null ? null : `/wiki/api/v2/spaces/${encodeURIComponent(page.data.spaceId)}`);
   const shownSpace = space ?? pageSpace.data ?? null;
+  const noun = type === 'blogpost' ? 'blog post' : 'page';
   if (page.error !== undefined) {
     return page.error.status === 404 ? (
-      <ProblemPage testId="page-not-found" title="Page not found" detail="This page doesn't exist, or it's restricted and you don't have permission to view it. Switch to someone who can see it." />
+      <ProblemPage testId="page-not-found" title="Page not found" detail={`This ${noun} doesn't exist, or it's restricted and you don't have permission to view it. Switch to someone who can see it.`} />
     ) : (
-      <ProblemPage testId="page-error" title="This page could not be loaded" detail={page.error.message} />
+      <ProblemPage testId="page-error" title={`This ${noun} could not be loaded`} detail={page.error.message} />
     );
   }
-  if (page.data === undefined || shownSpace === null) return <Spinner size="large" label="Loading page" />;
+  if (page.data === undefined || shownSpace === null) return <Spinner size="large" label={`Loading ${noun}`} />;
   const current = page.data;
   return (
-    <article data-testid="page-view" data-page-id={current.id} style={{ maxWidth: 760, margin: '0 auto', display: 'flex', flexDirection: 'column', gap: token('space.200') }}>
+    <article data-testid="page-view" data-page-id={current.id} data-content-type={type} style={{ maxWidth: 760, margin: '0 auto', display: 'flex', flexDirection: 'column', gap: token('space.200') }}>
       <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: token('space.200') }}>
-        <Ancestors page={current} space={shownSpace} />
-        {canEdit(current) && (
-          <Button appearance="default" testId="edit-page" onClick={() => navigate({ kind: 'edit', spaceKey: shownSpace.key, pageId: current.id })}>
+        <Ancestors content={current} type={type} space={shownSpace} />
+        {canEdit(current, type) && (
+          <Button appearance="default" testId="edit-page" onClick={() => navigate(editRouteOf(type, shownSpace.key, current.id))}>
             Edit
           </Button>
         )}
@@ -91,7 +106,7 @@ export function PageView({ pageId, space }: { pageId: string; space: Space | nul
       <Heading size="xlarge" as="h1" testId="page-title">
         {current.title}
       </Heading>
-      <Byline page={current} space={shownSpace} />
+      <Byline page={current} type={type} space={shownSpace} />
       <div data-testid="page-body" style={{ font: token('font.body.large'), color: token('color.text') }}>
         <StorageFormat value={current.body?.storage?.value ?? ''} />
       </div>

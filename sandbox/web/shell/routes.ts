@@ -1,7 +1,9 @@
 /**
  * Where the shell is, kept in the URL's hash so a reload or a shared link opens the same view.
- * Paths mirror Confluence Cloud's (`/spaces/ENG/pages/10020`, `/spaces/ENG/apps/approvals`),
- * and a `/wiki` prefix is accepted, since that is how apps write product links.
+ * Paths mirror Confluence Cloud's (`/spaces/ENG/pages/10020`, `/spaces/ENG/apps/approvals`,
+ * a blog post's dated `/spaces/ENG/blog/2026/11/22/10070/Release+4.2`), and a `/wiki` prefix is
+ * accepted, since that is how apps write product links. The shell's own blog post links are the
+ * short `/spaces/ENG/blog/10070`.
  */
 import { useEffect, useState } from 'react';
 
@@ -10,10 +12,21 @@ export type Route =
   | { kind: 'space'; spaceKey: string }
   | { kind: 'page'; spaceKey: string | null; pageId: string }
   | { kind: 'edit'; spaceKey: string | null; pageId: string }
+  | { kind: 'blogpost'; spaceKey: string; blogPostId: string }
+  | { kind: 'edit-blogpost'; spaceKey: string; blogPostId: string }
   | { kind: 'space-settings'; spaceKey: string; appRoute: string | null }
   | { kind: 'space-app'; spaceKey: string; appRoute: string }
   | { kind: 'global-app'; appRoute: string }
   | { kind: 'not-found'; path: string };
+
+/** `{id}` or `{id}/edit` after `/blog/`, or Confluence's `{yyyy}/{mm}/{dd}/{id}/{title}`. */
+function blogRoute(spaceKey: string, rest: string[]): Route | null {
+  const dated = rest.length >= 4 && /^\d{4}$/.test(rest[0]) && /^\d{2}$/.test(rest[1]) && /^\d{2}$/.test(rest[2]);
+  if (dated) return { kind: 'blogpost', spaceKey, blogPostId: rest[3] };
+  if (rest.length === 1) return { kind: 'blogpost', spaceKey, blogPostId: rest[0] };
+  if (rest.length === 2 && rest[1] === 'edit') return { kind: 'edit-blogpost', spaceKey, blogPostId: rest[0] };
+  return null;
+}
 
 export function parsePath(raw: string): Route {
   const path = raw.replace(/^#/, '').split('?')[0].replace(/^\/wiki(?=\/|$)/, '');
@@ -25,6 +38,10 @@ export function parsePath(raw: string): Route {
   if (first === 'spaces' && key !== undefined) {
     if (section === undefined || section === 'overview') return { kind: 'space', spaceKey: key };
     if (section === 'pages' && id !== undefined) return extra === 'edit' ? { kind: 'edit', spaceKey: key, pageId: id } : { kind: 'page', spaceKey: key, pageId: id };
+    if (section === 'blog') {
+      const blog = blogRoute(key, parts.slice(3));
+      if (blog !== null) return blog;
+    }
     if (section === 'settings') return { kind: 'space-settings', spaceKey: key, appRoute: id === 'apps' ? (extra ?? null) : null };
     if (section === 'apps' && id !== undefined) return { kind: 'space-app', spaceKey: key, appRoute: id };
   }
@@ -42,6 +59,10 @@ export function pathOf(route: Route): string {
       return route.spaceKey === null ? `/pages/${key(route.pageId)}` : `/spaces/${key(route.spaceKey)}/pages/${key(route.pageId)}`;
     case 'edit':
       return route.spaceKey === null ? `/pages/${key(route.pageId)}/edit` : `/spaces/${key(route.spaceKey)}/pages/${key(route.pageId)}/edit`;
+    case 'blogpost':
+      return `/spaces/${key(route.spaceKey)}/blog/${key(route.blogPostId)}`;
+    case 'edit-blogpost':
+      return `/spaces/${key(route.spaceKey)}/blog/${key(route.blogPostId)}/edit`;
     case 'space-settings':
       return route.appRoute === null ? `/spaces/${key(route.spaceKey)}/settings` : `/spaces/${key(route.spaceKey)}/settings/apps/${key(route.appRoute)}`;
     case 'space-app':

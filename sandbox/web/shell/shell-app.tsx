@@ -8,7 +8,8 @@ import { token } from '@atlaskit/tokens';
 import { type ShellAppInfo } from '../uikit/app-types';
 import { type SandboxUser, fetchApp, fetchUsers } from './api';
 import { GlobalAppPage, SpaceAppPage, SpaceSettingsPage } from './app-pages';
-import { type Page, type Space } from './confluence-types';
+import { type Content, type Space } from './confluence-types';
+import { editRouteOf, viewRouteOf } from './content';
 import { Flags } from './flags';
 import { Home } from './home';
 import { PageEditor } from './page-editor';
@@ -25,25 +26,35 @@ function spaceKeyOf(route: Route): string | null {
   return 'spaceKey' in route ? route.spaceKey : null;
 }
 
-/** `#/pages/10020` (how apps link to content) becomes the page's address in its space. */
+/**
+ * `#/pages/10020` (how apps link to content, e.g. a `contentView` navigation) becomes the
+ * content's address in its space; an id the page endpoint does not know may be a blog post's.
+ */
 function PageInSpace({ pageId, edit }: { pageId: string; edit: boolean }): ReactElement {
-  const page = useWiki<Page>(`/wiki/api/v2/pages/${encodeURIComponent(pageId)}`);
-  const space = useWiki<Space>(page.data === undefined ? null : `/wiki/api/v2/spaces/${encodeURIComponent(page.data.spaceId)}`);
+  const page = useWiki<Content>(`/wiki/api/v2/pages/${encodeURIComponent(pageId)}`);
+  const blogPost = useWiki<Content>(page.error?.status === 404 ? `/wiki/api/v2/blogposts/${encodeURIComponent(pageId)}` : null);
+  const type = blogPost.data === undefined ? 'page' : 'blogpost';
+  const found = page.data ?? blogPost.data;
+  const space = useWiki<Space>(found === undefined ? null : `/wiki/api/v2/spaces/${encodeURIComponent(found.spaceId)}`);
   useEffect(() => {
-    if (space.data !== undefined) location.replace(`#${pathOf({ kind: edit ? 'edit' : 'page', spaceKey: space.data.key, pageId })}`);
-  }, [space.data, pageId, edit]);
-  if (page.error !== undefined) return <PageView pageId={pageId} space={null} />;
+    if (space.data !== undefined) location.replace(`#${pathOf((edit ? editRouteOf : viewRouteOf)(type, space.data.key, pageId))}`);
+  }, [space.data, pageId, edit, type]);
+  if (page.error !== undefined && (page.error.status !== 404 || blogPost.error !== undefined)) return <PageView pageId={pageId} type="page" space={null} />;
   return <Spinner size="large" label="Opening page" />;
 }
 
 function SpaceView({ route, space }: { route: Route; space: Space }): ReactElement {
   switch (route.kind) {
     case 'space':
-      return space.homepageId === null ? <ProblemPage testId="space-empty" title={space.name} detail="This space has no homepage." /> : <PageView pageId={space.homepageId} space={space} />;
+      return space.homepageId === null ? <ProblemPage testId="space-empty" title={space.name} detail="This space has no homepage." /> : <PageView pageId={space.homepageId} type="page" space={space} />;
     case 'page':
-      return <PageView pageId={route.pageId} space={space} />;
+      return <PageView pageId={route.pageId} type="page" space={space} />;
     case 'edit':
-      return <PageEditor pageId={route.pageId} spaceKey={space.key} />;
+      return <PageEditor pageId={route.pageId} type="page" spaceKey={space.key} />;
+    case 'blogpost':
+      return <PageView pageId={route.blogPostId} type="blogpost" space={space} />;
+    case 'edit-blogpost':
+      return <PageEditor pageId={route.blogPostId} type="blogpost" spaceKey={space.key} />;
     case 'space-settings':
       return <SpaceSettingsPage space={space} appRoute={route.appRoute} />;
     case 'space-app':

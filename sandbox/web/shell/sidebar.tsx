@@ -1,10 +1,11 @@
 /**
  * The space sidebar: the space's name, its overview, the app's space pages (e.g. Approvals),
- * space settings for space admins, and the content tree.
+ * space settings for space admins, the content tree and the blog.
  */
 import { type ReactElement, type ReactNode } from 'react';
 import { token } from '@atlaskit/tokens';
 import { Glyph } from '../uikit/components/icon';
+import { BlogList } from './blog-list';
 import { type Ancestor, type Results, type Space } from './confluence-types';
 import { PageTree } from './page-tree';
 import { type Route, hrefOf } from './routes';
@@ -97,6 +98,7 @@ export function Sidebar({ space, route }: { space: Space; route: Route }): React
       )}
       <div style={{ font: token('font.heading.xxsmall'), color: token('color.text.subtlest'), padding: `${token('space.200')} ${token('space.100')} ${token('space.050')}` }}>Content</div>
       {space.homepageId !== null && <PageTree spaceKey={space.key} homepageId={space.homepageId} currentId={pageId} openIds={openIds} />}
+      <BlogList space={space} currentId={route.kind === 'blogpost' || route.kind === 'edit-blogpost' ? route.blogPostId : null} />
     </aside>
   );
 }
