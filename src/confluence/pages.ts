@@ -1,4 +1,4 @@
-import { route } from '@forge/api';
+import { type Route, route } from '@forge/api';
 import { type ContentType } from '../shared/content';
 import { AppError } from '../shared/errors';
 import { confluenceJson, nextCursor, type CallAs, type V2Page } from './http';
@@ -114,26 +114,18 @@ export async function getTreeLevel(
 ): Promise<TreeLevel> {
   const params = new URLSearchParams({ limit: String(options.limit ?? 250) });
   if (options.cursor) params.set('cursor', options.cursor);
-  if (parent.type === 'blog') {
-    const body = await confluenceJson<V2Page<{ id: string; title: string; status: string; spaceId: string | number }>>(
-      callAs,
-      route`/wiki/api/v2/spaces/${parent.id}/blogposts?${params}`,
-    );
+  // A space's blog posts and its root pages are lists of one content type each.
+  const listOf = async (type: 'blogpost' | 'page', path: Route): Promise<TreeLevel> => {
+    const body = await confluenceJson<V2Page<{ id: string; title: string; status: string; spaceId: string | number }>>(callAs, path);
     return {
-      nodes: body.results.map((p) => ({ id: String(p.id), type: 'blogpost', title: p.title, status: p.status, spaceId: String(p.spaceId) })),
+      nodes: body.results.map((p) => ({ id: String(p.id), type, title: p.title, status: p.status, spaceId: String(p.spaceId) })),
       cursor: nextCursor(body),
     };
-  }
+  };
+  if (parent.type === 'blog') return listOf('blogpost', route`/wiki/api/v2/spaces/${parent.id}/blogposts?${params}`);
   if (parent.type === 'space') {
     params.set('depth', 'root');
-    const body = await confluenceJson<V2Page<{ id: string; title: string; status: string; spaceId: string | number }>>(
-      callAs,
-      route`/wiki/api/v2/spaces/${parent.id}/pages?${params}`,
-    );
-    return {
-      nodes: body.results.map((p) => ({ id: String(p.id), type: 'page', title: p.title, status: p.status, spaceId: String(p.spaceId) })),
-      cursor: nextCursor(body),
-    };
+    return listOf('page', route`/wiki/api/v2/spaces/${parent.id}/pages?${params}`);
   }
   const collection = parent.type === 'page' ? route`/wiki/api/v2/pages/${parent.id}/direct-children?${params}` : route`/wiki/api/v2/folders/${parent.id}/direct-children?${params}`;
   const body = await confluenceJson<V2Page<{ id: string; title: string; status: string; type: string; spaceId: string | number }>>(callAs, collection);
