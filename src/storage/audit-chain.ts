@@ -7,6 +7,12 @@
  *
  * The chain shows tampering by anyone who edits rows without recomputing every later hash and
  * the head; an export (seq + hash) kept outside the app pins the chain against a full rewrite.
+ *
+ * Verification takes the chain's order from the by-space-seq index but each entry's content
+ * from a read by key: index queries may lag writes (storage-reference/entities, "Data
+ * consistency"), so an entry deleted or changed a moment ago would still look intact there, and
+ * entries sealed a moment ago would look missing. The head keeps the keys of the last
+ * RECENT_KEYS sealed entries, so those are read by key whether the index lists them yet or not.
  */
 import { createHash } from 'node:crypto';
 import { Filter, FilterConditions, kvs, Sort, WhereConditions } from '@forge/kvs';
@@ -25,7 +31,12 @@ interface ChainHeadRow {
   seq: number;
   hash: string;
   revision: number;
+  /** Keys of the last sealed entries, oldest first, the last one at `seq`; absent on heads sealed before it was kept. */
+  recentKeys?: string[];
 }
+
+/** Far more entries than the index lags behind in practice; about 60 bytes each in the head row. */
+const RECENT_KEYS = 200;
 
 /** Entries per seal transaction: with the chain head that is the 25 operations a transaction allows. */
 const ENTRIES_PER_SEAL = 24;
@@ -83,7 +94,7 @@ async function trySeal(spaceId: string, entries: AuditEntry[]): Promise<AuditEnt
   }
   transaction.set<ChainHeadRow>(
     spaceId,
-    { seq, hash: prevHash, revision: (head?.revision ?? 0) + 1 },
+    { seq, hash: prevHash, revision: (head?.revision ?? 0) + 1, recentKeys: [...(head?.recentKeys ?? []), ...sealed.map((entry) => entry.key)].slice(-RECENT_KEYS) },
     {
       entityName: CHAIN_HEAD_ENTITY,
       conditions: new Filter<ChainHeadRow>().and(
@@ -186,6 +197,7 @@ interface SealedPage {
   nextCursor?: string;
 }
 
+/** Sealed entries in index order, from `fromSeq`, as the index lists them (see `currentOf`). */
 async function sealedFrom(spaceId: string, fromSeq: number, limit: number, cursor?: string): Promise<SealedPage> {
   let query = auditTable()
     .query()
@@ -198,10 +210,20 @@ async function sealedFrom(spaceId: string, fromSeq: number, limit: number, curso
   return { entries: result.results.map(({ key, value }) => ({ key, row: value })), ...(result.nextCursor ? { nextCursor: result.nextCursor } : {}) };
 }
 
+/** The keys the head remembers for entries `fromSeq` up to its own seq; null when it does not remember them all. */
+function recentKeysFrom(head: ChainHeadRow | undefined, fromSeq: number): string[] | null {
+  if (head === undefined || fromSeq > head.seq) return [];
+  const recent = head.recentKeys ?? [];
+  const count = head.seq - fromSeq + 1;
+  return count <= recent.length ? recent.slice(recent.length - count) : null;
+}
+
 /** The hash a chain starting at `fromSeq` links to, or the break when entry fromSeq-1 is gone. */
-async function anchorBefore(spaceId: string, fromSeq: number): Promise<string | ChainBreak> {
+async function anchorBefore(spaceId: string, fromSeq: number, head: ChainHeadRow | undefined): Promise<string | ChainBreak> {
   if (fromSeq <= 1) return GENESIS_HASH;
-  const [anchor] = (await sealedFrom(spaceId, fromSeq - 1, 1)).entries;
+  const remembered = recentKeysFrom(head, fromSeq - 1)?.[0];
+  const key = remembered ?? (await sealedFrom(spaceId, fromSeq - 1, 1)).entries[0]?.key;
+  const [anchor] = key === undefined ? [] : await getAuditEntries([key]);
   if (anchor === undefined || anchor.row.seq !== fromSeq - 1) {
     return { seq: fromSeq - 1, reason: 'missing', detail: `Entry ${fromSeq - 1} is missing` };
   }
@@ -222,22 +244,36 @@ export interface ChainVerification {
  */
 export async function verifyChain(spaceId: string, options: { fromSeq?: number } = {}): Promise<ChainVerification> {
   const fromSeq = Math.max(1, options.fromSeq ?? 1);
-  const anchor = await anchorBefore(spaceId, fromSeq);
+  const head = await chainHead(spaceId);
+  const anchor = await anchorBefore(spaceId, fromSeq, head);
   if (typeof anchor !== 'string') return { ok: false, verified: 0, broken: anchor };
   const walker = new ChainWalker(fromSeq, anchor);
   let verified = 0;
-  let cursor: string | undefined;
-  do {
-    const page = await sealedFrom(spaceId, fromSeq, VERIFY_PAGE, cursor);
-    for (const entry of page.entries) {
+  // In the order the entries claim now, as the index will list them once it catches up.
+  const walk = (entries: readonly AuditEntry[]): ChainBreak | undefined => {
+    for (const entry of [...entries].sort((a, b) => a.row.seq - b.row.seq)) {
       const broken = walker.check(entry);
-      if (broken !== undefined) return { ok: false, verified, broken };
+      if (broken !== undefined) return broken;
       verified += 1;
     }
-    cursor = page.nextCursor;
-  } while (cursor !== undefined);
-  const head = await chainHead(spaceId);
+    return undefined;
+  };
   const headSeq = head?.seq ?? 0;
+  // The head's remembered tail is read by key; the index is walked only up to where it starts.
+  const tail = recentKeysFrom(head, fromSeq) ?? recentKeysFrom(head, headSeq - (head?.recentKeys?.length ?? 0) + 1) ?? [];
+  const tailFrom = headSeq - tail.length + 1;
+  let cursor: string | undefined;
+  if (fromSeq < tailFrom) {
+    do {
+      const page = await sealedFrom(spaceId, fromSeq, VERIFY_PAGE, cursor);
+      const listed = page.entries.filter((entry) => entry.row.seq < tailFrom);
+      const broken = walk(await getAuditEntries(listed.map((entry) => entry.key)));
+      if (broken !== undefined) return { ok: false, verified, broken };
+      cursor = listed.length < page.entries.length ? undefined : page.nextCursor;
+    } while (cursor !== undefined);
+  }
+  const brokenTail = walk(await getAuditEntries(tail));
+  if (brokenTail !== undefined) return { ok: false, verified, broken: brokenTail };
   if (headSeq > walker.lastSeq) {
     return { ok: false, verified, broken: { seq: walker.lastSeq + 1, reason: 'missing', detail: `Entries ${walker.lastSeq + 1} to ${headSeq} are missing` } };
   }

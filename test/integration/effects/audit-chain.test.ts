@@ -111,12 +111,35 @@ describe('sealing', () => {
     const keys = await workflowEntries(ENG, 40);
     // Two sealers over overlapping entries at the same time: the chain head's condition makes one retry.
     await Promise.all([sealAuditEntries(keys.slice(0, 30)), sealAuditEntries(keys.slice(10)), sealAuditEntries(keys.slice(5, 15))]);
+    expect(await verifyChain(ENG)).toEqual({ ok: true, verified: 40 });
 
+    app.settleIndexes();
     const entries = await auditEntriesOf(ENG);
     expect(entries).toHaveLength(40);
     expect(entries.every((entry) => entry.row.sealed)).toBe(true);
     expect(entries.map((entry) => entry.row.seq)).toEqual(entries.map((_, index) => index + 1));
     expect(await verifyChain(ENG)).toEqual({ ok: true, verified: 40 });
+  });
+});
+
+describe('verification while the index lags', () => {
+  it('verifies entries sealed a moment ago, which the index does not list yet', async () => {
+    const keys = await workflowEntries(ENG, 30);
+    await sealAuditEntries(keys.slice(0, 10));
+    app.settleIndexes();
+    await sealAuditEntries(keys.slice(10));
+
+    expect(await verifyChain(ENG)).toEqual({ ok: true, verified: 30 });
+    expect(await verifyChain(ENG, { fromSeq: 12 })).toEqual({ ok: true, verified: 19 });
+  });
+
+  it('finds an entry deleted a moment ago, which the index still lists', async () => {
+    const keys = await workflowEntries(ENG, 5);
+    await sealAuditEntries(keys);
+    app.settleIndexes();
+    await auditTable().delete(keys[2]);
+
+    expect(await verifyChain(ENG)).toMatchObject({ ok: false, verified: 2, broken: { seq: 3, reason: 'missing' } });
   });
 });
 
