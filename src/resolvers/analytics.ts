@@ -3,9 +3,8 @@
  * trend and workflow comparison, and their export. Served from rollups only; only spaces the
  * viewer can see in Confluence are counted.
  */
-import Resolver from '@forge/resolver';
 import { type AnalyticsResults, analyticsContract } from '../shared/contract/analytics';
-import { registerResolvers, resolverSpec } from './define';
+import { resolverDefinitions, resolverSpec } from './define';
 import { exportFile } from './analytics/export';
 import { loadAnalytics } from './analytics/load';
 import { buildReport } from './analytics/report-rows';
@@ -21,4 +20,4 @@ const exportAnalytics = resolverSpec(analyticsContract.exportAnalytics, async (q
   return exportFile(buildReport(data, buildAnalyticsView(data, new Date())), query.format);
 });
 
-export const analyticsResolver = registerResolvers(new Resolver(), { getAnalytics, exportAnalytics }).getDefinitions();
+export const analyticsResolver = resolverDefinitions({ getAnalytics, exportAnalytics });

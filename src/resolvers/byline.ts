@@ -2,7 +2,6 @@
  * The byline dialog's resolver (module `approval-byline`). The page is always the one in the
  * invocation context; every function answers with the page's refreshed view for the caller.
  */
-import Resolver from '@forge/resolver';
 import { type Invocation } from '../auth/invocation';
 import { decideInContext } from '../commands/decide';
 import { overrideInContext } from '../commands/override';
@@ -12,7 +11,7 @@ import { submitInContext } from '../commands/submit';
 import { withdrawInContext } from '../commands/withdraw';
 import { bylineContract } from '../shared/contract/byline';
 import { AppError } from '../shared/errors';
-import { registerResolvers, resolverSpec } from './define';
+import { resolverDefinitions, resolverSpec } from './define';
 
 /** The page or blog post, its type and whether it is a live doc: all from the invocation context. */
 function pageOf(invocation: Invocation): { actor: { accountId: string; spaceId?: string }; pageId: string; content: ContentHint } {
@@ -55,4 +54,4 @@ export const bylineSpecs = {
   }),
 };
 
-export const bylineResolver = registerResolvers(new Resolver(), bylineSpecs).getDefinitions();
+export const bylineResolver = resolverDefinitions(bylineSpecs);

@@ -1,4 +1,4 @@
-import type Resolver from '@forge/resolver';
+import Resolver from '@forge/resolver';
 import { type z } from 'zod';
 import { invocationFrom, type Invocation } from '../auth/invocation';
 import { AppError, type BridgeError } from '../shared/errors';
@@ -49,12 +49,29 @@ export async function runResolver<Schema extends z.ZodType, Result>(
   }
 }
 
-export function registerResolvers(
-  resolver: Resolver,
-  specs: Record<string, ResolverSpec<z.ZodType, unknown>>,
-): Resolver {
+type Definitions = ReturnType<Resolver['getDefinitions']>;
+type DefinitionsCall = Parameters<Definitions>[0];
+
+/**
+ * The module's handler: only the functions of `specs` answer. `@forge/resolver` looks a key up
+ * with `in` on a plain object (node_modules/@forge/resolver/out/index.js, `getFunction`), so
+ * `constructor`, `toString` or `__proto__` would reach `Object.prototype` and, for
+ * `constructor`, answer with the call's whole context; such keys never reach the SDK.
+ */
+export function resolverDefinitions(specs: Record<string, ResolverSpec<z.ZodType, unknown>>): Definitions {
+  const resolver = new Resolver();
   for (const [functionKey, spec] of Object.entries(specs)) {
     resolver.define(functionKey, ({ payload, context }) => runResolver(spec, payload, context));
   }
-  return resolver;
+  const dispatch = resolver.getDefinitions();
+  return async (call: DefinitionsCall, backendRuntimePayload?: Record<string, unknown>) => {
+    const { functionKey } = call.call;
+    if (typeof functionKey !== 'string' || !Object.hasOwn(specs, functionKey)) return unknownFunction(functionKey);
+    return dispatch(call, backendRuntimePayload);
+  };
+}
+
+function unknownFunction(functionKey: unknown): BridgeError {
+  const shown = typeof functionKey === 'string' ? functionKey.slice(0, 100) : String(functionKey);
+  return new AppError('NOT_FOUND', `This screen asked for an unknown function ('${shown}'). Reload the page; nothing was changed.`).toBridge();
 }

@@ -2,13 +2,12 @@
  * The approval queue (module `approval-queue`, a space page): the space's requests by tab with
  * filters, and bulk decisions. The space is always the invocation context's.
  */
-import Resolver from '@forge/resolver';
 import { queueContract } from '../shared/contract/queue';
-import { registerResolvers, resolverSpec } from './define';
+import { resolverDefinitions, resolverSpec } from './define';
 import { bulkDecide } from './queue/bulk';
 import { listQueue } from './queue/list';
 
-export const queueResolver = registerResolvers(new Resolver(), {
+export const queueResolver = resolverDefinitions({
   listQueue: resolverSpec(queueContract.listQueue, listQueue),
   bulkDecide: resolverSpec(queueContract.bulkDecide, bulkDecide),
-}).getDefinitions();
+});

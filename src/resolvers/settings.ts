@@ -1,7 +1,6 @@
-import Resolver from '@forge/resolver';
 import { type SettingsResults, type settingsContract } from '../shared/contract/settings';
 import { exportAuditSpec } from './audit-export';
-import { registerResolvers, type ResolverSpec } from './define';
+import { resolverDefinitions, type ResolverSpec } from './define';
 import { assignWorkflow, setDefaultWorkflow } from './settings/assignments';
 import { searchGroups } from './settings/groups';
 import { overridePageStatus, submitPage } from './settings/page-actions';
@@ -27,4 +26,4 @@ const specs: { [K in keyof Contract]: ResolverSpec<Contract[K], SettingsResults[
   exportAudit: exportAuditSpec,
 };
 
-export const settingsResolver = registerResolvers(new Resolver(), specs).getDefinitions();
+export const settingsResolver = resolverDefinitions(specs);
