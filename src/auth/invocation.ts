@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type ContentType, contentTypeSchema } from '../shared/content';
+import { contentIdSchema, spaceIdSchema } from '../shared/contract/ids';
 import { AppError } from '../shared/errors';
 
 /**
@@ -30,6 +31,17 @@ function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.length > 0 ? value : typeof value === 'number' ? String(value) : undefined;
 }
 
+/**
+ * The context's ids end up in storage keys and Confluence paths like the payload's: one that is
+ * not a Confluence id (`../spaces/1002`) is refused, never looked up.
+ */
+function contextId(value: unknown, schema: typeof contentIdSchema, what: string): string | undefined {
+  const id = text(value);
+  if (id === undefined) return undefined;
+  if (!schema.safeParse(id).success) throw new AppError('VALIDATION', `The ${what} this screen was opened from is not a Confluence ${what}. Reload the page.`);
+  return id;
+}
+
 export function invocationFrom(context: Record<string, unknown>): Invocation {
   const accountId = text(context.accountId);
   if (!accountId) {
@@ -40,9 +52,9 @@ export function invocationFrom(context: Record<string, unknown>): Invocation {
   if (!contentType.success) throw new AppError('VALIDATION', 'ApprovalFlow works on pages and blog posts only.');
   return {
     accountId,
-    spaceId: text(extension.space?.id),
+    spaceId: contextId(extension.space?.id, spaceIdSchema, 'space'),
     spaceKey: text(extension.space?.key),
-    contentId: text(extension.content?.id),
+    contentId: contextId(extension.content?.id, contentIdSchema, 'page'),
     contentType: contentType.data,
     liveDoc: z.literal('live').safeParse(extension.content?.subtype).success,
   };

@@ -11,6 +11,7 @@ import { tallyStep } from './step-rule';
 import { addDays } from './time';
 import { type TransitionResult, unchanged } from './transition-result';
 import { COMMENT_MAX } from '../shared/limits';
+import { hasVisibleText } from '../shared/text';
 
 const STATUS_WORDS: Record<ApprovalRequest['status'], string> = {
   inApproval: 'in approval',
@@ -25,7 +26,7 @@ export function decide(request: ApprovalRequest | null, command: ApproveCommand 
   const decision: DecisionKind = command.type === 'approve' ? 'approve' : 'reject';
   const comment = command.comment?.trim() ?? '';
   if (command.actorId.trim() === '') return fail('VALIDATION', 'A decision needs an approver');
-  if (decision === 'reject' && comment === '') return fail('VALIDATION', 'Say what needs to change: a rejection needs a comment');
+  if (decision === 'reject' && !hasVisibleText(comment)) return fail('VALIDATION', 'Say what needs to change: a rejection needs a comment');
   if (comment.length > COMMENT_MAX) return fail('VALIDATION', `A comment must be at most ${COMMENT_MAX} characters`);
   if (request === null) return fail('NOT_FOUND', 'This approval request does not exist');
 

@@ -5,10 +5,8 @@
  */
 import { z } from 'zod';
 import {
-  ACCOUNT_ID_MAX,
   DESCRIPTION_MAX,
   DUE_DAYS_MAX,
-  GROUP_ID_MAX,
   GROUP_NAME_MAX,
   LABEL_MAX,
   MAX_ACTIONS_PER_STATE,
@@ -27,6 +25,8 @@ import {
   VALIDITY_DAYS_MAX,
   WORKFLOW_NAME_MAX,
 } from './limits';
+import { accountIdSchema, groupIdSchema } from './contract/ids';
+import { cleanText, freeText, requiredFreeText } from './text';
 
 /** Confluence rejects labels containing these characters. */
 const LABEL_PATTERN = /^[^\s:;,.?&[\]()#^*@!]+$/;
@@ -34,25 +34,15 @@ const LABEL_PATTERN = /^[^\s:;,.?&[\]()#^*@!]+$/;
 export const PUBLISH_SPACE_VARIABLE = '@publishSpace';
 const SPACE_KEY_PATTERN = /^~?[A-Za-z0-9]+$/;
 
-const requiredText = (what: string, max: number) =>
-  z
-    .string({ error: `${what} is required` })
-    .trim()
-    .min(1, `${what} is required`)
-    .max(max, `${what} must be at most ${max} characters`);
-
-const accountIdText = (empty: string) =>
-  z.string().trim().min(1, empty).max(ACCOUNT_ID_MAX, `An account id must be at most ${ACCOUNT_ID_MAX} characters`);
-
 export const userRefSchema = z.object({
   type: z.literal('user'),
-  accountId: accountIdText('A user needs an account id'),
+  accountId: accountIdSchema,
 });
 
 export const groupRefSchema = z.object({
   type: z.literal('group'),
-  groupId: z.string().trim().min(1, 'A group needs a group id').max(GROUP_ID_MAX, `A group id must be at most ${GROUP_ID_MAX} characters`),
-  name: z.string().trim().min(1, 'A group needs a name').max(GROUP_NAME_MAX, `A group name must be at most ${GROUP_NAME_MAX} characters`),
+  groupId: groupIdSchema,
+  name: requiredFreeText('A group name', GROUP_NAME_MAX),
 });
 
 export const approverRefSchema = z.discriminatedUnion('type', [userRefSchema, groupRefSchema], {
@@ -77,7 +67,7 @@ export const stepRuleSchema = z.discriminatedUnion(
 
 export const stepSchema = z.object({
   id: z.string().trim().min(1, 'A step needs an id').max(STEP_ID_MAX, `A step id must be at most ${STEP_ID_MAX} characters`),
-  name: requiredText('Step name', STEP_NAME_MAX),
+  name: requiredFreeText('Step name', STEP_NAME_MAX),
   approvers: z
     .array(approverRefSchema)
     .min(1, 'Add at least one approver')
@@ -136,7 +126,7 @@ export const notifyActionSchema = z.object({
     .array(principalSchema)
     .min(1, 'Add at least one recipient')
     .max(MAX_RECIPIENTS, `A notification can have at most ${MAX_RECIPIENTS} recipients: add a group instead of more people`),
-  message: requiredText('Message', MESSAGE_MAX),
+  message: requiredFreeText('Message', MESSAGE_MAX),
 });
 
 export const addRestrictionsActionSchema = z.object({
@@ -158,7 +148,7 @@ export const titleActionSchema = z.object({
   type: z.literal('title'),
   mode: z.enum(['prefix', 'suffix', 'regex'], { error: "Choose 'prefix', 'suffix' or 'regex'" }),
   /** The text to add, or the replacement for a regex (may then be empty to delete the match). */
-  value: z.string().max(TITLE_TEXT_MAX, `The title text must be at most ${TITLE_TEXT_MAX} characters`),
+  value: z.string().transform(cleanText).pipe(z.string().max(TITLE_TEXT_MAX, `The title text must be at most ${TITLE_TEXT_MAX} characters`)),
   pattern: z.string().max(TITLE_TEXT_MAX, `The pattern must be at most ${TITLE_TEXT_MAX} characters`).optional(),
 });
 
@@ -206,13 +196,11 @@ export const workflowActionsSchema = z.object({
   expired: stateActionsSchema,
 });
 
-const accountIdSchema = accountIdText('An account id cannot be empty');
-
 /** What the workflow editor sends on create and update; the server owns ids, authorship, times, revision. */
 export const workflowInputSchema = z.object({
   spaceId: z.string().trim().min(1, 'A workflow belongs to a space'),
-  name: requiredText('Workflow name', WORKFLOW_NAME_MAX),
-  description: z.string().trim().max(DESCRIPTION_MAX, `Description must be at most ${DESCRIPTION_MAX} characters`).default(''),
+  name: requiredFreeText('Workflow name', WORKFLOW_NAME_MAX),
+  description: freeText('Description', DESCRIPTION_MAX).default(''),
   owners: z.array(accountIdSchema).max(MAX_OWNERS, `A workflow can have at most ${MAX_OWNERS} owners`).default([]),
   steps: z
     .array(stepSchema)

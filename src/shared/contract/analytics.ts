@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { type Kpis, type TrendPoint } from '../../domain/analytics';
 import { type PageStatus } from '../status';
-import { daySchema, idSchema } from './common';
+import { daySchema } from './common';
+import { spaceIdSchema, workflowIdSchema } from './ids';
 
 export interface AnalyticsView {
   range: { from: string; to: string };
@@ -31,8 +32,8 @@ const analyticsQuery = z
   .object({
     from: daySchema,
     to: daySchema,
-    spaceIds: z.array(idSchema).max(100).optional(),
-    workflowIds: z.array(idSchema).max(100).optional(),
+    spaceIds: z.array(spaceIdSchema).max(100).optional(),
+    workflowIds: z.array(workflowIdSchema).max(100).optional(),
   })
   .refine((q) => q.from <= q.to, { error: 'The start date must be on or before the end date', path: ['from'] });
 

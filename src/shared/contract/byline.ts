@@ -10,11 +10,11 @@ import {
   commentSchema,
   type HistoryPageView,
   cursorSchema,
-  idSchema,
   overrideTargetSchema,
   type PersonView,
   requiredCommentSchema,
 } from './common';
+import { requestIdSchema, workflowIdSchema } from './ids';
 
 export type StepProgress = 'done' | 'current' | 'pending';
 
@@ -92,20 +92,20 @@ export interface PageApprovalView {
 export const bylineContract = {
   getPageApproval: z.object({}),
   submit: z.object({
-    workflowId: idSchema.optional(),
+    workflowId: workflowIdSchema.optional(),
     comment: commentSchema.optional(),
   }),
   approve: z.object({
-    requestId: idSchema,
+    requestId: requestIdSchema,
     stepIndex: z.int().min(0),
     comment: commentSchema.optional(),
   }),
   reject: z.object({
-    requestId: idSchema,
+    requestId: requestIdSchema,
     stepIndex: z.int().min(0),
     comment: requiredCommentSchema('A comment explaining the rejection'),
   }),
-  withdraw: z.object({ requestId: idSchema }),
+  withdraw: z.object({ requestId: requestIdSchema }),
   override: z.object({
     targetStatus: overrideTargetSchema,
     reason: requiredCommentSchema('A reason for the override'),

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { COMMENT_MAX } from '../limits';
+import { freeText, requiredFreeText } from '../text';
 
 /** A person as the UI shows them; the name comes from Confluence at read time. */
 export interface PersonView {
@@ -13,14 +14,9 @@ export interface PersonView {
 }
 
 export const cursorSchema = z.string().min(1).max(2000).optional();
-export const idSchema = z.string().trim().min(1, 'An id is required').max(200);
-export const commentSchema = z.string().trim().max(COMMENT_MAX, `A comment must be at most ${COMMENT_MAX} characters`);
-export const requiredCommentSchema = (what: string) =>
-  z
-    .string({ error: `${what} is required` })
-    .trim()
-    .min(1, `${what} is required`)
-    .max(COMMENT_MAX, `${what} must be at most ${COMMENT_MAX} characters`);
+export const commentSchema = freeText('A comment', COMMENT_MAX);
+/** A comment that must say something a reader can see (the domain refuses a blank one too). */
+export const requiredCommentSchema = (what: string) => requiredFreeText(what, COMMENT_MAX);
 export const daySchema = z.iso.date('Use a date like 2026-11-22');
 
 /** One line of a page's or a space's history, rendered as a sentence with its actor. */

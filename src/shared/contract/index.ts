@@ -6,6 +6,7 @@ import { type z } from 'zod';
 import { type BridgeError } from '../errors';
 
 export * from './common';
+export * from './ids';
 export * from './byline';
 export * from './settings';
 export * from './queue';

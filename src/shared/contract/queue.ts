@@ -4,7 +4,9 @@
  */
 import { z } from 'zod';
 import { type ContentType } from '../content';
-import { commentSchema, cursorSchema, daySchema, idSchema, type PersonView } from './common';
+import { commentSchema, cursorSchema, daySchema, type PersonView } from './common';
+import { accountIdSchema, requestIdSchema, workflowIdSchema } from './ids';
+import { hasVisibleText } from '../text';
 
 export const QUEUE_TABS = ['mine', 'pending', 'approved', 'rejected'] as const;
 export type QueueTab = (typeof QUEUE_TABS)[number];
@@ -52,8 +54,8 @@ export const queueContract = {
     tab: z.enum(QUEUE_TABS),
     filters: z
       .object({
-        workflowId: idSchema.optional(),
-        submittedBy: idSchema.optional(),
+        workflowId: workflowIdSchema.optional(),
+        submittedBy: accountIdSchema.optional(),
         from: daySchema.optional(),
         to: daySchema.optional(),
       })
@@ -66,11 +68,11 @@ export const queueContract = {
       decision: z.enum(['approve', 'reject']),
       comment: commentSchema.optional(),
       items: z
-        .array(z.object({ requestId: idSchema, stepIndex: z.int().min(0) }))
+        .array(z.object({ requestId: requestIdSchema, stepIndex: z.int().min(0) }))
         .min(1, 'Select at least one item')
         .max(BULK_LIMIT, `Select at most ${BULK_LIMIT} items at once`),
     })
-    .refine((bulk) => bulk.decision === 'approve' || (bulk.comment ?? '').trim().length > 0, {
+    .refine((bulk) => bulk.decision === 'approve' || hasVisibleText(bulk.comment ?? ''), {
       error: 'A comment explaining the rejection is required',
       path: ['comment'],
     }),

@@ -5,8 +5,10 @@
  */
 import { z } from 'zod';
 import { type LozengeAppearance, type PageStatus } from '../status';
+import { freeText } from '../text';
 import { type Workflow, workflowInputSchema } from '../workflow';
-import { cursorSchema, type HistoryEntryView, idSchema, overrideTargetSchema, type PersonView, requiredCommentSchema } from './common';
+import { cursorSchema, type HistoryEntryView, overrideTargetSchema, type PersonView, requiredCommentSchema } from './common';
+import { contentIdSchema, workflowIdSchema } from './ids';
 
 export interface WorkflowSummaryView {
   id: string;
@@ -78,36 +80,36 @@ export interface AuditExportView {
 export const settingsContract = {
   listWorkflows: z.object({
     /** Workflows this screen just changed: read by key, so the list shows them as they are now (the space's index may lag). */
-    changed: z.array(idSchema).max(20).default([]),
+    changed: z.array(workflowIdSchema).max(20).default([]),
   }),
-  getWorkflow: z.object({ workflowId: idSchema }),
+  getWorkflow: z.object({ workflowId: workflowIdSchema }),
   createWorkflow: z.object({ workflow: editorWorkflowSchema }),
-  updateWorkflow: z.object({ workflowId: idSchema, revision: z.int().min(0), workflow: editorWorkflowSchema }),
-  deleteWorkflow: z.object({ workflowId: idSchema }),
-  setWorkflowEnabled: z.object({ workflowId: idSchema, enabled: z.boolean() }),
-  setDefaultWorkflow: z.object({ workflowId: idSchema.nullable() }),
+  updateWorkflow: z.object({ workflowId: workflowIdSchema, revision: z.int().min(0), workflow: editorWorkflowSchema }),
+  deleteWorkflow: z.object({ workflowId: workflowIdSchema }),
+  setWorkflowEnabled: z.object({ workflowId: workflowIdSchema, enabled: z.boolean() }),
+  setDefaultWorkflow: z.object({ workflowId: workflowIdSchema.nullable() }),
   assignWorkflow: z.object({
-    pageId: idSchema,
+    pageId: contentIdSchema,
     /** Empty removes the page's own assignment. */
-    workflowIds: z.array(idSchema).max(20, 'Assign at most 20 workflows'),
+    workflowIds: z.array(workflowIdSchema).max(20, 'Assign at most 20 workflows'),
     scope: z.enum(['page', 'subtree'], { error: "Choose 'this page' or 'this page and its children'" }),
   }),
   getTreeLevel: z.object({
     parent: z.discriminatedUnion('type', [
       z.object({ type: z.literal('space') }),
-      z.object({ type: z.literal('page'), id: idSchema }),
-      z.object({ type: z.literal('folder'), id: idSchema }),
+      z.object({ type: z.literal('page'), id: contentIdSchema }),
+      z.object({ type: z.literal('folder'), id: contentIdSchema }),
       z.object({ type: z.literal('blog') }),
     ]),
     cursor: cursorSchema,
   }),
   overridePageStatus: z.object({
-    pageId: idSchema,
+    pageId: contentIdSchema,
     targetStatus: overrideTargetSchema,
     reason: requiredCommentSchema('A reason for the override'),
   }),
-  submitPage: z.object({ pageId: idSchema, workflowId: idSchema.optional() }),
-  searchGroups: z.object({ query: z.string().trim().max(100) }),
+  submitPage: z.object({ pageId: contentIdSchema, workflowId: workflowIdSchema.optional() }),
+  searchGroups: z.object({ query: freeText('A search', 100) }),
   exportAudit: z.object({ cursor: cursorSchema }),
 } as const;
 
