@@ -7,7 +7,7 @@ export { createSandbox, Sandbox, InvokeError, RESOLVER_TIMEOUT_MS } from './runt
 export type { SandboxOptions, InvokeRequest, ApiCall, ScheduledRun } from './runtime/sandbox';
 export type { ApiResponse, ApiRouteRequest } from './runtime/api-routes';
 export type { ConfluenceActor, ConfluencePort, ConfluenceRequest, ConfluenceResponse, PageUpdatedEvent } from './runtime/confluence-port';
-export type { FaultSpec, FaultTarget, FaultInjector } from './runtime/faults';
+export type { FaultSpec, FaultTarget, FaultInjector, PlatformCall } from './runtime/faults';
 export type { LatencyMode, LatencyOptions, LatencyControl } from './runtime/latency';
 export type { OpEntry, OpCounts, OpLog, InvocationRecord } from './runtime/op-log';
 export type { DeliveryRecord, QueueOptions, QueueService, QueueState, AsyncEventShape } from './runtime/queue/queue-service';

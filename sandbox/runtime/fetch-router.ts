@@ -63,7 +63,13 @@ interface Call {
 async function dispatch(services: PlatformServices, invocation: Invocation | undefined, call: Call): Promise<Response> {
   const virtualStart = invocation?.virtualNow ?? 0;
   const latencyMs = services.latency.msFor(call.kind);
-  const fault = services.faults.take(call.kind);
+  const fault = services.faults.take({
+    kind: call.kind,
+    operation: call.operation,
+    method: call.method,
+    path: call.path,
+    ...(invocation === undefined ? {} : { invocation: { id: invocation.id, kind: invocation.kind, moduleKey: invocation.moduleKey, functionKey: invocation.functionKey } }),
+  });
   const began = Date.now();
   const finish = (status: number, faultName?: string): void => {
     if (invocation !== undefined) invocation.virtualNow = Math.max(invocation.virtualNow, virtualStart + latencyMs);

@@ -124,6 +124,27 @@ describe('fault injection', () => {
     expect(sandbox.ops.entries().filter((op) => op.fault !== undefined).map((op) => op.fault)).toEqual(['status 429', 'status 429', 'status 500', 'timeout']);
   });
 
+  it('fails exactly the nth call of a kind, counting only the calls of one function when asked', async () => {
+    // The test's own calls run outside any function: they do not count towards the resolver's.
+    sandbox.faults.failAt('kvs', 2, { status: 500 }, 'resolver');
+    await kvs.set('k', 1);
+    await kvs.get('k');
+    expect(sandbox.faults.armed('kvs')).toBe(1);
+    // remember: a Confluence read, then kvs set (1st), kvs get (2nd: fails).
+    await expect(byline('remember', ALICE, { text: 'x' })).rejects.toThrow(/INTERNAL_SERVER_ERROR/);
+    expect(sandbox.faults.armed()).toBe(0);
+    expect(sandbox.ops.entries({ kind: 'kvs' }).map((op) => [op.operation, op.fault ?? null])).toEqual([
+      ['set', null],
+      ['get', null],
+      ['set', null],
+      ['get', 'status 500'],
+    ]);
+
+    sandbox.faults.failAt('storage', 1, { timeout: true });
+    await expect(kvs.get('k')).rejects.toThrow('fetch failed');
+    expect(() => sandbox.faults.failAt('kvs', 0)).toThrow(/nth must be a whole number from 1/);
+  });
+
   it('makes asUser fail where no user is behind the invocation', async () => {
     const { jobId } = (await byline('push', ALICE, { events: [{ body: { tag: 'nouser', tryAsUser: true } }] })) as { jobId: string };
     await sandbox.drain();
