@@ -83,7 +83,7 @@ describeInBrowser('approving a blog post from its byline', () => {
     await waitForBylineTitle(page, `Approved v${POST.version}`);
     expect(await bylineTitle(page).innerText()).toBe(`Approved v${POST.version}`);
     await saveScreenshot(page, 'journey-blog-post-approved');
-    await saveDocImage(page, 'blog-post-byline', [blog, view]);
+    await saveDocImage(page, 'blog-post-byline', [page.getByTestId('space-sidebar').getByText('Engineering', { exact: true }), blog, view]);
 
     // Alice edits the post: Confluence announces updated:blogpost and the approval is outdated.
     view = await actAs(page, PEOPLE.alice.name, POST.id);
