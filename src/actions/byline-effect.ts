@@ -9,7 +9,7 @@ import { type ApprovalRequest } from '../domain/request';
 import { AppError } from '../shared/errors';
 import { bylineProperties, type PageStatusSummary } from '../shared/status';
 import { type ContentType } from '../shared/content';
-import { contentTypeOf, getPageRecord, latestApproved } from '../storage/page-state';
+import { contentTypeOf, getPageRecord, latestApproved, type PageRecord } from '../storage/page-state';
 import { writeBylineProperty } from './byline-property';
 import { type PeopleDirectory } from './people-directory';
 
@@ -28,6 +28,7 @@ const failedWith = (error: unknown, code: AppError['code']): boolean => error in
 
 export interface BylineUpdate {
   pageId: string;
+  spaceId: string;
   /** Where the property lives: a page's and a blog post's properties have their own paths. */
   contentType: ContentType;
   /** The page-state revision the summary describes. */
@@ -51,15 +52,27 @@ function peopleOnRequest(request: ApprovalRequest | null): string[] {
 /** The page's status as it is now, or null for a page without approval state. */
 export async function planByline(pageId: string): Promise<BylineUpdate | null> {
   const record = await getPageRecord(pageId);
-  if (record === undefined) return null;
+  return record === undefined ? null : bylineOfRecord(record);
+}
+
+export function bylineOfRecord(record: PageRecord): BylineUpdate {
+  const { pageId } = record;
   const summary = derivePageStatus({ latest: record.latest, latestApproved: latestApproved(record), currentVersion: record.currentVersion });
-  return { pageId, contentType: contentTypeOf(record), revision: record.revision, summary, people: peopleIn(summary), dialogPeople: peopleOnRequest(record.latest) };
+  return { pageId, spaceId: record.spaceId, contentType: contentTypeOf(record), revision: record.revision, summary, people: peopleIn(summary), dialogPeople: peopleOnRequest(record.latest) };
+}
+
+/**
+ * What the byline of a page the app has no approval state for says: Draft, at revision 0. A byline
+ * check writes it over a forged value on such a page (someone made an untracked page look approved).
+ */
+export function untrackedByline(page: { pageId: string; spaceId: string; contentType: ContentType }): BylineUpdate {
+  return { ...page, revision: 0, summary: derivePageStatus({ latest: null, currentVersion: 0 }), people: [], dialogPeople: [] };
 }
 
 /** Writes the page's status into its byline property, as the app. */
-export async function writeBylineUpdate({ pageId, contentType, revision, summary }: BylineUpdate, people: PeopleDirectory): Promise<void> {
+export async function writeBylineUpdate({ pageId, spaceId, contentType, revision, summary }: BylineUpdate, people: PeopleDirectory): Promise<void> {
   try {
-    await writeBylineProperty(pageId, bylineProperties(summary, people.displayName), revision, contentType);
+    await writeBylineProperty({ pageId, spaceId, type: contentType }, bylineProperties(summary, people.displayName), revision);
   } catch (error) {
     // A deleted page has no byline to show, and page restrictions that leave the app out refuse
     // it as they refuse any user: retrying for a day would change nothing. The dialog still

@@ -1,5 +1,5 @@
 import { asUser } from '../confluence/http';
-import { getPage, type PageInfo } from '../confluence/pages';
+import { getPage, type PageInfo, type PageReadOptions } from '../confluence/pages';
 import { type ContentType } from '../shared/content';
 import { AppError } from '../shared/errors';
 
@@ -15,9 +15,9 @@ export interface PageAccess {
  * offline impersonation), so it must run inside a resolver: a page they cannot see answers 404
  * exactly like a page that does not exist, and the operations they may perform come with the page.
  */
-export async function pageAccess(pageId: string, type?: ContentType): Promise<PageAccess> {
+export async function pageAccess(pageId: string, type?: ContentType, options: PageReadOptions = {}): Promise<PageAccess> {
   try {
-    const page = await getPage(asUser(), pageId, type);
+    const page = await getPage(asUser(), pageId, type, options);
     return { page, canView: true, canEdit: page.operations.includes('update') };
   } catch (error) {
     if (error instanceof AppError && error.code === 'NOT_FOUND') {

@@ -5,6 +5,7 @@
 import { AppError } from '../shared/errors';
 import { type HistoryPageView } from '../shared/contract/common';
 import { type PageApprovalView } from '../shared/contract/byline';
+import { checkBylineSeen } from './byline-seen';
 import { pageHistory } from '../storage/audit';
 import { namesFor } from '../storage/display-names';
 import { type Actor, type CommandResult, type ContentHint, loadPageContext, type PageContext } from './page-context';
@@ -25,9 +26,12 @@ export async function actOnPage(
   return pageApprovalView(context, record, new Date().toISOString(), written);
 }
 
+/** Also checks the byline property the page came with (no extra call): a forged one is repaired in the background. */
 export async function getPageApproval(actor: Actor, pageId: string, content: ContentHint = {}): Promise<PageApprovalView> {
-  const context = await loadPageContext(actor, pageId, content);
-  return pageApprovalView(context, context.record, new Date().toISOString());
+  const context = await loadPageContext(actor, pageId, content, { withProperties: true });
+  const view = await pageApprovalView(context, context.record, new Date().toISOString());
+  await checkBylineSeen(context, view.byline);
+  return view;
 }
 
 /** Older history: only for someone who can view the page (Confluence is asked as the caller). */

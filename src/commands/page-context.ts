@@ -51,12 +51,17 @@ export interface ContentHint {
   liveDoc?: boolean;
 }
 
+/** `withProperties`: read the page's content properties with it, at no extra call (the dialog's byline check). */
+export interface PageContextOptions {
+  withProperties?: boolean;
+}
+
 /**
  * `spaceId` is the space the call claims (a module's context); the page is checked to be in it.
  * Without one, Confluence is asked first to learn the page's space.
  */
-export async function loadPageContext(actor: Actor, pageId: string, content: ContentHint = {}): Promise<PageContext> {
-  const accessing = pageAccess(pageId, content.type);
+export async function loadPageContext(actor: Actor, pageId: string, content: ContentHint = {}, options: PageContextOptions = {}): Promise<PageContext> {
+  const accessing = pageAccess(pageId, content.type, options);
   // Read in parallel with Confluence when the space is known; a rejected access is awaited below.
   accessing.catch(() => undefined);
   const spaceId = actor.spaceId ?? (await accessing).page.spaceId;

@@ -11,17 +11,18 @@ import { getRequests } from '../storage/requests';
 
 export type StepNames = Record<string, readonly string[]>;
 
-/** Everyone an entry names: its actor, and the approvers an overdue step waits for. */
+/** Everyone an entry names: its actor, the approvers an overdue step waits for, who wrote a forged byline. */
 export function peopleIn(rows: readonly AuditEntry[]): string[] {
   return rows.flatMap(({ row }) => [
     ...(row.actorId === NONE ? [] : [row.actorId]),
     ...(row.body.kind === 'overdue' ? row.body.pendingApproverIds : []),
+    ...(row.body.kind === 'byline' && row.body.found.writtenBy !== undefined ? [row.body.found.writtenBy] : []),
   ]);
 }
 
 function requestIdOf({ row }: AuditEntry): string | undefined {
   const { body } = row;
-  return body.kind === 'request' ? body.event.requestId : body.kind === 'workflow' ? undefined : body.requestId;
+  return body.kind === 'request' ? body.event.requestId : body.kind === 'workflow' || body.kind === 'byline' ? undefined : body.requestId;
 }
 
 /** Step names for the entries' requests: from the page record, else (older requests) from the request rows. */

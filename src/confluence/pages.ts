@@ -16,6 +16,17 @@ export interface PageInfo {
   authorId: string;
   /** Operations the calling user may perform on the page (`read`, `update`, …). */
   operations: string[];
+  /** The page's content properties, when asked for with the page. */
+  properties?: IncludedProperties;
+}
+
+/**
+ * Content properties read with the page (`include-properties`): Confluence includes at most 50
+ * (v2 OpenAPI, getPageById / getBlogPostById) and says when there are more (`meta.hasMore`).
+ */
+export interface IncludedProperties {
+  byKey: Record<string, unknown>;
+  complete: boolean;
 }
 
 interface V2PageBody {
@@ -27,6 +38,7 @@ interface V2PageBody {
   authorId: string;
   version: { number: number; authorId: string };
   operations?: { results?: { operation: string; targetType: string }[] };
+  properties?: { results?: { key: string; value: unknown }[]; meta?: { hasMore?: boolean } };
 }
 
 function toPageInfo(page: V2PageBody, type: ContentType): PageInfo {
@@ -41,12 +53,31 @@ function toPageInfo(page: V2PageBody, type: ContentType): PageInfo {
     versionAuthorId: page.version.authorId,
     authorId: page.authorId,
     operations: (page.operations?.results ?? []).filter((o) => o.targetType === type).map((o) => o.operation),
+    ...(page.properties === undefined
+      ? {}
+      : {
+          properties: {
+            byKey: Object.fromEntries((page.properties.results ?? []).map((property) => [property.key, property.value])),
+            complete: page.properties.meta?.hasMore !== true,
+          },
+        }),
   };
 }
 
-async function readContent(callAs: CallAs, id: string, type: ContentType): Promise<PageInfo> {
-  const path = type === 'page' ? route`/wiki/api/v2/pages/${id}?include-operations=true` : route`/wiki/api/v2/blogposts/${id}?include-operations=true`;
-  return toPageInfo(await confluenceJson<V2PageBody>(callAs, path), type);
+/** `withProperties`: the page's content properties come in the same call (the byline dialog checks its property). */
+export interface PageReadOptions {
+  withProperties?: boolean;
+}
+
+function contentPath(id: string, type: ContentType, { withProperties = false }: PageReadOptions) {
+  if (type === 'page') {
+    return withProperties ? route`/wiki/api/v2/pages/${id}?include-operations=true&include-properties=true` : route`/wiki/api/v2/pages/${id}?include-operations=true`;
+  }
+  return withProperties ? route`/wiki/api/v2/blogposts/${id}?include-operations=true&include-properties=true` : route`/wiki/api/v2/blogposts/${id}?include-operations=true`;
+}
+
+async function readContent(callAs: CallAs, id: string, type: ContentType, options: PageReadOptions): Promise<PageInfo> {
+  return toPageInfo(await confluenceJson<V2PageBody>(callAs, contentPath(id, type, options)), type);
 }
 
 /**
@@ -54,13 +85,13 @@ async function readContent(callAs: CallAs, id: string, type: ContentType): Promi
  * do on it. Without a known type (a request named only by id) a page is asked for first, then a
  * blog post: Confluence ids are unique across both, so at most one answers.
  */
-export async function getPage(callAs: CallAs, pageId: string, type?: ContentType): Promise<PageInfo> {
-  if (type !== undefined) return readContent(callAs, pageId, type);
+export async function getPage(callAs: CallAs, pageId: string, type?: ContentType, options: PageReadOptions = {}): Promise<PageInfo> {
+  if (type !== undefined) return readContent(callAs, pageId, type, options);
   try {
-    return await readContent(callAs, pageId, 'page');
+    return await readContent(callAs, pageId, 'page', options);
   } catch (error) {
     if (!(error instanceof AppError && error.code === 'NOT_FOUND')) throw error;
-    return readContent(callAs, pageId, 'blogpost');
+    return readContent(callAs, pageId, 'blogpost', options);
   }
 }
 

@@ -4,12 +4,16 @@ import { type ContentType } from '../shared/content';
 import { AppError } from '../shared/errors';
 import { confluenceJson, type CallAs, type V2Page } from './http';
 
-interface PropertyBody<T> {
+/** A content property as Confluence returns it (v2 `ContentProperty`). */
+export interface PropertyBody<T> {
   id: string;
   key: string;
   value: T;
-  version: { number: number };
+  version: { number: number; authorId?: string };
 }
+
+/** What to store given what is stored: a value, or undefined to leave it; may do work first (e.g. record why). */
+export type PropertyUpdate<T> = (current: T | undefined, stored: PropertyBody<T> | undefined) => T | undefined | Promise<T | undefined>;
 
 const CONFLICT_RETRIES = 3;
 
@@ -33,7 +37,7 @@ export async function updatePageProperty<T>(
   callAs: CallAs,
   pageId: string,
   key: string,
-  next: (current: T | undefined) => T | undefined,
+  next: PropertyUpdate<T>,
   type: ContentType = 'page',
 ): Promise<boolean> {
   for (let attempt = 1; ; attempt += 1) {
@@ -49,11 +53,11 @@ async function writeOnce<T>(
   callAs: CallAs,
   content: { id: string; type: ContentType },
   key: string,
-  next: (current: T | undefined) => T | undefined,
+  next: PropertyUpdate<T>,
 ): Promise<boolean> {
   const existing = await confluenceJson<V2Page<PropertyBody<T>>>(callAs, propertiesOf(content.type, content.id, key));
   const current = existing.results[0];
-  const value = next(current?.value);
+  const value = await next(current?.value, current);
   if (value === undefined || (current !== undefined && isDeepStrictEqual(current.value, value))) return false;
   if (!current) {
     await confluenceJson(callAs, propertiesOf(content.type, content.id), { method: 'POST', body: { key, value } });
@@ -66,7 +70,7 @@ async function writeOnce<T>(
   return true;
 }
 
-export async function getPageProperty<T>(callAs: CallAs, pageId: string, key: string): Promise<T | undefined> {
-  const existing = await confluenceJson<V2Page<PropertyBody<T>>>(callAs, propertiesOf('page', pageId, key));
-  return existing.results[0]?.value;
+export async function getPageProperty<T>(callAs: CallAs, pageId: string, key: string, type: ContentType = 'page'): Promise<PropertyBody<T> | undefined> {
+  const existing = await confluenceJson<V2Page<PropertyBody<T>>>(callAs, propertiesOf(type, pageId, key));
+  return existing.results[0];
 }

@@ -57,6 +57,10 @@ export function historySentence(entry: SentenceEntry, lookups: SentenceLookups):
       const waiting = body.pendingApproverIds.map(lookups.displayName).join(', ');
       return `${capitalise(step(body.requestId, body.stepIndex, lookups))} is overdue (due ${body.dueAt.slice(0, 10)})${waiting === '' ? '' : `: waiting for ${waiting}`}`;
     }
+    case 'byline': {
+      const writer = body.found.writtenBy === undefined ? 'someone else' : lookups.displayName(body.found.writtenBy);
+      return `ApprovalFlow repaired the byline: it showed "${body.found.title}", written by ${writer}, not by ApprovalFlow; it shows "${body.written.title}" again`;
+    }
   }
 }
 

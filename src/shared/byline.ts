@@ -14,16 +14,21 @@ export interface BylineProperties {
 
 /**
  * What the app stores in the byline property: Confluence reads title, icon and tooltip and
- * ignores the rest; `revision` is the page-state revision the status describes.
+ * ignores the rest; `revision` is the page-state revision the status describes; `signature` is
+ * the app's HMAC over all of it and the page (src/auth/byline-signature.ts), made by the back end
+ * only: the front end writes a value it was given, verbatim, and can sign nothing.
  */
 export interface BylinePropertyValue extends BylineProperties {
   revision: number;
+  signature: string;
 }
 
 /**
  * Two writers store the byline (the dialog right after an action, the effects consumer after
  * every change) in any order: a stored value describing a later page state stays, so a slower
  * writer never brings back an older status. Equal revisions may be rewritten (same state).
+ * The back end asks it only of values whose signature it checked; the dialog cannot check one,
+ * so a forged value with a high revision stops the dialog's write, not the consumer's repair.
  */
 export function storedBylineIsNewer(stored: { revision?: unknown } | undefined, next: BylinePropertyValue): boolean {
   return typeof stored?.revision === 'number' && stored.revision > next.revision;

@@ -89,7 +89,18 @@ export type AuditBody =
   | { kind: 'workflow'; change: 'created' | 'updated' | 'enabled' | 'disabled' | 'deleted' | 'assigned' | 'defaultSet'; workflowId: string; details: Record<string, unknown> }
   | { kind: 'actions'; requestId: string; state: string; results: { action: string; ok: boolean; message: string }[] }
   /** Recorded once per step by the daily job when a step passes its due date; the effects remind its approvers. */
-  | { kind: 'overdue'; requestId: string; stepIndex: number; dueAt: string; pendingApproverIds: string[] };
+  | { kind: 'overdue'; requestId: string; stepIndex: number; dueAt: string; pendingApproverIds: string[] }
+  /** The byline property held a value the app did not sign (someone wrote it through the REST API); the app put the true one back. */
+  | { kind: 'byline'; found: ForgedByline; written: { title: string; tooltip: string; revision: number } };
+
+/** What a forged byline property showed, cut short: its author chose the text and its size. */
+export interface ForgedByline {
+  title: string;
+  tooltip: string;
+  /** The property version found, and who wrote it (Confluence names the last writer of a property). */
+  version: number;
+  writtenBy?: string;
+}
 
 /**
  * Key: for request events `${requestId}:${revision}` (unique because every event bumps the

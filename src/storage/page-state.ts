@@ -154,3 +154,26 @@ export async function getPageStates(pageIds: readonly string[]): Promise<Map<str
   }
   return found;
 }
+
+/** One page of `trackedPages`. */
+export interface TrackedPages {
+  pages: { pageId: string; spaceId: string }[];
+  cursor?: string;
+}
+
+const TRACKED_PAGE_SIZE = 100;
+
+/**
+ * Every page with approval state, in key order through the `by-key` index Forge keeps for every
+ * entity (storage-reference/entities-manifest, "Key index"). Index queries may lag writes: a page
+ * submitted a moment ago may be missing, which a daily pass can afford.
+ */
+export async function trackedPages(cursor?: string): Promise<TrackedPages> {
+  let query = kvs.entity<PageStateRow>(ENTITY.pageState).query().index('by-key').limit(TRACKED_PAGE_SIZE);
+  if (cursor !== undefined) query = query.cursor(cursor);
+  const result = await query.getMany();
+  return {
+    pages: result.results.map(({ key, value }) => ({ pageId: key, spaceId: value.spaceId })),
+    ...(result.nextCursor ? { cursor: result.nextCursor } : {}),
+  };
+}

@@ -11,7 +11,8 @@ import { BYLINE_PROPERTY_KEY, type BylinePropertyValue, storedBylineIsNewer } fr
 /** Confluence versions properties and answers 409 to a writer that lost a race: read and decide again. */
 const ATTEMPTS = 3;
 
-const storedValueSchema = z.looseObject({ title: z.string(), icon: z.string(), tooltip: z.string(), revision: z.number() });
+/** A stored value without a signature is not the app's (the back end checks the rest): the dialog writes over it. */
+const storedValueSchema = z.looseObject({ title: z.string(), icon: z.string(), tooltip: z.string(), revision: z.number(), signature: z.string() });
 const propertiesSchema = z.object({
   results: z.array(z.object({ id: z.string(), value: z.unknown(), version: z.object({ number: z.number() }) })),
 });

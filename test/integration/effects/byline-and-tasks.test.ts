@@ -180,7 +180,7 @@ describe('the byline property and concurrent writers', () => {
     await app.drain();
     const newer = app.bylineProperty(PAGE);
     const { writeBylineProperty } = await import('../../../src/actions/byline-property');
-    const written = await writeBylineProperty(PAGE, { title: 'Draft', icon: 'data:image/svg+xml,', tooltip: 'stale' }, 0);
+    const written = await writeBylineProperty({ pageId: PAGE, spaceId: ENG, type: 'page' }, { title: 'Draft', icon: 'data:image/svg+xml,', tooltip: 'stale' }, 0);
     expect(written).toBe(false);
     expect(app.bylineProperty(PAGE)).toEqual(newer);
   });

@@ -28,7 +28,14 @@ export function sortKeyOf<T>(query: URLSearchParams, orderings: Record<string, (
   return keyOf;
 }
 
+/**
+ * The most results an `include-*` block embeds: "The number of results will be limited to 50" (v2
+ * OpenAPI, e.g. getPageById's include-labels, include-properties, include-operations); `meta.hasMore`
+ * says there are more, to be read from the list endpoint (`_links.self`).
+ */
+export const INCLUDED_LIMIT = 50;
+
 /** The shape of an `include-*` block embedded in a single entity. */
 export function includedList(results: unknown[], selfPath: string): Record<string, unknown> {
-  return { results, meta: { hasMore: false, cursor: null }, _links: { self: selfPath } };
+  return { results: results.slice(0, INCLUDED_LIMIT), meta: { hasMore: results.length > INCLUDED_LIMIT, cursor: null }, _links: { self: selfPath } };
 }

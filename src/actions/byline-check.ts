@@ -1,0 +1,85 @@
+/**
+ * Byline checks: is the byline property of these pages the app's, for their current state? Run
+ * from the effects queue, as the app, when the dialog saw a property it did not vouch for, and
+ * for every tracked page by the daily job. A property that carries the app's signature for the
+ * page's current revision (or a later one) is left alone at the cost of one read; anything else
+ * gets the true status written: a stale signed value silently (the effects write it anyway), an
+ * unsigned or wrongly signed one as a repair, recorded in the audit trail (byline-property.ts).
+ * Each page is checked on its own: one that fails never stops the others.
+ */
+import { Queue } from '@forge/events';
+import { bylineSigner } from '../auth/byline-signature';
+import { AS_APP, ConfluenceBusyError } from '../confluence/http';
+import { getPageProperty } from '../confluence/properties';
+import { BYLINE_PROPERTY_KEY } from '../shared/byline';
+import { type ContentType } from '../shared/content';
+import { AppError } from '../shared/errors';
+import { BATCH_LIMIT, readBatch } from '../storage/batch-read';
+import { contentTypeOf, pageRecordKey, pageRecordOf, type PageRecord, type StoredPageRecord } from '../storage/page-state';
+import { type BylineUpdate, bylineOfRecord, untrackedByline, writeBylineUpdate } from './byline-effect';
+import { EFFECTS_QUEUE } from './effects-job';
+import { PeopleDirectory } from './people-directory';
+
+export interface BylineCheckJob {
+  [field: string]: unknown;
+  check: 'byline';
+  spaceId: string;
+  /** At most 25 (one batch read of their records); `contentType` for a page the app has no record of. */
+  pages: { pageId: string; contentType?: ContentType }[];
+}
+
+/** A push takes at most 50 events (async-events limits). */
+const EVENTS_PER_PUSH = 50;
+
+/**
+ * Queues checks of these pages of one space, 25 to a job. The job runs in the space's effects
+ * lane (`concurrency`), after the effects already queued there, so it sees their byline writes.
+ */
+export async function enqueueBylineChecks(spaceId: string, pages: BylineCheckJob['pages']): Promise<void> {
+  const events = [];
+  for (let i = 0; i < pages.length; i += BATCH_LIMIT) {
+    const body: BylineCheckJob = { check: 'byline', spaceId, pages: pages.slice(i, i + BATCH_LIMIT) };
+    events.push({ body, concurrency: { key: `space-${spaceId}`, limit: 1 } });
+  }
+  const queue = new Queue<BylineCheckJob>({ key: EFFECTS_QUEUE });
+  for (let i = 0; i < events.length; i += EVENTS_PER_PUSH) await queue.push(events.slice(i, i + EVENTS_PER_PUSH));
+}
+
+/** Gone, or restricted from the app: there is no byline the app could write, now or on a retry. */
+const unreachable = (error: unknown): boolean => error instanceof AppError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN');
+
+/** The byline update a page needs, or null when its property is the app's for its current state (or there is nothing to protect). */
+async function neededUpdate(job: BylineCheckJob, page: BylineCheckJob['pages'][number], record: PageRecord | undefined): Promise<BylineUpdate | null> {
+  const contentType = record === undefined ? (page.contentType ?? 'page') : contentTypeOf(record);
+  const stored = await getPageProperty<unknown>(AS_APP, page.pageId, BYLINE_PROPERTY_KEY, contentType);
+  if (stored === undefined && record === undefined) return null;
+  const authentic = stored === undefined ? undefined : (await bylineSigner()).verified(page.pageId, stored.value);
+  if (authentic !== undefined && authentic.revision >= (record?.revision ?? 0)) return null;
+  return record === undefined ? untrackedByline({ pageId: page.pageId, spaceId: job.spaceId, contentType }) : bylineOfRecord(record);
+}
+
+/**
+ * Checks every page of the job. A rate-limited Confluence stops the job at once (the consumer asks
+ * the queue to come back after `Retry-After`); other failures are logged and, once every page had
+ * its turn, fail the job so the queue runs it again (pages already right cost one read then).
+ */
+export async function runBylineCheck(job: BylineCheckJob): Promise<void> {
+  const values = await readBatch(job.pages.map((page) => pageRecordKey(page.pageId)));
+  let failed = 0;
+  for (const page of job.pages) {
+    try {
+      const record = await pageRecordOf(values<StoredPageRecord>(pageRecordKey(page.pageId)));
+      const update = await neededUpdate(job, page, record);
+      if (update === null) continue;
+      const people = new PeopleDirectory();
+      await people.load(update.people);
+      await writeBylineUpdate(update, people);
+    } catch (error) {
+      if (error instanceof ConfluenceBusyError) throw error;
+      if (unreachable(error)) continue;
+      console.error(`byline check of page ${page.pageId} failed; the job runs again`, error);
+      failed += 1;
+    }
+  }
+  if (failed > 0) throw new Error(`byline check: ${failed} of ${job.pages.length} page(s) failed`);
+}
