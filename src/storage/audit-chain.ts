@@ -292,10 +292,12 @@ export interface ExportPage {
 }
 
 const CURSOR_PATTERN = /^[1-9][0-9]{0,9}$/;
+/** `seq` is an entity `integer`, a 32-bit signed number (storage-reference/entities). */
+const SEQ_MAX = 2 ** 31 - 1;
 
 /** Whether `cursor` is one `exportSealedEntries` hands out (the seq of the last entry exported). */
 export function isExportCursor(cursor: string): boolean {
-  return CURSOR_PATTERN.test(cursor);
+  return CURSOR_PATTERN.test(cursor) && Number(cursor) <= SEQ_MAX;
 }
 
 /**

@@ -19,7 +19,11 @@ import { type RequestQueuePage, listQueueRequests } from '../../storage/request-
 import { listSpaceWorkflows } from '../../storage/workflows';
 import { queueItem } from './item-view';
 import { myRequests, viewerApproverGroups } from './mine';
-import { queueSpaceId } from './space';
+import { handOutCursor, takeBackCursor } from '../list-cursor';
+import { queueSpaceId, requireQueueSpaceViewer } from './space';
+
+/** A cursor continues the tab it came from only. */
+const queueList = (tab: QueueTab): string => `queue:${tab}`;
 
 type ListInput = z.output<(typeof queueContract)['listQueue']>;
 type Filters = ListInput['filters'];
@@ -66,10 +70,11 @@ export async function listQueue(input: ListInput, invocation: Invocation): Promi
     throw new AppError('VALIDATION', 'The start date must be on or before the end date.');
   }
   const spaceId = queueSpaceId(invocation);
+  const query = { ...input, cursor: takeBackCursor(queueList(input.tab), input.cursor) };
   const listing = listSpaceWorkflows(spaceId);
   const groupIds = listing.then((workflows) => viewerApproverGroups(invocation.accountId, workflows));
   const [page, workflows, viewerGroups] = await Promise.all([
-    withCursorCheck(input, () => pageOf(invocation.accountId, spaceId, input, groupIds)),
+    withCursorCheck(query, () => pageOf(invocation.accountId, spaceId, query, groupIds)),
     listing,
     groupIds,
   ]);
@@ -78,6 +83,9 @@ export async function listQueue(input: ListInput, invocation: Invocation): Promi
     getPeople(page.requests.map((request) => request.submittedBy)),
     getVisiblePages(asUser(), page.requests.map((request) => request.pageId)),
   ]);
+  // Seeing one of the listed pages proves the viewer sees the space; otherwise Confluence is
+  // asked, so someone who cannot see the space learns nothing of it (not even workflow names).
+  if (pages.size === 0) await requireQueueSpaceViewer(spaceId);
   const context = {
     viewerId: invocation.accountId,
     viewerGroupIds: viewerGroups,
@@ -88,7 +96,7 @@ export async function listQueue(input: ListInput, invocation: Invocation): Promi
   };
   return {
     items: page.requests.filter((request) => pages.has(request.pageId)).map((request) => queueItem(request, context)),
-    ...(page.cursor === undefined ? {} : { cursor: page.cursor }),
+    ...(page.cursor === undefined ? {} : { cursor: handOutCursor(queueList(input.tab), page.cursor) }),
     workflows: workflows.map((workflow) => ({ id: workflow.id, name: workflow.name })).sort((a, b) => a.name.localeCompare(b.name)),
   };
 }

@@ -16,6 +16,7 @@ import { getPageStates } from '../../storage/page-state';
 import { type Workflow } from '../../shared/workflow';
 import { listSpaceWorkflows, withCurrent } from '../../storage/workflows';
 import { resolverSpec } from '../define';
+import { handOutCursor, readFrom, takeBackCursor } from '../list-cursor';
 import { allSettled } from './parallel';
 import { settingsSpaceId } from './space';
 import { BLOG_ROW, type LevelContext, treeRow } from './tree-rows';
@@ -56,14 +57,23 @@ export async function rowOf(spaceId: string, target: TreeTarget, current: readon
   return treeRow(target.node, states.get(target.node.id), { assignments, workflows: withCurrent(listed, current), ancestors: target.ancestors });
 }
 
+/** A cursor continues the level it came from only. */
+function treeList(parent: Parent): string {
+  return parent.type === 'page' || parent.type === 'folder' ? `tree:${parent.type}:${parent.id}` : `tree:${parent.type}`;
+}
+
 export const getTreeLevel = resolverSpec(settingsContract.getTreeLevel, async ({ parent, cursor }, invocation) => {
   const spaceId = settingsSpaceId(invocation);
   // Whether the viewer administers the space decides which columns the tree shows; the screen
   // asks it once, with the first root level, so deeper levels stay within 1–2 Confluence calls.
   // Every admin action checks it again on its own.
   const opening = parent.type === 'space' && cursor === undefined;
+  const list = treeList(parent);
+  const after = takeBackCursor(list, cursor);
   const [level, ancestors, assignments, workflows, admin] = await allSettled([
-    readTreeLevel(asUser(), parent.type === 'space' || parent.type === 'blog' ? { type: parent.type, id: spaceId } : parent, { cursor, limit: LEVEL_SIZE }),
+    readFrom(after, () =>
+      readTreeLevel(asUser(), parent.type === 'space' || parent.type === 'blog' ? { type: parent.type, id: spaceId } : parent, { cursor: after, limit: LEVEL_SIZE }),
+    ),
     ancestorsOfLevel(parent),
     getSpaceAssignments(spaceId),
     listSpaceWorkflows(spaceId),
@@ -78,7 +88,7 @@ export const getTreeLevel = resolverSpec(settingsContract.getTreeLevel, async ({
   return {
     // The blog group follows the root pages, once: its posts load when it is expanded.
     rows: opening ? [...rows, BLOG_ROW] : rows,
-    ...(level.cursor === undefined ? {} : { cursor: level.cursor }),
+    ...(level.cursor === undefined ? {} : { cursor: handOutCursor(list, level.cursor) }),
     ...(admin === undefined ? {} : { isSpaceAdmin: admin }),
   };
 });

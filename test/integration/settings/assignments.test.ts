@@ -135,7 +135,7 @@ describe('space default, assignments and the manage-space tree', () => {
   });
 
   it('shows each page with its approval status, and only what the caller may see', async () => {
-    ok(await settingsAs(app, 'u-alice')('submitPage', { pageId: '10022', workflowId: standard }));
+    ok(await app.as('u-alice').byline('submit', '10022', { workflowId: standard }));
     const belowRelease = await level(settingsAs(app, 'u-grace'), { type: 'page', id: '10020' });
     expect(belowRelease.get('10022')).toMatchObject({ status: 'inApproval', lozenge: { text: 'In Approval', appearance: 'inprogress' } });
     expect(belowRelease.get('10021')).toMatchObject({ status: 'draft', lozenge: { text: 'Draft', appearance: 'default' } });
