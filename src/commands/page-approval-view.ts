@@ -4,7 +4,6 @@
  * viewer may take. Built from a loaded page context, so the commands return it at no extra cost
  * beyond the history read (and the workflow list when the viewer may submit).
  */
-import { bylineSigner } from '../auth/byline-signature';
 import { allowedActions } from '../auth/roles';
 import { getUserGroupIds } from '../confluence/user-groups';
 import { CACHE } from '../storage/permission-cache';
@@ -63,8 +62,7 @@ export async function pageApprovalView(
 
   // Workflows are read only for someone who could submit: the dialog of a viewer or approver skips it.
   const mightSubmit = access.canEdit && access.page.status === 'current' && !context.liveDoc;
-  const [signer, isSpaceAdmin, history, workflows, groupIds] = await Promise.all([
-    bylineSigner(),
+  const [isSpaceAdmin, history, workflows, groupIds] = await Promise.all([
     callerIsSpaceAdmin(context),
     pageHistory(context.pageId, undefined, FIRST_HISTORY_PAGE, written),
     mightSubmit ? applicableWorkflows(context) : Promise.resolve([]),
@@ -86,7 +84,7 @@ export async function pageApprovalView(
     notice: context.liveDoc ? LIVE_DOC_NOTICE : null,
     status: summary.status,
     lozenge: { text: PAGE_STATUS_LABELS[summary.status], appearance: lozengeAppearance(summary.status) },
-    byline: signer.sign(context.pageId, bylineProperties(summary, displayName), record?.revision ?? 0),
+    byline: { ...bylineProperties(summary, displayName), revision: record?.revision ?? 0 },
     approvedVersion: approval?.version ?? null,
     request: latest === null ? null : requestView(latest, displayName, overdueSteps(latest, now)),
     workflows: actions.submit ? workflows.map(choiceOf) : [],

@@ -4,7 +4,8 @@
  */
 import { AppError } from '../shared/errors';
 import { type HistoryPageView } from '../shared/contract/common';
-import { type PageApprovalView } from '../shared/contract/byline';
+import { bylineSigner } from '../auth/byline-signature';
+import { type ActedPageView, type PageApprovalView } from '../shared/contract/byline';
 import { checkBylineSeen } from './byline-seen';
 import { pageHistory } from '../storage/audit';
 import { namesFor } from '../storage/display-names';
@@ -14,16 +15,17 @@ import { pageApprovalView } from './page-approval-view';
 
 const HISTORY_PAGE = 20;
 
-/** Runs a command on the page, then answers with the page's view as the command left it. */
+/** Runs a command on the page, then answers with the page's view as the command left it, its byline signed for the dialog to store. */
 export async function actOnPage(
   actor: Actor,
   pageId: string,
   command: (context: PageContext) => Promise<CommandResult<unknown>>,
   content: ContentHint = {},
-): Promise<PageApprovalView> {
+): Promise<ActedPageView> {
   const context = await loadPageContext(actor, pageId, content);
   const { record, written } = await command(context);
-  return pageApprovalView(context, record, new Date().toISOString(), written);
+  const [view, signer] = await Promise.all([pageApprovalView(context, record, new Date().toISOString(), written), bylineSigner()]);
+  return { ...view, byline: signer.sign(pageId, view.byline, view.byline.revision) };
 }
 
 /** Also checks the byline property the page came with (no extra call): a forged one is repaired in the background. */

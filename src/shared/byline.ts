@@ -12,14 +12,18 @@ export interface BylineProperties {
   tooltip: string;
 }
 
+/** The byline of one page state: `revision` is the page-state revision the status describes. */
+export interface BylineState extends BylineProperties {
+  revision: number;
+}
+
 /**
  * What the app stores in the byline property: Confluence reads title, icon and tooltip and
- * ignores the rest; `revision` is the page-state revision the status describes; `signature` is
- * the app's HMAC over all of it and the page (src/auth/byline-signature.ts), made by the back end
- * only: the front end writes a value it was given, verbatim, and can sign nothing.
+ * ignores the rest; `signature` is the app's HMAC over all of it and the page
+ * (src/auth/byline-signature.ts), made by the back end only: the front end writes a value it was
+ * given, verbatim, and can sign nothing.
  */
-export interface BylinePropertyValue extends BylineProperties {
-  revision: number;
+export interface BylinePropertyValue extends BylineState {
   signature: string;
 }
 

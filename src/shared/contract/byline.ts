@@ -3,7 +3,7 @@
  * the invocation context: a payload never names the page it acts on.
  */
 import { z } from 'zod';
-import { type BylinePropertyValue } from '../byline';
+import { type BylinePropertyValue, type BylineState } from '../byline';
 import { type ContentType } from '../content';
 import { type LozengeAppearance, type PageStatus } from '../status';
 import {
@@ -74,11 +74,8 @@ export interface PageApprovalView {
   notice: string | null;
   status: PageStatus;
   lozenge: { text: string; appearance: LozengeAppearance };
-  /**
-   * The byline content property's value for this page state, exactly as the effects consumer
-   * stores it: after an action the dialog writes it verbatim, so the lozenge changes at once.
-   */
-  byline: BylinePropertyValue;
+  /** The byline of this page state (title, icon, tooltip), as the lozenge should show it. */
+  byline: BylineState;
   /** The version the current (or last) approval covers, when there is one. */
   approvedVersion: number | null;
   /** The page's latest request, when it has one. */
@@ -87,6 +84,15 @@ export interface PageApprovalView {
   workflows: WorkflowChoice[];
   actions: AllowedActions;
   history: HistoryPageView;
+}
+
+/**
+ * What an action answers: the refreshed view, its byline signed, exactly as the effects consumer
+ * stores it: the dialog writes it verbatim, so the lozenge changes at once. Opening the dialog
+ * writes nothing, so its answer is not signed (reading the key would cost a storage round trip).
+ */
+export interface ActedPageView extends PageApprovalView {
+  byline: BylinePropertyValue;
 }
 
 export const bylineContract = {
@@ -115,10 +121,10 @@ export const bylineContract = {
 
 export interface BylineResults {
   getPageApproval: PageApprovalView;
-  submit: PageApprovalView;
-  approve: PageApprovalView;
-  reject: PageApprovalView;
-  withdraw: PageApprovalView;
-  override: PageApprovalView;
+  submit: ActedPageView;
+  approve: ActedPageView;
+  reject: ActedPageView;
+  withdraw: ActedPageView;
+  override: ActedPageView;
   getPageHistory: HistoryPageView;
 }

@@ -1,3 +1,4 @@
+import { bylineSigningKey } from '../../../src/storage/byline-signing-key';
 import { ok, startApp, type TestApp } from '../support/app';
 import { ENG_PAGE, user } from './fixtures';
 
@@ -28,6 +29,8 @@ describe('the byline dialog stays within its budgets', () => {
       },
       { pageId: '10001', scope: 'subtree' },
     );
+    // The byline signing key exists on any site but a new one: the first action ever creates it (one write, once).
+    await bylineSigningKey();
   });
   afterEach(() => app.close());
 

@@ -159,7 +159,7 @@ describe('the signing key', () => {
   });
 
   it('never reaches the front end: the dialog gets signed values only', async () => {
-    const view = ok(await app.as('u-alice').byline('getPageApproval', PAGE));
+    const view = ok(await app.as('u-alice').byline('submit', PAGE));
     const key = (await bylineSigningKey()).toString('base64');
     expect(view.byline.signature).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(JSON.stringify(view)).not.toContain(key);

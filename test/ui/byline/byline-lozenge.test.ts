@@ -5,6 +5,7 @@
  * and whichever write describes the later page state wins.
  */
 import { createBridgeHost } from '../../../sandbox/ui-host';
+import { bylineSigner } from '../../../src/auth/byline-signature';
 import { BYLINE_PROPERTY_KEY } from '../../../src/shared/byline';
 import { type BylineResults } from '../../../src/shared/contract/byline';
 import { startApp, type TestApp, type WorkflowDraft } from '../../integration/support/app';
@@ -92,7 +93,8 @@ describe('the byline lozenge after an action in the dialog', () => {
     await app.createWorkflow(quickReview(), 'default');
     await submittedByAlice(app);
     await app.drain();
-    const later = { title: 'Outdated (approved v4, current v5)', icon: 'data:image/svg+xml,%3Csvg%2F%3E', tooltip: 'A later change', revision: 1000 };
+    // The app's own value for a later page state (a writer ahead of this dialog): signed, as only the app can.
+    const later = (await bylineSigner()).sign(RELEASE_PROCESS, { title: 'Outdated (approved v4, current v5)', icon: 'data:image/svg+xml,%3Csvg%2F%3E', tooltip: 'A later change' }, 1000);
     const found = await app.site().handle({ method: 'GET', path: `${PROPERTIES}?key=${BYLINE_PROPERTY_KEY}`, headers: {}, actor: { kind: 'user', accountId: 'u-alice' } });
     const [stored] = (JSON.parse(found.body) as { results: { id: string; version: { number: number } }[] }).results;
     const put = await app.site().handle({
