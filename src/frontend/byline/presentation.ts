@@ -126,7 +126,7 @@ export function flagFor(kind: ActionKind, view: PageApprovalView): FlagText {
     case 'resubmit':
       return { title: 'Resubmitted for approval', description };
     case 'approve':
-      return { title: view.status === 'approved' ? 'Page approved' : 'Your approval was recorded', description };
+      return { title: view.status === 'approved' ? `${view.page.type === 'blogpost' ? 'Blog post' : 'Page'} approved` : 'Your approval was recorded', description };
     case 'reject':
       return { title: view.status === 'changesRequested' ? 'Changes requested' : 'Your rejection was recorded', description };
     case 'withdraw':

@@ -122,7 +122,7 @@ export function SpaceTreeTable({ tree, onAction }: Props): React.JSX.Element {
   const head = {
     cells: [
       { key: 'title', content: 'Page', width: 34 },
-      { key: 'type', content: 'Type' },
+      { key: 'type', content: 'Type', width: 12 },
       { key: 'status', content: 'Status' },
       { key: 'workflow', content: 'Workflow' },
       ...(tree.isSpaceAdmin ? [{ key: 'actions', content: 'Actions' }] : []),
