@@ -103,6 +103,26 @@ describe('a forged byline', () => {
     expect(await repairs()).toHaveLength(1);
   });
 
+  it('is found when Confluence leaves it out of the 50 properties it includes with the page', async () => {
+    await submitPage(app, PAGE, 'u-alice');
+    await withdrawPage(app, PAGE, 'u-alice');
+    await app.drain();
+    for (let n = 0; n < 50; n += 1) {
+      const body = JSON.stringify({ key: `other-app-${n}`, value: true });
+      await app.sandbox.requestConfluence({ method: 'POST', path: PROPERTIES, headers: { 'content-type': 'application/json' }, actor: { kind: 'user', accountId: 'u-bob' }, body });
+    }
+    // Replaced, so it comes after the 50 others and Confluence does not include it.
+    const byline = JSON.parse((await app.sandbox.requestConfluence({ method: 'GET', path: `${PROPERTIES}?key=${BYLINE_PROPERTY_KEY}`, headers: {}, actor: { kind: 'app' } })).body) as { results: { id: string }[] };
+    const deleted = await app.sandbox.requestConfluence({ method: 'DELETE', path: `${PROPERTIES}/${byline.results[0].id}`, headers: {}, actor: { kind: 'user', accountId: 'u-alice' } });
+    expect(deleted.status).toBe(204);
+    await writePropertyAs('u-alice', FORGED);
+
+    ok(await app.as('u-grace').byline('getPageApproval', PAGE));
+    await app.drain();
+    expect(app.bylineProperty(PAGE)?.title).toBe('Draft');
+    expect(await repairs()).toHaveLength(1);
+  });
+
   it('is never kept by the effects for its high revision: the next change writes over it and records the repair', async () => {
     await submitPage(app, PAGE, 'u-alice');
     await app.drain();

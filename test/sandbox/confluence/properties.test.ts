@@ -74,3 +74,16 @@ describe('content properties', () => {
     v2ErrorOf(await call(site, APP, 'GET', `/wiki/api/v2/pages/10021/properties/${id}`), 404);
   });
 });
+
+describe('content properties included with a page', () => {
+  it('are at most 50, with hasMore when the page has more (v2 OpenAPI, getPageById include-properties)', async () => {
+    const site = ConfluenceEmulator.seeded();
+    for (let n = 1; n <= 51; n += 1) expectStatus(await call(site, APP, 'POST', '/wiki/api/v2/pages/10020/properties', { key: `extra-${n}`, value: n }), 200);
+    const reply = await call(site, as('u-alice'), 'GET', '/wiki/api/v2/pages/10020?include-properties=true');
+    expectStatus(reply, 200);
+    const included = (reply.body as { properties: { results: { key: string }[]; meta: { hasMore: boolean } } }).properties;
+    expect(included.results).toHaveLength(50);
+    expect(included.results.some((property) => property.key === 'extra-51')).toBe(false);
+    expect(included.meta.hasMore).toBe(true);
+  });
+});
