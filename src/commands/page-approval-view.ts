@@ -11,6 +11,7 @@ import { currentGroupIds } from '../domain/approver-seat';
 import { overdueSteps } from '../domain/overdue';
 import { derivePageStatus } from '../domain/page-status';
 import { type ApprovalRequest } from '../domain/request';
+import { selfApprovalInForce } from '../domain/self-approval';
 import { type AllowedActions, type PageApprovalView, type WorkflowChoice } from '../shared/contract/byline';
 import { LIVE_DOC_NOTICE } from '../shared/content';
 import { bylineProperties, lozengeAppearance, PAGE_STATUS_LABELS } from '../shared/status';
@@ -40,7 +41,7 @@ async function viewerGroups(context: PageContext, latest: ApprovalRequest | null
   if (latest === null || stepGroups.length === 0) return [];
   const state = latest.steps[latest.currentStepIndex];
   if (state === undefined || state.eligibleApprovers.includes(accountId) || state.decisions.some((d) => d.approverId === accountId)) return [];
-  if (accountId === latest.submittedBy && !latest.workflow.options.selfApproval) return [];
+  if (accountId === latest.submittedBy && !selfApprovalInForce(latest.workflow)) return [];
   const mine = new Set(await context.cache.get(CACHE.userGroups(accountId), () => getUserGroupIds(accountId)));
   return stepGroups.filter((groupId) => mine.has(groupId));
 }

@@ -6,6 +6,7 @@
  */
 import { type OverdueStep } from '../domain/overdue';
 import { type ApprovalRequest, type ApproverGroup, approverGroupsOf, type Decision, resolveEligibleApprovers } from '../domain/request';
+import { selfApprovalInForce } from '../domain/self-approval';
 import { type ApproverView, type RequestView, type StepProgress, type StepView } from '../shared/contract/byline';
 import { type Step, type StepRule } from '../shared/workflow';
 
@@ -22,7 +23,7 @@ export function ruleText(rule: StepRule): string {
 
 /** The people a step names: as it started, or as it will start from the snapshot. */
 function stepApprovers(request: ApprovalRequest, index: number, step: Step): string[] {
-  return request.steps[index]?.eligibleApprovers ?? resolveEligibleApprovers(step, request.submittedBy, request.workflow.options.selfApproval);
+  return request.steps[index]?.eligibleApprovers ?? resolveEligibleApprovers(step, request.submittedBy, selfApprovalInForce(request.workflow));
 }
 
 export function peopleInRequest(request: ApprovalRequest): string[] {

@@ -7,6 +7,7 @@ import { type EventDraft } from './events';
 import { commit, identityOf } from './evolve';
 import { seatOf } from './approver-seat';
 import { type ApprovalRequest, approverGroupsOf, currentStep, type DecisionKind, describeStep, resolveEligibleApprovers } from './request';
+import { selfApprovalInForce } from './self-approval';
 import { tallyStep } from './step-rule';
 import { addDays } from './time';
 import { type TransitionResult, unchanged } from './transition-result';
@@ -41,7 +42,7 @@ export function decide(request: ApprovalRequest | null, command: ApproveCommand 
       `This request has moved on to ${describeStep(request.workflow, request.currentStepIndex)} since you opened it: reload to see it`,
     );
   }
-  if (actorId === request.submittedBy && !request.workflow.options.selfApproval) {
+  if (actorId === request.submittedBy && !selfApprovalInForce(request.workflow)) {
     return fail('FORBIDDEN', 'You submitted this page, and this workflow does not allow self-approval');
   }
   const { definition, state } = currentStep(request);
@@ -123,7 +124,7 @@ function consequence(request: ApprovalRequest, actorId: string, now: string): Ev
         fromStepIndex: index,
         toStepIndex: index + 1,
         stepId: nextStep.id,
-        eligibleApprovers: resolveEligibleApprovers(nextStep, request.submittedBy, request.workflow.options.selfApproval),
+        eligibleApprovers: resolveEligibleApprovers(nextStep, request.submittedBy, selfApprovalInForce(request.workflow)),
         approverGroups: approverGroupsOf(nextStep),
         ...(nextStep.dueDays === undefined ? {} : { dueAt: addDays(now, nextStep.dueDays) }),
       },

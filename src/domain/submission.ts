@@ -7,6 +7,7 @@ import { fail, type Failure } from './errors';
 import { type EventDraft } from './events';
 import { commit, identityOf } from './evolve';
 import { type ApprovalRequest, approverGroupsOf, cloneJson, describeStep, resolveEligibleApprovers, type SubmissionTrigger } from './request';
+import { selfApprovalInForce } from './self-approval';
 import { isFeasible, requiredApprovals } from './step-rule';
 import { addDays } from './time';
 import { type TransitionResult } from './transition-result';
@@ -70,7 +71,7 @@ function startRequest(
       trigger,
       workflow: cloneJson(workflow),
       firstStep: {
-        eligibleApprovers: resolveEligibleApprovers(firstStep, actorId, workflow.options.selfApproval),
+        eligibleApprovers: resolveEligibleApprovers(firstStep, actorId, selfApprovalInForce(workflow)),
         approverGroups: approverGroupsOf(firstStep),
         ...(firstStep.dueDays === undefined ? {} : { dueAt: addDays(now, firstStep.dueDays) }),
       },
@@ -115,7 +116,7 @@ function previousBlocks(previous: ApprovalRequest, submission: Submission): Fail
 function infeasibleStep(workflow: Workflow, authorId: string): Failure | null {
   for (const [index, step] of workflow.steps.entries()) {
     if (approverGroupsOf(step).length > 0) continue;
-    const eligible = resolveEligibleApprovers(step, authorId, workflow.options.selfApproval);
+    const eligible = resolveEligibleApprovers(step, authorId, selfApprovalInForce(workflow));
     if (isFeasible(step.rule, eligible.length)) continue;
     const authorExcluded = resolveEligibleApprovers(step, authorId, true).includes(authorId);
     const required = requiredApprovals(step.rule, eligible.length);

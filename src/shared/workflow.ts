@@ -213,6 +213,11 @@ export const workflowInputSchema = z.object({
 
 export const workflowSchema = workflowInputSchema.extend({
   id: z.string().min(1),
+  /**
+   * The space admin who last turned self-approval on, and when. Self-approval is in force only
+   * with it (domain/self-approval.ts): a non-admin can keep what an admin allowed, never allow it.
+   */
+  selfApprovalGrant: z.object({ by: accountIdSchema, at: z.iso.datetime() }).optional(),
   createdBy: accountIdSchema,
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),

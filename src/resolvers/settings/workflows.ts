@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { isSpaceAdmin } from '../../auth/space-admin';
+import { selfApprovalOnSave } from '../../domain/self-approval';
 import { type Invocation } from '../../auth/invocation';
 import { settingsContract } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
@@ -82,13 +83,25 @@ export const getWorkflow = resolverSpec(settingsContract.getWorkflow, async ({ w
   return detailFor(row.body, canManage(row.body, invocation.accountId, admin));
 });
 
+/** Self-approval on needs a space admin's grant (domain/self-approval.ts); refused at the field otherwise. */
+function grantOf(requested: boolean, current: Workflow | null, editor: { accountId: string; isSpaceAdmin: boolean }, now: string): Pick<Workflow, 'selfApprovalGrant'> {
+  const change = selfApprovalOnSave(requested, current, editor, now);
+  if (!change.ok) throw validationFailure([{ path: ['options', 'selfApproval'], message: change.message }]);
+  return change.grant === undefined ? {} : { selfApprovalGrant: change.grant };
+}
+
 export const createWorkflow = resolverSpec(settingsContract.createWorkflow, async ({ workflow: draft }, invocation) => {
   const spaceId = settingsSpaceId(invocation);
-  const [, existing] = await allSettled([requireSpaceViewer(spaceId), listSpaceWorkflowsForName(spaceId, draft.name)]);
+  const [, existing, admin] = await allSettled([
+    requireSpaceViewer(spaceId),
+    listSpaceWorkflowsForName(spaceId, draft.name),
+    isSpaceAdmin(spaceId, invocation.accountId),
+  ]);
+  const now = new Date().toISOString();
+  const grant = grantOf(draft.options.selfApproval, null, { accountId: invocation.accountId, isSpaceAdmin: admin }, now);
   const owners = [...new Set([invocation.accountId, ...draft.owners])];
   const { value } = await checkWorkflowInput({ ...draft, spaceId, owners }, existing);
-  const now = new Date().toISOString();
-  const workflow: Workflow = { ...value, id: randomUUID(), createdBy: invocation.accountId, createdAt: now, updatedAt: now, revision: 0 };
+  const workflow: Workflow = { ...value, ...grant, id: randomUUID(), createdBy: invocation.accountId, createdAt: now, updatedAt: now, revision: 0 };
   const audit = workflowAuditEntry({
     key: workflowChangeKey(workflow.id, workflow.revision),
     spaceId,
@@ -117,12 +130,14 @@ export const updateWorkflow = resolverSpec(settingsContract.updateWorkflow, asyn
   ]);
   await requireManager(row.body, invocation.accountId, admin);
   if (row.revision !== revision) throw await changedSinceMessage(workflowId, invocation.accountId);
-  const { value } = await checkWorkflowInput({ ...draft, spaceId }, all.filter((w) => w.id !== workflowId));
   const now = new Date().toISOString();
   const current = row.body;
+  const grant = grantOf(draft.options.selfApproval, current, { accountId: invocation.accountId, isSpaceAdmin: admin }, now);
+  const { value } = await checkWorkflowInput({ ...draft, spaceId }, all.filter((w) => w.id !== workflowId));
   // Enabling and disabling is its own action with its own audit entry; the editor never flips it.
   const workflow: Workflow = {
     ...value,
+    ...grant,
     enabled: current.enabled,
     id: current.id,
     createdBy: current.createdBy,

@@ -72,7 +72,7 @@ describe('free text', () => {
       owners: [],
       steps: [{ id: 's1', name: 'Counsel\u0000', approvers: [{ type: 'user', accountId: 'u-bob' }], rule: { kind: 'any' } }],
     };
-    const created = ok(await settings.invoke(MODULES.settings, 'createWorkflow', { workflow }, app.spaceContext('ENG')));
+    const created = ok(await settings.invoke(MODULES.settings, 'createWorkflow', { workflow }, app.spaceContext('ENG'))) as { workflow: unknown };
     expect(created.workflow).toMatchObject({ name: 'Legal review', description: 'Checks[31m contracts', steps: [{ name: 'Counsel' }] });
 
     const before = app.appState();

@@ -3,7 +3,8 @@
  * expects, and changes nothing.
  */
 import { MODULES, ok, refused, SPACES, startApp, type TestApp } from '../support/app';
-import { singleStep, user } from '../core/fixtures';
+import { ENG_PAGE, singleStep, user } from '../core/fixtures';
+import { type WorkflowDetailView } from '../../../src/shared/contract/settings';
 
 describe('governance', () => {
   let app: TestApp;
@@ -19,6 +20,61 @@ describe('governance', () => {
     await app.drain();
     expect(app.appState()).toEqual(before);
   }
+
+  describe('self-approval', () => {
+    /** Alice writes ENG pages and may approve them herself only where an admin allowed it. */
+    const selfReview = (selfApproval: boolean) => ({
+      name: 'Self review',
+      description: '',
+      owners: ['u-alice'],
+      steps: [{ id: 's', name: 'Review', approvers: [user('u-alice')], rule: { kind: 'any' } }],
+      options: { selfApproval },
+    });
+    const settings = (accountId: string, functionKey: string, payload: unknown) => app.as(accountId).invoke(MODULES.settings, functionKey, payload, app.spaceContext('ENG'));
+
+    it('a non-admin cannot turn it on, at creation or by an edit', async () => {
+      await expectRefusal(() => settings('u-alice', 'createWorkflow', { workflow: selfReview(true) }), {
+        code: 'VALIDATION',
+        message: 'Only a space admin can allow self-approval. Turn it off to save, or ask a space admin to turn it on.',
+        details: { issues: [{ path: ['workflow', 'options', 'selfApproval'], message: expect.any(String) }] },
+      });
+      const { workflow } = ok(await settings('u-alice', 'createWorkflow', { workflow: selfReview(false) })) as WorkflowDetailView;
+      await expectRefusal(() => settings('u-alice', 'updateWorkflow', { workflowId: workflow.id, revision: workflow.revision, workflow: selfReview(true) }), {
+        code: 'VALIDATION',
+        message: 'Only a space admin can allow self-approval. Turn it off to save, or ask a space admin to turn it on.',
+      });
+    });
+
+    it("an admin's grant lets the author approve her own page, and survives her edits while she keeps it on", async () => {
+      const { workflow } = ok(await settings('u-frank', 'createWorkflow', { workflow: selfReview(true) })) as WorkflowDetailView;
+      expect(workflow.selfApprovalGrant).toMatchObject({ by: 'u-frank' });
+      const edited = ok(await settings('u-alice', 'updateWorkflow', { workflowId: workflow.id, revision: 0, workflow: { ...selfReview(true), description: 'Reworded' } })) as WorkflowDetailView;
+      expect(edited.workflow.selfApprovalGrant).toEqual(workflow.selfApprovalGrant);
+      ok(await settings('u-frank', 'setDefaultWorkflow', { workflowId: workflow.id }));
+      const requestId = ok(await app.as('u-alice').byline('submit', ENG_PAGE)).request?.id ?? '';
+      expect(ok(await app.as('u-alice').byline('approve', ENG_PAGE, { requestId, stepIndex: 0 })).status).toBe('approved');
+    });
+
+    it('once a non-admin turns it off, only an admin can turn it on again', async () => {
+      const { workflow } = ok(await settings('u-frank', 'createWorkflow', { workflow: selfReview(true) })) as WorkflowDetailView;
+      const off = ok(await settings('u-alice', 'updateWorkflow', { workflowId: workflow.id, revision: 0, workflow: selfReview(false) })) as WorkflowDetailView;
+      expect(off.workflow.selfApprovalGrant).toBeUndefined();
+      await expectRefusal(() => settings('u-alice', 'updateWorkflow', { workflowId: workflow.id, revision: 1, workflow: selfReview(true) }), {
+        code: 'VALIDATION',
+        message: 'Only a space admin can allow self-approval. Turn it off to save, or ask a space admin to turn it on.',
+      });
+      expect((ok(await settings('u-frank', 'updateWorkflow', { workflowId: workflow.id, revision: 1, workflow: selfReview(true) })) as WorkflowDetailView).workflow.selfApprovalGrant).toMatchObject({ by: 'u-frank' });
+    });
+
+    it('a workflow whose switch is on without an admin grant (saved before grants) does not let the author approve', async () => {
+      await app.createWorkflow({ name: 'Old self review', steps: [{ id: 's', name: 'Review', approvers: [user('u-alice'), user('u-bob')], rule: { kind: 'any' } }], options: { selfApproval: true } }, 'default');
+      const requestId = ok(await app.as('u-alice').byline('submit', ENG_PAGE)).request?.id ?? '';
+      await expectRefusal(() => app.as('u-alice').byline('approve', ENG_PAGE, { requestId, stepIndex: 0 }), {
+        code: 'FORBIDDEN',
+        message: 'You submitted this page, and this workflow does not allow self-approval',
+      });
+    });
+  });
 
   describe('the manage-space Submit', () => {
     it('is refused to an editor who is no space admin', async () => {

@@ -32,6 +32,8 @@ export function workflow(steps: Step[], options: Partial<Workflow['options']> = 
     revision: 1,
     steps,
     options,
+    // Self-approval is in force only as a space admin allowed it.
+    ...(options.selfApproval === true ? { selfApprovalGrant: { by: 'space-admin', at: T0 } } : {}),
     ...extra,
   });
 }
