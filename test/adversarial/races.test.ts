@@ -196,9 +196,9 @@ describe('25 approvers deciding at the same moment', () => {
   it('25 Submit clicks at once (the author and an editor): one request, one submission entry', async () => {
     await app.createWorkflow({ name: 'Quick', steps: [{ id: 's', name: 'Review', approvers: users(['u-carol']), rule: { kind: 'any' } }] }, 'default');
     const clicks = await Promise.all(Array.from({ length: 25 }, (_, i) => app.as(i % 5 === 0 ? 'u-bob' : 'u-alice').byline('submit', PAGE)));
-    const started = clicks.filter((click): click is PageApprovalView => !isBridgeError(click));
+    const started = clicks.flatMap((click) => (isBridgeError(click) ? [] : [click.request?.id]));
     expectOnlyStaleRefusals(clicks);
-    expect(new Set(started.map((view) => view.request?.id)).size).toBe(1);
+    expect(new Set(started).size).toBe(1);
 
     const audit = await expectExplainedByAudit(app, [PAGE]);
     expect(await requestsOfPage(PAGE)).toHaveLength(1);
