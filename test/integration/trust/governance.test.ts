@@ -76,6 +76,20 @@ describe('governance', () => {
     });
   });
 
+  it('an owner who adds herself as approver after the submission still cannot decide: the request keeps its snapshot', async () => {
+    const settings = (accountId: string, functionKey: string, payload: unknown) => app.as(accountId).invoke(MODULES.settings, functionKey, payload, app.spaceContext('ENG'));
+    const draft = { name: 'Ops review', description: '', owners: ['u-alice'], steps: [{ id: 's', name: 'Review', approvers: [user('u-bob')], rule: { kind: 'any' } }] };
+    const { workflow } = ok(await settings('u-alice', 'createWorkflow', { workflow: draft })) as WorkflowDetailView;
+    ok(await settings('u-frank', 'setDefaultWorkflow', { workflowId: workflow.id }));
+    const requestId = ok(await app.as('u-ivan').byline('submit', ENG_PAGE)).request?.id ?? '';
+    ok(await settings('u-alice', 'updateWorkflow', { workflowId: workflow.id, revision: 0, workflow: { ...draft, steps: [{ ...draft.steps[0], approvers: [user('u-alice')] }] } }));
+    await expectRefusal(() => app.as('u-alice').byline('approve', ENG_PAGE, { requestId, stepIndex: 0 }), {
+      code: 'FORBIDDEN',
+      message: 'You are not an approver of step 1 of 1 (Review)',
+    });
+    expect(ok(await app.as('u-bob').byline('approve', ENG_PAGE, { requestId, stepIndex: 0 })).status).toBe('approved');
+  });
+
   describe('the manage-space Submit', () => {
     it('is refused to an editor who is no space admin', async () => {
       await app.createWorkflow(singleStep(), 'default');
