@@ -15,6 +15,12 @@ import { pageApprovalView } from './page-approval-view';
 
 const HISTORY_PAGE = 20;
 
+/**
+ * Said when the change was committed but building the answer failed (Confluence or storage busy
+ * a moment later): the usual "nothing was changed" would make the person do it again.
+ */
+export const SAVED_NOT_SHOWN = 'Your change was saved, but its result could not be shown just now. Reload the page to see it.';
+
 /** Runs a command on the page, then answers with the page's view as the command left it, its byline signed for the dialog to store. */
 export async function actOnPage(
   actor: Actor,
@@ -24,8 +30,14 @@ export async function actOnPage(
 ): Promise<ActedPageView> {
   const context = await loadPageContext(actor, pageId, content);
   const { record, written } = await command(context);
-  const [view, signer] = await Promise.all([pageApprovalView(context, record, new Date().toISOString(), written), bylineSigner()]);
-  return { ...view, byline: signer.sign(pageId, view.byline, view.byline.revision) };
+  try {
+    const [view, signer] = await Promise.all([pageApprovalView(context, record, new Date().toISOString(), written), bylineSigner()]);
+    return { ...view, byline: signer.sign(pageId, view.byline, view.byline.revision) };
+  } catch (error) {
+    if (written.length === 0) throw error;
+    console.error(`page ${pageId}: the change was committed, but its view could not be built`, error);
+    throw new AppError('INTERNAL', SAVED_NOT_SHOWN);
+  }
 }
 
 /** Also checks the byline property the page came with (no extra call): a forged one is repaired in the background. */

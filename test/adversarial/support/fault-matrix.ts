@@ -6,6 +6,7 @@
  * "before" or "committed": never half-written.
  */
 import { type FaultSpec, type OpEntry } from '../../../sandbox';
+import { SAVED_NOT_SHOWN } from '../../../src/commands/page-approval';
 import { BYLINE_PROPERTY_KEY } from '../../../src/shared/byline';
 import { isBridgeError } from '../../../src/shared/errors';
 import { startApp, type TestApp } from '../../integration/support/app';
@@ -143,7 +144,7 @@ export async function cleanRun<Ctx>(operation: Operation<Ctx>): Promise<CleanRun
 export interface CaseReport {
   call: string;
   fault: FaultKind;
-  /** The answer the person got: 'ok' or the error code. */
+  /** The answer the person got: 'ok', 'saved, not shown' (committed, view failed) or the error code. */
   answer: string;
   /** Whether the faulted call left the state as it was before (nothing written). */
   unchanged: boolean;
@@ -174,10 +175,11 @@ export async function faultedRun<Ctx>(operation: Operation<Ctx>, clean: CleanRun
     }
     const afterFault = outcomeOf(app, operation.pages);
     const unchanged = afterFault.state === before.state;
-    if (refusedAnswer !== undefined && !unchanged) {
+    // Told it failed: either nothing changed, or the answer says the change was saved.
+    if (refusedAnswer !== undefined && !unchanged && refusedAnswer.message !== SAVED_NOT_SHOWN) {
       throw new Error(`the person was told "${refusedAnswer.message}" but the change was made`);
     }
-    if (refusedAnswer !== undefined && operation.retry !== undefined) {
+    if (refusedAnswer !== undefined && unchanged && operation.retry !== undefined) {
       const again = await operation.retry(app, ctx);
       if (isBridgeError(again)) throw new Error(`trying again failed: ${again.error.code} ${again.error.message}`);
       await app.drain();
@@ -190,7 +192,8 @@ export async function faultedRun<Ctx>(operation: Operation<Ctx>, clean: CleanRun
     const final = outcomeOf(app, operation.pages);
     expect(final.state).toEqual(clean.final.state);
     expect(final.confluence).toEqual(clean.final.confluence);
-    return { call: site.label, fault, answer: refusedAnswer?.code ?? 'ok', unchanged };
+    const answered = refusedAnswer === undefined ? 'ok' : refusedAnswer.message === SAVED_NOT_SHOWN ? 'saved, not shown' : refusedAnswer.code;
+    return { call: site.label, fault, answer: answered, unchanged };
   } finally {
     errors.mockRestore();
     warnings.mockRestore();

@@ -10,7 +10,7 @@ export interface MatrixFigures {
   calls: number;
   cases: number;
   failures: string[];
-  /** How the faulted calls were answered: 'ok', 'INTERNAL', 'RATE_LIMITED' (resolvers), or 'ok' for platform work. */
+  /** How the faulted runs were answered (CaseReport.answer); platform work always 'ok'. */
   answers: Record<string, number>;
   ms: number;
 }
