@@ -1,6 +1,6 @@
 import { type DomainEvent, type EventIdentity } from '../../../src/domain/events';
 import { type Workflow } from '../../../src/shared/workflow';
-import { type ForgeDoc, handlerProp } from '../../../sandbox/ui-host';
+import { type ForgeDoc } from '../../../sandbox/ui-host';
 import { MODULES, SPACES, type TestApp, startApp } from '../../integration/support/app';
 import { historyWorkflow } from '../../integration/support/request-history';
 import { seedRollups } from '../../integration/support/rollup-seed';
@@ -53,10 +53,7 @@ function figure(screen: Screen, key: string): string {
 }
 
 async function pickDate(screen: Screen, label: string, day: string): Promise<void> {
-  const handler = handlerProp(screen.getByLabel(label), 'onChange');
-  if (handler === undefined) throw new Error(`${label} has no onChange`);
-  await handler(day);
-  await screen.settle();
+  await screen.fire(screen.getByLabel(label), 'onChange', day);
 }
 
 function decodeDataUri(href: string): { type: string; text: string } {

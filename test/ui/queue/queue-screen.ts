@@ -2,7 +2,7 @@
  * The approval queue as a user works it in tests: open it in a space, switch tabs, read the
  * rows, tick them, and set the filters whose UI Kit components have no typing of their own.
  */
-import { type ForgeDoc, handlerProp } from '../../../sandbox/ui-host';
+import { type ForgeDoc } from '../../../sandbox/ui-host';
 import { MODULES, type TestApp } from '../../integration/support/app';
 import { type Screen, renderModule } from '../support/render';
 
@@ -10,19 +10,12 @@ export function openQueue(app: TestApp, accountId: string): Promise<Screen> {
   return renderModule({ entry: 'src/frontend/queue.tsx', moduleKey: MODULES.queue, accountId, context: app.spaceContext('ENG'), sandbox: app.sandbox });
 }
 
-async function callHandler(screen: Screen, node: ForgeDoc, name: string, ...args: unknown[]): Promise<void> {
-  const handler = handlerProp(node, name);
-  if (handler === undefined) throw new Error(`<${node.type}> has no ${name} handler`);
-  await handler(...args);
-  await screen.settle();
-}
-
 /** Clicking a tab: ADS Tabs tells the app the index of the tab chosen. */
 export async function chooseTab(screen: Screen, label: string): Promise<void> {
   const labels = screen.getAllByType('Tab').map((tab) => screen.textContent(tab));
   const index = labels.indexOf(label);
   if (index < 0) throw new Error(`No tab "${label}"; tabs: ${labels.join(', ')}`);
-  await callHandler(screen, screen.getByType('Tabs'), 'onChange', index);
+  await screen.fire(screen.getByType('Tabs'), 'onChange', index);
 }
 
 /** The table's rows (the head is not a Row). */
@@ -57,10 +50,10 @@ export async function tick(screen: Screen, title: string): Promise<void> {
 
 /** Picking someone in a UserPicker: UI Kit hands the app the chosen user. */
 export async function pickUser(screen: Screen, label: string, accountId: string, name: string): Promise<void> {
-  await callHandler(screen, screen.getByLabel(label), 'onChange', { id: accountId, name, type: 'user', avatarUrl: '', email: '' });
+  await screen.fire(screen.getByLabel(label), 'onChange', { id: accountId, name, type: 'user', avatarUrl: '', email: '' });
 }
 
 /** Picking a day in a DatePicker: UI Kit hands the app `YYYY-MM-DD` ('' when cleared). */
 export async function pickDate(screen: Screen, label: string, day: string): Promise<void> {
-  await callHandler(screen, screen.getByLabel(label), 'onChange', day);
+  await screen.fire(screen.getByLabel(label), 'onChange', day);
 }

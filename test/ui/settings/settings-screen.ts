@@ -2,7 +2,7 @@
  * Driving the space settings page (module `approval-settings`) in ENG as one person: opening
  * it, switching tabs, picking people in a UserPicker, and finding a table row or a form section.
  */
-import { type ForgeDoc, findByText, handlerProp } from '../../../sandbox/ui-host';
+import { type ForgeDoc, findByText } from '../../../sandbox/ui-host';
 import { type TestApp } from '../../integration/support/app';
 import { type Screen, renderModule } from '../support/render';
 
@@ -17,19 +17,13 @@ export async function chooseTab(screen: Screen, name: string): Promise<void> {
   const names = screen.getAllByType('Tab').map((tab) => screen.textContent(tab));
   const index = names.indexOf(name);
   if (index < 0) throw new Error(`No tab "${name}"; tabs: ${names.join(', ')}`);
-  const onChange = handlerProp(screen.getByType('Tabs'), 'onChange');
-  if (onChange === undefined) throw new Error('The Tabs have no onChange, so a click would not switch them');
-  await onChange(index);
-  await screen.settle();
+  await screen.fire(screen.getByType('Tabs'), 'onChange', index);
 }
 
 /** Picks people in a multi UserPicker, which answers the users it holds (as UI Kit's picker does). */
 export async function pickPeople(screen: Screen, picker: ForgeDoc, accountIds: string[]): Promise<void> {
   if (picker.type !== 'UserPicker') throw new Error(`Expected a UserPicker, got <${picker.type}>`);
-  const onChange = handlerProp(picker, 'onChange');
-  if (onChange === undefined) throw new Error('The UserPicker has no onChange, so the app would never notice');
-  await onChange(accountIds.map((id) => ({ id, type: 'user', name: id, email: `${id}@example.com`, avatarUrl: '' })));
-  await screen.settle();
+  await screen.fire(picker, 'onChange', accountIds.map((id) => ({ id, type: 'user', name: id, email: `${id}@example.com`, avatarUrl: '' })));
 }
 
 /** The table row whose first cell (a workflow's name, a page's title) is `name`, badges after it aside. */

@@ -249,6 +249,16 @@ export class Screen extends Queries {
     await this.settle();
   }
 
+  /**
+   * A person uses a control the other actions do not cover (Tabs, pickers with their own value
+   * shapes): its `name` handler gets `args`, then the screen settles.
+   */
+  async fire(node: ForgeDoc, name: string, ...args: unknown[]): Promise<void> {
+    this.userPauses();
+    await this.callHandler(node, name, ...args);
+    await this.settle();
+  }
+
   /** An event from elsewhere on the page (another module, the product) to this module's `events.on`. */
   async deliver(event: string, payload?: unknown): Promise<void> {
     this.userPauses();
