@@ -7,6 +7,11 @@ export interface FaultSpec {
   /** The request never answers in time: the caller's fetch rejects as undici does on a timeout. */
   timeout?: boolean;
   /**
+   * With `timeout`: the service did carry the call out, only its answer was lost, so the caller
+   * cannot tell a write that happened from one that did not (a timeout never says which).
+   */
+  answerLost?: boolean;
+  /**
    * Confluence only: the `Retry-After` seconds of a 429 (default 1) or of a 503, which Atlassian's
    * rate-limiting guide says may carry it too.
    */

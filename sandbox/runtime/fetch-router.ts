@@ -86,7 +86,11 @@ async function dispatch(services: PlatformServices, invocation: Invocation | und
   };
   if (services.latency.mode === 'sleep' && latencyMs > 0) await sleep(latencyMs);
   if (fault?.timeout === true) {
-    finish(0, 'timeout');
+    if (fault.answerLost === true) {
+      // Whatever the service answered, or however it failed, the caller never hears of it.
+      await Promise.resolve(call.run()).catch(() => undefined);
+    }
+    finish(0, fault.answerLost === true ? 'answer lost' : 'timeout');
     throw timeoutError(`${call.kind} ${call.path}`);
   }
   if (fault !== undefined) {

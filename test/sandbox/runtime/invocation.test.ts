@@ -142,6 +142,11 @@ describe('fault injection', () => {
 
     sandbox.faults.failAt('storage', 1, { timeout: true });
     await expect(kvs.get('k')).rejects.toThrow('fetch failed');
+    // A lost answer: the write happened, the caller only saw the timeout.
+    sandbox.faults.failAt('kvs', 1, { timeout: true, answerLost: true });
+    await expect(kvs.set('k', 2)).rejects.toThrow('fetch failed');
+    expect(await kvs.get('k')).toBe(2);
+    expect(sandbox.ops.entries({ kind: 'kvs' }).map((op) => op.fault ?? null).slice(-3)).toEqual(['timeout', 'answer lost', null]);
     expect(() => sandbox.faults.failAt('kvs', 0)).toThrow(/nth must be a whole number from 1/);
   });
 
