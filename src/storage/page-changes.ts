@@ -5,6 +5,7 @@
  * first, the change is decided again from a fresh read, so no decision is lost or counted twice.
  * The after-commit effects are queued once the transaction has landed.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { Filter, FilterConditions, kvs } from '@forge/kvs';
 import { enqueueEffects } from '../actions/effects-job';
 import { type DomainEvent } from '../domain/events';
@@ -87,10 +88,28 @@ export async function commitPageChange(change: PageChange): Promise<Committed | 
     await transaction.execute();
   } catch (error) {
     if (isConditionFailure(error)) return null;
-    throw error;
+    if (!(await landedAnyway(audit))) throw error;
   }
   await queueEffects(base, audit.map((entry) => entry.key));
   return { record: next, audit };
+}
+
+/**
+ * A transaction whose answer was lost (a timeout says nothing of what happened) may have landed.
+ * It did exactly when its first audit entry is stored with this change's event: the key names
+ * the request's next revision, which only one change can commit, and a transaction is all or
+ * nothing. The body is compared, not the row: sealing may have added its chain fields since.
+ */
+async function landedAnyway(audit: AuditEntry[]): Promise<boolean> {
+  const [first] = audit;
+  if (first === undefined) return false;
+  try {
+    const stored = await kvs.entity<AuditRow>(ENTITY.auditEvent).get(first.key);
+    return stored !== undefined && isDeepStrictEqual(stored.body, first.row.body);
+  } catch {
+    // Storage still failing: the original failure is the answer.
+    return false;
+  }
 }
 
 /**

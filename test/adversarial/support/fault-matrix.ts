@@ -11,12 +11,14 @@ import { BYLINE_PROPERTY_KEY } from '../../../src/shared/byline';
 import { isBridgeError } from '../../../src/shared/errors';
 import { startApp, type TestApp } from '../../integration/support/app';
 
-export type FaultKind = '500' | '429' | 'timeout';
+export type FaultKind = '500' | '429' | 'timeout' | 'lost answer';
 
+/** A timeout is ambiguous: the call may not have happened (`timeout`) or happened unheard (`lost answer`). */
 export const FAULT_KINDS: Record<FaultKind, FaultSpec> = {
   '500': { status: 500 },
   '429': { status: 429, retryAfterSeconds: 2 },
   timeout: { timeout: true },
+  'lost answer': { timeout: true, answerLost: true },
 };
 
 /** The kinds of platform call a fault can hit (the op log also lists invocations). */
