@@ -1,5 +1,5 @@
 import { type SettingsResults, type settingsContract } from '../shared/contract/settings';
-import { exportAuditSpec } from './audit-export';
+import { checkPinnedHeadSpec, exportAuditSpec } from './audit-export';
 import { resolverDefinitions, type ResolverSpec } from './define';
 import { assignWorkflow, setDefaultWorkflow } from './settings/assignments';
 import { searchGroups } from './settings/groups';
@@ -24,6 +24,7 @@ const specs: { [K in keyof Contract]: ResolverSpec<Contract[K], SettingsResults[
   submitPage,
   searchGroups,
   exportAudit: exportAuditSpec,
+  checkPinnedHead: checkPinnedHeadSpec,
 };
 
 export const settingsResolver = resolverDefinitions(specs);

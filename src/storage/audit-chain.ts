@@ -1,12 +1,14 @@
 /**
  * The tamper-evident side of the audit trail: every space has one hash chain. Sealing gives
- * each entry the next `seq` of its space and `hash = SHA-256(seq, prevHash, key, spaceId,
- * pageId, at, type, actorId, body)`, so changing, removing or reordering a sealed entry breaks
- * the chain at that entry. The chain head (entity `audit-chain`) holds the last seq and hash;
- * it is advanced in the same transaction as the entries, conditioned on its revision.
+ * each entry the next `seq` of its space and a hash over its chain link (`HashedEntry`: seq,
+ * prevHash, key, spaceId, pageId, at, type, actorId and the SHA-256 of its body), so changing,
+ * removing or reordering a sealed entry breaks the chain at that entry. The body enters by its
+ * own hash so that an export can withhold a body (a page the reader may not view) and the chain
+ * still recomputes offline (docs/audit.md). The chain head (entity `audit-chain`) holds the last
+ * seq and hash; it is advanced in the same transaction as the entries, conditioned on its revision.
  *
  * The chain shows tampering by anyone who edits rows without recomputing every later hash and
- * the head; an export (seq + hash) kept outside the app pins the chain against a full rewrite.
+ * the head; a head (seq:hash) kept outside the app pins the chain against a full rewrite.
  *
  * Verification takes the chain's order from the by-space-seq index but each entry's content
  * from a read by key: index queries may lag writes (storage-reference/entities, "Data
@@ -59,9 +61,34 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
+const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** What an entry's hash covers: its hash is the SHA-256 of this object's canonical JSON. */
+export interface HashedEntry {
+  seq: number;
+  prevHash: string;
+  key: string;
+  spaceId: string;
+  pageId: string;
+  at: string;
+  type: string;
+  actorId: string;
+  /** SHA-256 of the body's canonical JSON. */
+  bodyHash: string;
+}
+
+function hashedEntry(seq: number, prevHash: string, key: string, row: StoredAuditRow): HashedEntry {
+  const { spaceId, pageId, at, type, actorId } = row;
+  return { seq, prevHash, key, spaceId, pageId, at, type, actorId, bodyHash: sha256(canonicalJson(row.body)) };
+}
+
 function entryHash(seq: number, prevHash: string, key: string, row: StoredAuditRow): string {
-  const material = canonicalJson([seq, prevHash, key, row.spaceId, row.pageId, row.at, row.type, row.actorId, row.body]);
-  return createHash('sha256').update(material, 'utf8').digest('hex');
+  return sha256(canonicalJson(hashedEntry(seq, prevHash, key, row)));
+}
+
+/** A sealed entry's chain link as stored, for an export to hand out with the entry. */
+export function hashedEntryOf({ key, row }: AuditEntry): HashedEntry {
+  return hashedEntry(row.seq, row.prevHash ?? GENESIS_HASH, key, row);
 }
 
 /** Chain order inside one job: by time, then key (the events of one transaction share a time). */
@@ -238,16 +265,9 @@ export interface ChainVerification {
   broken?: ChainBreak;
 }
 
-/**
- * Recomputes every hash of a space's chain in seq order (from `fromSeq`, trusting the entry
- * before it) and checks the end against the chain head, so removed trailing entries show too.
- */
-export async function verifyChain(spaceId: string, options: { fromSeq?: number } = {}): Promise<ChainVerification> {
-  const fromSeq = Math.max(1, options.fromSeq ?? 1);
-  const head = await chainHead(spaceId);
-  const anchor = await anchorBefore(spaceId, fromSeq, head);
-  if (typeof anchor !== 'string') return { ok: false, verified: 0, broken: anchor };
-  const walker = new ChainWalker(fromSeq, anchor);
+/** Walks from `fromSeq` (linked to `anchorHash`) to the chain head and checks the end against the head. */
+async function walkToHead(spaceId: string, head: ChainHeadRow | undefined, fromSeq: number, anchorHash: string): Promise<ChainVerification> {
+  const walker = new ChainWalker(fromSeq, anchorHash);
   let verified = 0;
   // In the order the entries claim now, as the index will list them once it catches up.
   const walk = (entries: readonly AuditEntry[]): ChainBreak | undefined => {
@@ -274,21 +294,90 @@ export async function verifyChain(spaceId: string, options: { fromSeq?: number }
   }
   const brokenTail = walk(await getAuditEntries(tail));
   if (brokenTail !== undefined) return { ok: false, verified, broken: brokenTail };
+  const broken = headMismatch(head, walker);
+  return broken === undefined ? { ok: true, verified } : { ok: false, verified, broken };
+}
+
+/** Where a walk that ended at `walker` disagrees with the chain head: entries missing at the end, or a last entry the head never sealed. */
+function headMismatch(head: ChainHeadRow | undefined, walker: ChainWalker): ChainBreak | undefined {
+  const headSeq = head?.seq ?? 0;
   if (headSeq > walker.lastSeq) {
-    return { ok: false, verified, broken: { seq: walker.lastSeq + 1, reason: 'missing', detail: `Entries ${walker.lastSeq + 1} to ${headSeq} are missing` } };
+    const first = walker.lastSeq + 1;
+    return { seq: first, reason: 'missing', detail: first === headSeq ? `Entry ${headSeq} is missing` : `Entries ${first} to ${headSeq} are missing` };
   }
-  if (headSeq < walker.lastSeq || (head !== undefined && head.hash !== walker.lastHash)) {
-    return { ok: false, verified, broken: { seq: walker.lastSeq, reason: 'modified', detail: `The chain no longer ends where it was last sealed (entry ${headSeq})` } };
+  if (headSeq < walker.lastSeq) {
+    return { seq: headSeq + 1, reason: 'modified', detail: `The chain was last sealed at entry ${headSeq}, but entries after it appear` };
   }
-  return { ok: true, verified };
+  if (head !== undefined && head.hash !== walker.lastHash) {
+    return { seq: headSeq, reason: 'modified', detail: `Entry ${headSeq} is not the entry the chain was last sealed with: it was changed and its hash recomputed` };
+  }
+  return undefined;
+}
+
+/**
+ * Recomputes every hash of a space's chain in seq order (from `fromSeq`, trusting the entry
+ * before it) and checks the end against the chain head, so removed trailing entries show too.
+ */
+export async function verifyChain(spaceId: string, options: { fromSeq?: number } = {}): Promise<ChainVerification> {
+  const fromSeq = Math.max(1, options.fromSeq ?? 1);
+  const head = await chainHead(spaceId);
+  const anchor = await anchorBefore(spaceId, fromSeq, head);
+  if (typeof anchor !== 'string') return { ok: false, verified: 0, broken: anchor };
+  return walkToHead(spaceId, head, fromSeq, anchor);
+}
+
+/** A chain head as an export states it and an auditor pins it. */
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
+export type PinnedHeadCheck =
+  | { outcome: 'intact'; head: ChainHead; verified: number }
+  | { outcome: 'broken'; head: ChainHead; broken: ChainBreak }
+  /** Further back than one check walks in a resolver's time; the offline script checks it. */
+  | { outcome: 'tooFarBack'; head: ChainHead };
+
+/** Entries one pinned-head check walks at most: 100 index pages and their reads, a few seconds. */
+export const PIN_CHECK_MAX_ENTRIES = 10_000;
+
+const headOf = (head: ChainHeadRow | undefined): ChainHead => ({ seq: head?.seq ?? 0, hash: head?.hash ?? GENESIS_HASH });
+
+/**
+ * Whether the chain still contains the pinned entry unchanged and continues intact from it to the
+ * head. The pinned hash covers the entry's prevHash, so it fixes everything before it as well:
+ * a rewrite anywhere up to the pin changes the entry's hash, and a later rewrite breaks the walk.
+ */
+export async function checkPinnedHead(spaceId: string, pin: ChainHead): Promise<PinnedHeadCheck> {
+  const row = await chainHead(spaceId);
+  const head = headOf(row);
+  if (pin.seq > head.seq) {
+    const detail = `The chain now ends at entry ${head.seq}, before the pinned entry ${pin.seq}: entries were removed and the chain head moved back`;
+    return { outcome: 'broken', head, broken: { seq: head.seq + 1, reason: 'missing', detail } };
+  }
+  if (head.seq - pin.seq > PIN_CHECK_MAX_ENTRIES) return { outcome: 'tooFarBack', head };
+  const key = recentKeysFrom(row, pin.seq)?.[0] ?? (await sealedFrom(spaceId, pin.seq, 1)).entries[0]?.key;
+  const [pinned] = key === undefined ? [] : await getAuditEntries([key]);
+  if (pinned === undefined || pinned.row.seq !== pin.seq) {
+    return { outcome: 'broken', head, broken: { seq: pin.seq, reason: 'missing', detail: `The pinned entry ${pin.seq} is missing` } };
+  }
+  const { row: stored } = pinned;
+  if (stored.hash !== pin.hash || entryHash(pin.seq, stored.prevHash ?? GENESIS_HASH, pinned.key, stored) !== pin.hash) {
+    const detail = `Entry ${pin.seq} no longer has the pinned hash: it, or an entry before it, was rewritten`;
+    return { outcome: 'broken', head, broken: { seq: pin.seq, reason: 'modified', detail } };
+  }
+  const walk = await walkToHead(spaceId, row, pin.seq + 1, pin.hash);
+  return walk.broken === undefined ? { outcome: 'intact', head, verified: walk.verified } : { outcome: 'broken', head, broken: walk.broken };
 }
 
 export interface ExportPage {
   entries: AuditEntry[];
   /** Pass back for the next page; absent on the last page. */
   cursor?: string;
-  /** The page's entries link to each other and to the last entry of the previous page. */
+  /** The page's entries link to each other and to the last entry of the previous page; the last page also ends at the head. */
   chainVerified: boolean;
+  /** The chain head when the page was read. */
+  head: ChainHead;
 }
 
 const CURSOR_PATTERN = /^[1-9][0-9]{0,9}$/;
@@ -303,28 +392,42 @@ export function isExportCursor(cursor: string): boolean {
 /**
  * One page of a space's sealed entries, oldest first, checked against the chain. The cursor is
  * the last exported seq, so the next page starts by re-reading that entry as its anchor: one
- * query per page, and every page verifies against the one before it.
+ * query per page, and every page verifies against the one before it. The last page adds the
+ * entries sealed a moment ago that the index does not list yet (by key, from the head) and must
+ * end at the head, so entries removed from the end show as well.
  */
 export async function exportSealedEntries(spaceId: string, cursor?: string, limit: number = EXPORT_PAGE): Promise<ExportPage> {
   const afterSeq = cursor === undefined ? 0 : Number(cursor);
-  const page = await sealedFrom(spaceId, Math.max(1, afterSeq), limit + (afterSeq > 0 ? 1 : 0));
+  const [page, headRow] = await Promise.all([sealedFrom(spaceId, Math.max(1, afterSeq), limit + (afterSeq > 0 ? 1 : 0)), chainHead(spaceId)]);
   let rows = page.entries;
   let anchorHash = GENESIS_HASH;
-  let anchored = true;
+  let verified = true;
   if (afterSeq > 0) {
     const [anchor] = rows;
-    anchored = anchor !== undefined && anchor.row.seq === afterSeq;
-    if (anchored && anchor !== undefined) {
+    verified = anchor !== undefined && anchor.row.seq === afterSeq;
+    if (verified && anchor !== undefined) {
       anchorHash = anchor.row.hash;
       rows = rows.slice(1);
     }
   }
   const walker = new ChainWalker(afterSeq + 1, anchorHash);
-  const chainVerified = anchored && rows.every((entry) => walker.check(entry) === undefined);
+  const walk = (entries: readonly AuditEntry[]) => {
+    for (const entry of entries) verified = verified && walker.check(entry) === undefined;
+  };
+  walk(rows);
   const last = rows.at(-1);
+  if (page.nextCursor === undefined || last === undefined) {
+    const notListed = recentKeysFrom(headRow, (last?.row.seq ?? afterSeq) + 1);
+    if (notListed === null) verified = false;
+    const unlisted = (await getAuditEntries(notListed ?? [])).filter((entry) => entry.row.sealed).sort((a, b) => a.row.seq - b.row.seq);
+    walk(unlisted);
+    rows = [...rows, ...unlisted];
+    verified = verified && headMismatch(headRow, walker) === undefined;
+  }
   return {
     entries: rows,
     ...(page.nextCursor !== undefined && last !== undefined ? { cursor: String(last.row.seq) } : {}),
-    chainVerified,
+    chainVerified: verified,
+    head: headOf(headRow),
   };
 }

@@ -1,12 +1,14 @@
 import type React from 'react';
 import { useState } from 'react';
-import { Button, CodeBlock, DynamicTable, Heading, Inline, Lozenge, Stack, Text } from '@forge/react';
+import { Button, CodeBlock, DynamicTable, Heading, Inline, Lozenge, SectionMessage, Stack, Text } from '@forge/react';
 import { ApiErrorMessage } from '../shared/api-error-message';
 import { formatDateTime } from '../shared/dates';
 import { EmptyNote } from '../shared/empty-note';
 import { LoadingBlock } from '../shared/loading-block';
-import { auditCsv } from './audit-csv';
-import { useAuditExport } from './use-audit-export';
+import { RESTRICTED_PAGE } from '../../shared/contract';
+import { auditCsv, auditJson } from './audit-csv';
+import { PinnedHeadCheck } from './pinned-head-check';
+import { type AuditEntry, useAuditExport } from './use-audit-export';
 
 const HEAD = {
   cells: [
@@ -19,14 +21,24 @@ const HEAD = {
   ],
 };
 
+/** The page an entry is about as the admin may see it: its title, or that a restriction hides it. */
+function pageLabel(entry: AuditEntry): string {
+  const page = entry.restricted ? `${entry.pageId} (${RESTRICTED_PAGE})` : (entry.pageTitle ?? entry.pageId);
+  return entry.pageVersion === null ? page : `${page} (v${entry.pageVersion})`;
+}
+
+type Shown = 'none' | 'csv' | 'json';
+
 /**
  * The space's audit trail for space admins, with the hash chain's verdict. The app has no egress
  * and UI Kit cannot hand the browser a file, so the export is a table plus the same entries as
- * CSV text to copy into an archive; the REST API serves the same export to compliance systems.
+ * CSV text to copy into an archive, or as the JSON the offline check of docs/audit.md reads.
+ * The head it states is what an admin keeps outside the app and pastes back as the pinned head.
  */
 export function AuditTab(): React.JSX.Element {
   const audit = useAuditExport();
-  const [showCsv, setShowCsv] = useState(false);
+  const [shown, setShown] = useState<Shown>('none');
+  const toggle = (format: Shown) => setShown((current) => (current === format ? 'none' : format));
 
   const rows = audit.entries.map((entry) => ({
     key: entry.id,
@@ -34,7 +46,7 @@ export function AuditTab(): React.JSX.Element {
       { key: entry.seq, content: <Text>{String(entry.seq)}</Text> },
       { key: entry.at, content: <Text>{formatDateTime(entry.at)}</Text> },
       { key: 'actor', content: <Text>{entry.actor?.displayName ?? 'ApprovalFlow'}</Text> },
-      { key: 'page', content: <Text>{entry.pageVersion === null ? entry.pageId : `${entry.pageId} (v${entry.pageVersion})`}</Text> },
+      { key: 'page', content: <Text>{pageLabel(entry)}</Text> },
       {
         key: 'summary',
         content: (
@@ -72,6 +84,13 @@ export function AuditTab(): React.JSX.Element {
           title="The audit trail failed verification"
         />
       ) : null}
+      {audit.restrictedEntries > 0 ? (
+        <SectionMessage appearance="information" title="Some entries are on pages you cannot view">
+          <Text>
+            {`${audit.restrictedEntries} of the loaded entries are about pages a view restriction hides from you: their page title, comment and details are withheld and marked "${RESTRICTED_PAGE}". They keep their place in the chain, with their hashes, type, time and actor.`}
+          </Text>
+        </SectionMessage>
+      ) : null}
       {audit.failure === null ? null : (
         <ApiErrorMessage error={audit.failure} title="The audit trail could not be loaded" actions={[{ label: 'Try again', onClick: audit.loadMore }]} />
       )}
@@ -90,13 +109,25 @@ export function AuditTab(): React.JSX.Element {
             ) : (
               <Text color="color.text.subtlest">{`All ${audit.entries.length} entries loaded.`}</Text>
             )}
-            <Button appearance="subtle" onClick={() => setShowCsv((shown) => !shown)}>
-              {showCsv ? 'Hide CSV' : 'Show as CSV'}
+            <Button appearance="subtle" onClick={() => toggle('csv')}>
+              {shown === 'csv' ? 'Hide CSV' : 'Show as CSV'}
+            </Button>
+            <Button appearance="subtle" onClick={() => toggle('json')}>
+              {shown === 'json' ? 'Hide JSON' : 'Show as JSON'}
             </Button>
           </Inline>
-          {showCsv ? <CodeBlock language="text" text={auditCsv(audit.entries)} /> : null}
+          {shown === 'csv' ? <CodeBlock language="text" text={auditCsv(audit.entries)} /> : null}
+          {shown === 'json' && audit.head !== undefined ? <CodeBlock language="json" text={auditJson(audit.head, audit.entries)} /> : null}
         </>
       ) : null}
+      {audit.head === undefined || audit.head.seq === 0 ? null : (
+        <Stack space="space.050">
+          <Heading as="h3">Chain head</Heading>
+          <Text>{`As of ${formatDateTime(audit.head.at)}. Keep it outside Confluence: pasted below later, it shows whether anything up to it was rewritten.`}</Text>
+          <CodeBlock language="text" text={`${audit.head.seq}:${audit.head.hash}`} />
+        </Stack>
+      )}
+      <PinnedHeadCheck />
     </Stack>
   );
 }

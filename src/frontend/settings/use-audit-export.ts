@@ -1,9 +1,10 @@
 /**
  * The space's audit trail as the export hands it out: oldest first, a page at a time, each page
- * checked against the hash chain. The chain counts as verified only while every page was.
+ * checked against the hash chain. The chain counts as verified only while every page was; the
+ * head is the one the latest page stated, the one an admin copies to pin the chain.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { type AuditExportView } from '../../shared/contract';
+import { type AuditExportView, type ChainHeadView } from '../../shared/contract';
 import { type ApiFailure } from '../shared/api';
 import { callSettings } from './settings-api';
 
@@ -13,6 +14,10 @@ export interface AuditExport {
   entries: AuditEntry[];
   /** Undefined until the first page answered. */
   chainVerified: boolean | undefined;
+  /** Undefined until the first page answered. */
+  head: ChainHeadView | undefined;
+  /** Loaded entries whose page the admin cannot view. */
+  restrictedEntries: number;
   hasMore: boolean;
   loading: boolean;
   failure: ApiFailure | null;
@@ -23,6 +28,8 @@ export function useAuditExport(): AuditExport {
   const [entries, setEntries] = useState<AuditEntry[]>([]);
   const [cursor, setCursor] = useState<string | undefined>(undefined);
   const [chainVerified, setChainVerified] = useState<boolean | undefined>(undefined);
+  const [head, setHead] = useState<ChainHeadView | undefined>(undefined);
+  const [restrictedEntries, setRestrictedEntries] = useState(0);
   const [loading, setLoading] = useState(true);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
 
@@ -38,6 +45,8 @@ export function useAuditExport(): AuditExport {
     setEntries((current) => [...current, ...result.data.entries]);
     setCursor(result.data.cursor);
     setChainVerified((current) => (current ?? true) && result.data.chainVerified);
+    setHead(result.data.head);
+    setRestrictedEntries((current) => current + result.data.restrictedEntries);
   }, []);
 
   useEffect(() => {
@@ -47,6 +56,8 @@ export function useAuditExport(): AuditExport {
   return {
     entries,
     chainVerified,
+    head,
+    restrictedEntries,
     hasMore: cursor !== undefined,
     loading,
     failure,

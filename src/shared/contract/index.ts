@@ -9,6 +9,7 @@ export * from './common';
 export * from './ids';
 export * from './byline';
 export * from './settings';
+export * from './audit';
 export * from './queue';
 export * from './analytics';
 

@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { type LozengeAppearance, type PageStatus } from '../status';
 import { freeText } from '../text';
 import { type Workflow, workflowInputSchema } from '../workflow';
-import { cursorSchema, type HistoryEntryView, overrideTargetSchema, type PersonView, requiredCommentSchema } from './common';
+import { type AuditExportView, pinnedHeadSchema, type PinnedHeadCheckView } from './audit';
+import { cursorSchema, overrideTargetSchema, type PersonView, requiredCommentSchema } from './common';
 import { contentIdSchema, workflowIdSchema } from './ids';
 
 export interface WorkflowSummaryView {
@@ -70,13 +71,6 @@ export interface TreeLevelView {
   isSpaceAdmin?: boolean;
 }
 
-export interface AuditExportView {
-  entries: (HistoryEntryView & { seq: number; hash: string })[];
-  cursor?: string;
-  /** The hash chain of everything exported so far checks out. */
-  chainVerified: boolean;
-}
-
 export const settingsContract = {
   listWorkflows: z.object({
     /** Workflows this screen just changed: read by key, so the list shows them as they are now (the space's index may lag). */
@@ -111,6 +105,7 @@ export const settingsContract = {
   submitPage: z.object({ pageId: contentIdSchema, workflowId: workflowIdSchema.optional() }),
   searchGroups: z.object({ query: freeText('A search', 100) }),
   exportAudit: z.object({ cursor: cursorSchema }),
+  checkPinnedHead: z.object({ pinnedHead: pinnedHeadSchema }),
 } as const;
 
 export interface SettingsResults {
@@ -127,4 +122,5 @@ export interface SettingsResults {
   submitPage: TreeRowView;
   searchGroups: { groups: { id: string; name: string }[] };
   exportAudit: AuditExportView;
+  checkPinnedHead: PinnedHeadCheckView;
 }

@@ -1,6 +1,7 @@
 /**
  * The audit trail is hash-chained per space: every entry is sealed exactly once, in order, and
- * changing, removing or reordering a sealed entry is detected at the entry where it happened.
+ * changing, removing or reordering a sealed entry is detected at the entry where it happened,
+ * including at the end of the chain, which the head pins.
  */
 import { kvs } from '@forge/kvs';
 import { enqueueEffects } from '../../../src/actions/effects-job';
@@ -10,6 +11,7 @@ import { sealAuditEntries, verifyChain } from '../../../src/storage/audit-chain'
 import { ENTITY } from '../../../src/storage/entities';
 import { type TestApp, startApp } from '../support/app';
 import { auditEntriesOf, decideOnPage, submitPage, writeUnsealedEntry } from '../support/effects-journey';
+import { canonical, sha256 } from '../support/offline-audit';
 
 const PAGE = '10020';
 const ENG = '1001';
@@ -47,6 +49,12 @@ async function entryAt(seq: number): Promise<{ key: string; row: StoredAuditRow 
   const entry = (await auditEntriesOf(ENG)).find((candidate) => candidate.row.sealed && candidate.row.seq === seq);
   if (entry === undefined) throw new Error(`no entry ${seq}`);
   return entry;
+}
+
+/** The hash a forger recomputes for a changed entry, from the documented form (docs/audit.md). */
+function rehash(key: string, row: StoredAuditRow): string {
+  const { seq, prevHash, spaceId, pageId, at, type, actorId, body } = row;
+  return sha256(canonical({ seq, prevHash, key, spaceId, pageId, at, type, actorId, bodyHash: sha256(canonical(body)) }));
 }
 
 async function workflowEntries(spaceId: string, count: number, prefix = 'wf-change'): Promise<string[]> {
@@ -175,6 +183,30 @@ describe('tamper detection', () => {
     await auditTable().delete((await entryAt(5)).key);
 
     expect(await verifyChain(ENG)).toMatchObject({ ok: false, verified: 4, broken: { seq: 5, reason: 'missing' } });
+  });
+
+  it('finds the last entry deleted, whether or not the index still lists it', async () => {
+    await auditTable().delete((await entryAt(6)).key);
+
+    expect(await verifyChain(ENG)).toMatchObject({ ok: false, verified: 5, broken: { seq: 6, reason: 'missing' } });
+    app.settleIndexes();
+    expect(await verifyChain(ENG)).toMatchObject({ ok: false, verified: 5, broken: { seq: 6, reason: 'missing' } });
+  });
+
+  it('finds the last entry changed with its hash recomputed, which no later entry links to', async () => {
+    const { key, row } = await entryAt(6);
+    const forged = { ...row, actorId: 'u-frank' };
+    await auditTable().set(key, { ...forged, hash: rehash(key, forged) });
+    app.settleIndexes();
+
+    expect(await verifyChain(ENG)).toMatchObject({ ok: false, broken: { seq: 6, reason: 'modified' } });
+  });
+
+  it('finds several entries cut from the end', async () => {
+    for (const seq of [4, 5, 6]) await auditTable().delete((await entryAt(seq)).key);
+    app.settleIndexes();
+
+    expect(await verifyChain(ENG)).toMatchObject({ ok: false, verified: 3, broken: { seq: 4, reason: 'missing', detail: 'Entries 4 to 6 are missing' } });
   });
 
   it('finds two entries whose order was swapped', async () => {

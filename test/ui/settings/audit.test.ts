@@ -2,7 +2,23 @@ import { kvs } from '@forge/kvs';
 import { type AuditRow, ENTITY } from '../../../src/storage/entities';
 import { ok, startApp, type TestApp } from '../../integration/support/app';
 import { editorWorkflow, settingsAs } from '../../integration/support/settings';
+import { type ExportedEntry, firstBrokenSeq } from '../../integration/support/offline-audit';
+import { type ForgeDoc } from '../../../sandbox/ui-host';
+import { type Screen } from '../support/render';
 import { chooseTab, openSettings } from './settings-screen';
+
+function sectionTitled(screen: Screen, title: string): ForgeDoc {
+  const found = screen.getAllByType('SectionMessage').find((section) => section.props.title === title);
+  if (found === undefined) throw new Error(`No section message titled ${title}`);
+  return found;
+}
+
+/** The text of the CodeBlock in `language` that starts with `start`. */
+function codeBlock(screen: Screen, language: string, start: string): string {
+  const found = screen.getAllByType('CodeBlock').map((block) => block.props).filter((props) => props.language === language && String(props.text).startsWith(start));
+  if (found.length !== 1) throw new Error(`${found.length} ${language} code blocks start with ${start}`);
+  return String(found[0].text);
+}
 
 describe('space settings: audit', () => {
   let app: TestApp;
@@ -31,10 +47,65 @@ describe('space settings: audit', () => {
     expect(screen.getByText(`All ${exported.entries.length} entries loaded.`)).toBeTruthy();
 
     await screen.click('Show as CSV');
-    const csv = String(screen.getByType('CodeBlock').props.text).split('\n');
-    expect(csv[0]).toBe('seq,at,type,actor,actorId,pageId,pageVersion,summary,comment,hash');
+    const csv = codeBlock(screen, 'text', 'seq,').split('\n');
+    expect(csv[0]).toBe('seq,at,type,actor,actorId,pageId,pageTitle,pageVersion,summary,comment,hash,prevHash,key,spaceId,bodyHash,body');
     expect(csv).toHaveLength(exported.entries.length + 1);
-    expect(csv[1]).toContain(`"${exported.entries[0].hash}"`);
+    expect(csv[1]).toContain(`"${exported.entries[0].hash}","${exported.entries[0].hashed.prevHash}","${exported.entries[0].id}"`);
+
+    await screen.click('Show as JSON');
+    const offline = JSON.parse(codeBlock(screen, 'json', '{')) as { head: { seq: number; hash: string }; entries: ExportedEntry[] };
+    expect(offline.entries).toHaveLength(exported.entries.length);
+    expect(firstBrokenSeq(offline.head, offline.entries)).toBeNull();
+  });
+
+  it('states the chain head to keep, and checks a pinned head against the chain', async () => {
+    const frank = settingsAs(app, 'u-frank');
+    ok(await frank('createWorkflow', { workflow: editorWorkflow({ name: 'Release review' }) }));
+    await app.drain();
+    const screen = await openSettings(app, 'u-frank');
+    await chooseTab(screen, 'Audit');
+    await screen.waitFor(() => screen.getByText('Chain verified'));
+    const pinned = codeBlock(screen, 'text', '1:');
+    expect(pinned).toMatch(/^1:[0-9a-f]{64}$/);
+
+    ok(await frank('createWorkflow', { workflow: editorWorkflow({ name: 'Runbook review' }) }));
+    await app.drain();
+    await screen.type('Pinned head', pinned);
+    await screen.click('Check');
+    await screen.waitFor(() => screen.getByText(/^The chain still contains the pinned entry unchanged/));
+    expect(sectionTitled(screen, 'Pinned head found').props.appearance).toBe('success');
+    expect(screen.getByText(/^The chain still contains the pinned entry unchanged/)).toBeTruthy();
+
+    const table = kvs.entity<AuditRow>(ENTITY.auditEvent);
+    const [first] = ok(await frank('exportAudit', {})).entries;
+    const row = await table.get(first.id);
+    if (row === undefined) throw new Error('the first audit entry is missing');
+    await table.set(first.id, { ...row, actorId: 'u-bob' });
+    await screen.click('Check');
+    await screen.waitFor(() => sectionTitled(screen, 'The chain does not hold the pinned head'));
+    expect(screen.getByText(/^Entry 1 no longer has the pinned hash/)).toBeTruthy();
+
+    await screen.type('Pinned head', 'yesterday');
+    await screen.click('Check');
+    expect(screen.getByText(/^Paste the head of an earlier export as seq:hash/)).toBeTruthy();
+    expect(screen.queryAllByType('SectionMessage').map((section) => section.props.title)).not.toContain('The chain does not hold the pinned head');
+  });
+
+  it('marks entries on pages the admin cannot view as restricted and says how many there are', async () => {
+    const frank = settingsAs(app, 'u-frank');
+    const { workflow } = ok(await frank('createWorkflow', { workflow: editorWorkflow({ name: 'Release review' }) }));
+    ok(await frank('setDefaultWorkflow', { workflowId: workflow.id }));
+    ok(await app.as('u-alice').byline('submit', '10020', { comment: 'Please check the rollout' }));
+    await app.drain();
+    app.site().setRestriction('10020', 'read', { users: ['u-alice', app.site().appAccountId] });
+
+    const screen = await openSettings(app, 'u-frank');
+    await chooseTab(screen, 'Audit');
+    await screen.waitFor(() => screen.getByText('Chain verified'));
+    expect(screen.getByType('SectionMessage').props.title).toBe('Some entries are on pages you cannot view');
+    expect(screen.getByText(/^1 of the loaded entries are about pages a view restriction hides from you/)).toBeTruthy();
+    expect(screen.getByText('10020 (restricted page)')).toBeTruthy();
+    expect(screen.queryByText(/rollout/)).toBeNull();
   });
 
   it('says so when an entry no longer matches the hash chain', async () => {
