@@ -192,6 +192,21 @@ describe('pinning the chain head', () => {
     });
   });
 
+  it('sends a pin further back than one check follows to the offline check, changing nothing', async () => {
+    await workflowChanges(2);
+    const { entries } = await fullExport('u-frank');
+    const heads = kvs.entity<{ seq: number; hash: string; revision: number }>('audit-chain');
+    const head = await heads.get(ENG);
+    if (head === undefined) throw new Error('no chain head');
+    await heads.set(ENG, { ...head, seq: 10_002 });
+
+    expect(refused(await checkPin('u-frank', `1:${entries[0].hash}`))).toMatchObject({
+      code: 'PRECONDITION',
+      message: expect.stringContaining('more than 10,000 entries before the head (10002): check it against a full export with the offline script'),
+    });
+    expect(await heads.get(ENG)).toEqual({ ...head, seq: 10_002 });
+  });
+
   it('refuses a head that is not seq:hash, and anyone who does not administer the space', async () => {
     await workflowChanges(2);
     const { head } = await fullExport('u-frank');
