@@ -5,7 +5,7 @@
  * duplicate comment, no entry left unsealed, the byline right.
  */
 import { runMatrix } from './support/matrix-suite';
-import { dailyMaintenanceOperation, decisionEffectsOperation, pageUpdatedOperation, submissionEffectsOperation } from './support/operations';
+import { approvalEffectsOperation, dailyMaintenanceOperation, decisionEffectsOperation, pageUpdatedOperation, submissionEffectsOperation } from './support/operations';
 
 describe('faults in the work that follows a change', () => {
   it('the effects of a submission, at every call', async () => {
@@ -15,6 +15,11 @@ describe('faults in the work that follows a change', () => {
 
   it('the effects of a decision, at every call', async () => {
     const figures = await runMatrix('effects of a decision', decisionEffectsOperation);
+    expect(figures.failures).toEqual([]);
+  }, 120_000);
+
+  it('the effects of the final approval, at every call', async () => {
+    const figures = await runMatrix('effects of the final approval', approvalEffectsOperation);
     expect(figures.failures).toEqual([]);
   }, 120_000);
 

@@ -9,7 +9,8 @@ import { type FaultSpec, type OpEntry } from '../../../sandbox';
 import { SAVED_NOT_SHOWN } from '../../../src/commands/page-approval';
 import { BYLINE_PROPERTY_KEY } from '../../../src/shared/byline';
 import { isBridgeError } from '../../../src/shared/errors';
-import { startApp, type TestApp } from '../../integration/support/app';
+import { type SettingsResults } from '../../../src/shared/contract/settings';
+import { MODULES, startApp, type TestApp } from '../../integration/support/app';
 
 export type FaultKind = '500' | '429' | 'timeout' | 'lost answer';
 
@@ -38,6 +39,11 @@ export interface Operation<Ctx> {
   recover?(app: TestApp, ctx: Ctx): Promise<unknown>;
   /** The pages whose comments and byline are compared. */
   pages: string[];
+  /**
+   * An answer that reports parts (a bulk decision's items): the requests it says were not
+   * changed. Each must be unchanged, and trying the whole again must finish them.
+   */
+  unchangedParts?(answer: unknown): string[];
 }
 
 /** One call of the clean run, as `failAt` targets it: its kind and its ordinal among that kind's calls. */
@@ -59,8 +65,28 @@ const ISO_TIME = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g;
 const HASH = /\b[0-9a-f]{64}\b/g;
 const SIGNATURE = /"signature": ?"[^"]*"/g;
 
-function mask(json: string): string {
-  return json.replace(UUID, '<uuid>').replace(ISO_TIME, '<time>').replace(HASH, '<hash>').replace(SIGNATURE, '"signature":"<sig>"');
+/**
+ * The chain position depends on which page's job ran first (pages proceed in parallel): `seq` is
+ * masked and the chain checked by the export instead (chainVerifiedOf).
+ */
+const SEQ = /"seq":\d+/g;
+/** Comment ids, likewise, are named by page and position (`10020/c0`), keeping which replies to which. */
+const QUOTED_NUMBER = /"(\d+)"/g;
+
+type CommentLabels = Map<string, string>;
+
+function mask(json: string, comments: CommentLabels): string {
+  return json
+    .replace(UUID, '<uuid>')
+    .replace(ISO_TIME, '<time>')
+    .replace(HASH, '<hash>')
+    .replace(SIGNATURE, '"signature":"<sig>"')
+    .replace(SEQ, '"seq":"<seq>"')
+    .replace(QUOTED_NUMBER, (quoted: string, id: string) => (comments.has(id) ? `"${comments.get(id) ?? ''}"` : quoted));
+}
+
+function commentLabels(app: TestApp, pages: string[]): CommentLabels {
+  return new Map(pages.flatMap((pageId) => app.site().commentsOn(pageId).map((comment, index): [string, string] => [comment.id, `${pageId}/c${index}`])));
 }
 
 interface Snapshot {
@@ -69,24 +95,42 @@ interface Snapshot {
 }
 
 /** The app's stored state (values only: storage metadata times differ run to run), masked and sorted. */
-export function stateOf(app: TestApp): string {
+function stateOf(app: TestApp, comments: CommentLabels): string {
   const { keys, entities } = app.appState() as Snapshot;
-  const rows = (entries: Array<[string, { value: unknown }]>) => entries.map(([key, item]) => mask(JSON.stringify([key, item.value]))).sort();
+  const rows = (entries: Array<[string, { value: unknown }]>) => entries.map(([key, item]) => mask(JSON.stringify([key, item.value]), comments)).sort();
   return JSON.stringify({ keys: rows(keys), entities: Object.fromEntries(Object.entries(entities).map(([name, entries]) => [name, rows(entries)])) }, null, 1);
 }
 
-function confluenceOf(app: TestApp, pages: string[]): string {
+const requestRows = (app: TestApp): Array<[string, { value: unknown }]> => (app.appState() as Snapshot).entities['approval-request'] ?? [];
+const requestKeys = (app: TestApp): string[] => requestRows(app).map(([key]) => key);
+const requestRowOf = (app: TestApp, requestId: string): string => JSON.stringify(requestRows(app).find(([key]) => key === requestId)?.[1].value ?? null);
+
+function confluenceOf(app: TestApp, pages: string[], labels: CommentLabels): string {
   const site = app.site();
   const view = pages.map((pageId) => ({
     pageId,
     comments: site.commentsOn(pageId).map((comment) => ({ id: comment.id, parent: comment.parentCommentId, body: comment.body.value })),
     byline: site.propertyOf(pageId, BYLINE_PROPERTY_KEY) ?? null,
   }));
-  return mask(JSON.stringify(view, null, 1));
+  return mask(JSON.stringify(view, null, 1), labels);
 }
 
 export function outcomeOf(app: TestApp, pages: string[]): Outcome {
-  return { state: stateOf(app), confluence: confluenceOf(app, pages) };
+  const labels = commentLabels(app, pages);
+  return { state: stateOf(app, labels), confluence: confluenceOf(app, pages, labels) };
+}
+
+/** Every page of the space admin's audit export verifies against the chain and its head. */
+async function chainVerifiedOf(app: TestApp): Promise<boolean> {
+  let cursor: string | undefined;
+  do {
+    const page = await app.as('u-frank').invoke(MODULES.settings, 'exportAudit', cursor === undefined ? {} : { cursor }, app.spaceContext('ENG'));
+    if (isBridgeError(page)) throw new Error(`the audit export failed: ${page.error.message}`);
+    const { chainVerified, cursor: next } = page as SettingsResults['exportAudit'];
+    if (!chainVerified) return false;
+    cursor = next;
+  } while (cursor !== undefined);
+  return true;
 }
 
 /** Every timer but Date stays real, so the sandbox keeps running while the clock moves. */
@@ -164,6 +208,7 @@ export async function faultedRun<Ctx>(operation: Operation<Ctx>, clean: CleanRun
     const ctx = await operation.setup(app);
     await app.drain();
     const before = outcomeOf(app, operation.pages);
+    const beforeRows = new Map(requestKeys(app).map((key) => [key, requestRowOf(app, key)]));
     app.sandbox.faults.failAt(site.kind, site.nth, FAULT_KINDS[fault], operation.functionKey);
     const answer = await operation.run(app, ctx);
     await app.drain();
@@ -181,7 +226,11 @@ export async function faultedRun<Ctx>(operation: Operation<Ctx>, clean: CleanRun
     if (refusedAnswer !== undefined && !unchanged && refusedAnswer.message !== SAVED_NOT_SHOWN) {
       throw new Error(`the person was told "${refusedAnswer.message}" but the change was made`);
     }
-    if (refusedAnswer !== undefined && unchanged && operation.retry !== undefined) {
+    const parts = refusedAnswer === undefined ? (operation.unchangedParts?.(answer) ?? []) : [];
+    for (const requestId of parts) {
+      if (requestRowOf(app, requestId) !== beforeRows.get(requestId)) throw new Error(`item ${requestId} was reported not changed, but it was`);
+    }
+    if (((refusedAnswer !== undefined && unchanged) || parts.length > 0) && operation.retry !== undefined) {
       const again = await operation.retry(app, ctx);
       if (isBridgeError(again)) throw new Error(`trying again failed: ${again.error.code} ${again.error.message}`);
       await app.drain();
@@ -192,9 +241,11 @@ export async function faultedRun<Ctx>(operation: Operation<Ctx>, clean: CleanRun
     }
     await sweepLater(app);
     const final = outcomeOf(app, operation.pages);
+    expect(await chainVerifiedOf(app)).toBe(true);
     expect(final.state).toEqual(clean.final.state);
     expect(final.confluence).toEqual(clean.final.confluence);
-    const answered = refusedAnswer === undefined ? 'ok' : refusedAnswer.message === SAVED_NOT_SHOWN ? 'saved, not shown' : refusedAnswer.code;
+    const answered =
+      refusedAnswer === undefined ? (parts.length > 0 ? 'items not changed' : 'ok') : refusedAnswer.message === SAVED_NOT_SHOWN ? 'saved, not shown' : refusedAnswer.code;
     return { call: site.label, fault, answer: answered, unchanged };
   } finally {
     errors.mockRestore();
