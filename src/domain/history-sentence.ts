@@ -33,6 +33,12 @@ const WORKFLOW_CHANGES: Record<Extract<AuditBody, { kind: 'workflow' }>['change'
   deleted: 'deleted',
   assigned: 'changed the assignments of',
   defaultSet: 'made the space default',
+  creatorsSet: 'chose who can create workflows',
+};
+
+const CREATORS_SENTENCES: Record<string, string> = {
+  everyone: 'allowed everyone who can view the space to create workflows',
+  spaceAdmins: 'allowed only space admins to create workflows',
 };
 
 export function historySentence(entry: SentenceEntry, lookups: SentenceLookups): string {
@@ -41,6 +47,8 @@ export function historySentence(entry: SentenceEntry, lookups: SentenceLookups):
     case 'request':
       return eventSentence(body.event, lookups);
     case 'workflow': {
+      const creators = body.change === 'creatorsSet' ? CREATORS_SENTENCES[String(body.details.workflowCreators)] : undefined;
+      if (creators !== undefined) return `${person(entry.actorId, lookups)} ${creators}`;
       const name = typeof body.details.name === 'string' ? `"${body.details.name}"` : body.workflowId;
       const subject = body.change === 'defaultSet' ? `${name} the space default workflow` : `the workflow ${name}`;
       const verb = body.change === 'defaultSet' ? 'made' : WORKFLOW_CHANGES[body.change];

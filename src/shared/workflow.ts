@@ -224,6 +224,9 @@ export const workflowSchema = workflowInputSchema.extend({
   revision: z.int().min(0),
 });
 
+/** A space setting: who may create workflows there. Everyone who can view the space, unless its admins restrict it. */
+export const workflowCreatorsSchema = z.enum(['everyone', 'spaceAdmins'], { error: "Choose 'everyone' or 'space admins only'" });
+
 export type UserRef = z.output<typeof userRefSchema>;
 export type GroupRef = z.output<typeof groupRefSchema>;
 export type ApproverRef = z.output<typeof approverRefSchema>;
@@ -240,3 +243,4 @@ export type WorkflowInput = z.output<typeof workflowInputSchema>;
 /** The editor's form value before defaults are applied. */
 export type WorkflowInputDraft = z.input<typeof workflowInputSchema>;
 export type Workflow = z.output<typeof workflowSchema>;
+export type WorkflowCreators = z.output<typeof workflowCreatorsSchema>;

@@ -1,5 +1,5 @@
 /**
- * A space's default workflow and its page/subtree assignments: one `space-settings` row per
+ * A space's default workflow, its page/subtree assignments and who may create workflows there: one `space-settings` row per
  * space (key = spaceId), so resolving the workflows of any page or of a whole tree level costs
  * one get. Admin edits are transactions conditioned on the row's revision, with their audit
  * entries in the same transaction.
@@ -12,6 +12,7 @@
  */
 import { Filter, FilterConditions, kvs } from '@forge/kvs';
 import { AppError } from '../shared/errors';
+import { type WorkflowCreators } from '../shared/workflow';
 import { isConditionFailure } from './condition-failure';
 import { ENTITY, type SpaceAssignments, type SpaceSettingsRow } from './entities';
 import { type AuditEntry } from './audit';
@@ -30,6 +31,11 @@ const MAX_BODY_BYTES = 235 * 1024;
 export async function getVersionedAssignments(spaceId: string): Promise<VersionedAssignments> {
   const row = await kvs.entity<SpaceSettingsRow>(ENTITY.spaceSettings).get(spaceId);
   return row === undefined ? { assignments: { defaultWorkflowId: null, pages: {} }, revision: 0 } : { assignments: row.body, revision: row.revision };
+}
+
+/** Rows saved before the setting existed say nothing: everyone may create workflows, as then. */
+export function workflowCreatorsOf(settings: SpaceAssignments): WorkflowCreators {
+  return settings.workflowCreators ?? 'everyone';
 }
 
 export async function getSpaceAssignments(spaceId: string): Promise<SpaceAssignments> {

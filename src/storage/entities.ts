@@ -7,7 +7,7 @@ import { type DomainEvent } from '../domain/events';
 import { type ApprovalRequest } from '../domain/request';
 import { type WorkflowAssignment } from '../domain/workflow-resolution';
 import { type PageStatus } from '../shared/status';
-import { type Workflow } from '../shared/workflow';
+import { type Workflow, type WorkflowCreators } from '../shared/workflow';
 
 export const ENTITY = {
   pageState: 'page-state',
@@ -86,7 +86,12 @@ export interface TaskRow {
 /** An audit entry: a request's domain event, or a change the domain does not model (workflow edits, action results). */
 export type AuditBody =
   | { kind: 'request'; event: DomainEvent }
-  | { kind: 'workflow'; change: 'created' | 'updated' | 'enabled' | 'disabled' | 'deleted' | 'assigned' | 'defaultSet'; workflowId: string; details: Record<string, unknown> }
+  | {
+      kind: 'workflow';
+      change: 'created' | 'updated' | 'enabled' | 'disabled' | 'deleted' | 'assigned' | 'defaultSet' | 'creatorsSet';
+      workflowId: string;
+      details: Record<string, unknown>;
+    }
   | { kind: 'actions'; requestId: string; state: string; results: { action: string; ok: boolean; message: string }[] }
   /** Recorded once per step by the daily job when a step passes its due date; the effects remind its approvers. */
   | { kind: 'overdue'; requestId: string; stepIndex: number; dueAt: string; pendingApproverIds: string[] }
@@ -139,10 +144,12 @@ export interface WorkflowNameRow {
   workflowId: string;
 }
 
-/** A space's default workflow and its page/subtree assignments (pageId → assignment). */
+/** A space's default workflow, its page/subtree assignments (pageId → assignment) and who may create workflows. */
 export interface SpaceAssignments {
   defaultWorkflowId: string | null;
   pages: Record<string, WorkflowAssignment>;
+  /** Absent in rows saved before the setting existed: everyone. */
+  workflowCreators?: WorkflowCreators;
 }
 
 /** Key: spaceId. The space's default workflow and assignments; `revision` is the lock of admin edits. */

@@ -3,10 +3,12 @@ import { FormSection, Label, RadioGroup, Stack, Textfield, Toggle } from '@forge
 import { type FieldMessages as Fields, messagesAt, type OnEditDuringReview, type WorkflowDraft } from './draft';
 import { FieldMessages } from './field-messages';
 import { fieldId } from './pickers';
+import { type SelfApprovalControl } from './self-approval-control';
 
 interface Props {
   draft: WorkflowDraft;
   fields: Fields;
+  selfApproval: SelfApprovalControl;
   onChange(patch: Partial<WorkflowDraft>): void;
 }
 
@@ -16,18 +18,20 @@ const ON_EDIT_OPTIONS: { name: string; value: OnEditDuringReview; label: string 
 ];
 
 /** The workflow's options: self-approval, automatic resubmission, validity and edits during review. */
-export function OptionsFields({ draft, fields, onChange }: Props): React.JSX.Element {
+export function OptionsFields({ draft, fields, selfApproval, onChange }: Props): React.JSX.Element {
   const at = 'workflow.options';
   return (
     <FormSection title="Options">
       <Stack space="space.200">
         <Stack space="space.050">
           <Label labelFor="option-self-approval">Allow self-approval</Label>
-          <Toggle id="option-self-approval" isChecked={draft.selfApproval} onChange={(e) => onChange({ selfApproval: e.target.checked === true })} />
-          <FieldMessages
-            messages={messagesAt(fields, `${at}.selfApproval`)}
-            helper="Off by default for segregation of duties: whoever submitted a page cannot approve it. Turn on only where one person may both write and approve."
+          <Toggle
+            id="option-self-approval"
+            isChecked={draft.selfApproval}
+            isDisabled={selfApproval.isDisabled}
+            onChange={(e) => onChange({ selfApproval: e.target.checked === true })}
           />
+          <FieldMessages messages={messagesAt(fields, `${at}.selfApproval`)} helper={selfApproval.helper} />
         </Stack>
         <Stack space="space.050">
           <Label labelFor="option-auto-submit">Submit automatically when an approved page is edited</Label>

@@ -4,17 +4,20 @@ import { LoadingBlock } from '../shared/loading-block';
 import { type WorkflowDetailView } from '../../shared/contract';
 import { nameLookup } from './describe-workflow';
 import { draftFromWorkflow, emptyDraft } from './draft';
+import { selfApprovalControl } from './self-approval-control';
 import { ApiErrorMessage } from '../shared/api-error-message';
 import { useWorkflowDetail } from './use-workflow-detail';
 import { WorkflowForm } from './workflow-form';
 
 interface Props {
+  /** Only space admins may allow self-approval. */
+  isSpaceAdmin: boolean;
   onSaved(detail: WorkflowDetailView, created: boolean): void;
   onCancel(): void;
 }
 
 /** Creating: an empty draft with the creator as owner and one step. */
-export function CreateWorkflow({ onSaved, onCancel }: Props): React.JSX.Element {
+export function CreateWorkflow({ isSpaceAdmin, onSaved, onCancel }: Props): React.JSX.Element {
   const context = useProductContext();
   if (context === undefined) return <LoadingBlock label="Loading" />;
   return (
@@ -22,6 +25,7 @@ export function CreateWorkflow({ onSaved, onCancel }: Props): React.JSX.Element 
       target={{ kind: 'create' }}
       initial={emptyDraft(context.accountId)}
       nameOf={nameLookup([])}
+      selfApproval={selfApprovalControl(isSpaceAdmin, null)}
       onSaved={(detail) => onSaved(detail, true)}
       onCancel={onCancel}
     />
@@ -33,7 +37,7 @@ export function CreateWorkflow({ onSaved, onCancel }: Props): React.JSX.Element 
  * other person's version into a fresh form, since the admin's unsaved changes were made on top
  * of a version that no longer exists.
  */
-export function EditWorkflow({ workflowId, onSaved, onCancel }: Props & { workflowId: string }): React.JSX.Element {
+export function EditWorkflow({ workflowId, isSpaceAdmin, onSaved, onCancel }: Props & { workflowId: string }): React.JSX.Element {
   const detail = useWorkflowDetail(workflowId);
 
   if (detail.error !== undefined) {
@@ -54,6 +58,7 @@ export function EditWorkflow({ workflowId, onSaved, onCancel }: Props & { workfl
       target={{ kind: 'update', workflowId, revision: workflow.revision }}
       initial={draftFromWorkflow(workflow)}
       nameOf={nameLookup(people)}
+      selfApproval={selfApprovalControl(isSpaceAdmin, workflow)}
       onSaved={(detail) => onSaved(detail, false)}
       onCancel={onCancel}
       onReload={() => void detail.reload()}

@@ -23,6 +23,7 @@ import { type NameOf } from './describe-workflow';
 import { emptyStep, messagesAt, moveStep, type StepDraft, toEditorWorkflow, type WorkflowDraft } from './draft';
 import { FieldMessages } from './field-messages';
 import { OptionsFields } from './options-fields';
+import { type SelfApprovalControl } from './self-approval-control';
 import { accountIdsOf } from './pickers';
 import { SaveFailure } from './save-failure';
 import { callSettings } from './settings-api';
@@ -36,6 +37,7 @@ interface Props {
   target: EditTarget;
   initial: WorkflowDraft;
   nameOf: NameOf;
+  selfApproval: SelfApprovalControl;
   onSaved(detail: WorkflowDetailView): void;
   onCancel(): void;
   /** Loads the saved workflow again; offered when someone else saved it first. */
@@ -49,7 +51,7 @@ const NO_FIELDS = {};
  * added, removed and reordered; the back end checks everything on save and its messages are
  * shown under the fields they name (paths such as `workflow.steps.1.rule.count`).
  */
-export function WorkflowForm({ target, initial, nameOf, onSaved, onCancel, onReload }: Props): React.JSX.Element {
+export function WorkflowForm({ target, initial, nameOf, selfApproval, onSaved, onCancel, onReload }: Props): React.JSX.Element {
   const [draft, setDraft] = useState(initial);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const [saving, setSaving] = useState(false);
@@ -154,7 +156,7 @@ export function WorkflowForm({ target, initial, nameOf, onSaved, onCancel, onRel
         </Button>
       </Stack>
 
-      <OptionsFields draft={draft} fields={fields} onChange={change} />
+      <OptionsFields draft={draft} fields={fields} selfApproval={selfApproval} onChange={change} />
 
       <FormSection title="Actions on entering a state">
         <Stack space="space.100">

@@ -13,6 +13,7 @@ import { successFlag as flag } from './flag';
 import { callSettings } from './settings-api';
 import { CreateWorkflow, EditWorkflow } from './workflow-editor';
 import { WorkflowDetails } from './workflow-details';
+import { WorkflowCreatorsSetting } from './workflow-creators-setting';
 import { WorkflowTable } from './workflow-table';
 
 type View = { kind: 'list' } | { kind: 'create' } | { kind: 'edit'; workflowId: string } | { kind: 'view'; workflowId: string };
@@ -36,9 +37,11 @@ export function WorkflowsTab({ workflows, reloadAfterChange }: Props): React.JSX
     void reloadAfterChange(workflowId);
   };
 
+  const isSpaceAdmin = list?.isSpaceAdmin === true;
   if (view.kind === 'create') {
     return (
       <CreateWorkflow
+        isSpaceAdmin={isSpaceAdmin}
         onCancel={() => setView({ kind: 'list' })}
         onSaved={(detail) => {
           flag('Workflow created', `${detail.workflow.name} can now be assigned to pages.`);
@@ -51,6 +54,7 @@ export function WorkflowsTab({ workflows, reloadAfterChange }: Props): React.JSX
     return (
       <EditWorkflow
         workflowId={view.workflowId}
+        isSpaceAdmin={isSpaceAdmin}
         onCancel={() => setView({ kind: 'list' })}
         onSaved={(detail) => {
           flag('Workflow saved', `Pages submitted from now on use the new version of ${detail.workflow.name}.`);
@@ -89,30 +93,28 @@ export function WorkflowsTab({ workflows, reloadAfterChange }: Props): React.JSX
     void reloadAfterChange(workflow.id);
   };
 
-  const create = () => setView({ kind: 'create' });
+  // Shown disabled rather than hidden when the space keeps creation to its admins: the setting's text says why.
+  const createButton = (
+    <Button appearance="primary" isDisabled={!list.canCreate} onClick={() => setView({ kind: 'create' })}>
+      Create workflow
+    </Button>
+  );
   return (
     <Stack space="space.300">
       <Inline spread="space-between" alignBlock="center">
         <Heading as="h2">Workflows</Heading>
-        {list.canCreate && list.workflows.length > 0 ? (
-          <Button appearance="primary" onClick={create}>
-            Create workflow
-          </Button>
-        ) : null}
+        {list.workflows.length > 0 ? createButton : null}
       </Inline>
       {error === undefined ? null : <ApiErrorMessage error={error} title="The list could not be refreshed" actions={[{ label: 'Try again', onClick: reload }]} />}
       {failure === null ? null : <ApiErrorMessage error={failure} />}
+      <WorkflowCreatorsSetting list={list} onChanged={replace} />
       {list.workflows.length === 0 ? (
         <Stack space="space.200" alignInline="center">
           <EmptyNote
             header="No workflows yet"
             description="A workflow names who approves pages in this space, in which steps and by which rule. Create one, then make it the space default or assign it to pages."
           />
-          {list.canCreate ? (
-            <Button appearance="primary" onClick={create}>
-              Create workflow
-            </Button>
-          ) : null}
+          {createButton}
         </Stack>
       ) : (
         <>

@@ -1,6 +1,6 @@
 /**
- * The space default and page/subtree assignments (space admins only). Both live in the
- * space's one settings row; a change re-reads and reapplies when another admin's change
+ * The space default, page/subtree assignments and who may create workflows (space admins only).
+ * All live in the space's one settings row; a change re-reads and reapplies when another admin's change
  * landed first, and is written with its audit entry in one transaction.
  */
 import { isSpaceAdmin } from '../../auth/space-admin';
@@ -8,7 +8,7 @@ import { type WorkflowAssignment } from '../../domain/workflow-resolution';
 import { settingsContract } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { type Workflow } from '../../shared/workflow';
-import { getVersionedAssignments, type SpaceAssignments, saveSpaceAssignments } from '../../storage/assignments';
+import { getVersionedAssignments, type SpaceAssignments, saveSpaceAssignments, workflowCreatorsOf } from '../../storage/assignments';
 import { type AuditEntry } from '../../storage/audit';
 import { NONE } from '../../storage/entities';
 import { getWorkflowsByIds, listSpaceWorkflows, withCurrent } from '../../storage/workflows';
@@ -91,7 +91,31 @@ export const setDefaultWorkflow = resolverSpec(settingsContract.setDefaultWorkfl
       }),
   );
   const people = await lookUpPeople([...new Set(workflows.flatMap((w) => w.owners))]);
-  return listView(workflows, { accountId: invocation.accountId, isSpaceAdmin: true }, saved.defaultWorkflowId, people);
+  return listView(workflows, { accountId: invocation.accountId, isSpaceAdmin: true }, saved, people);
+});
+
+export const setWorkflowCreators = resolverSpec(settingsContract.setWorkflowCreators, async ({ workflowCreators }, invocation) => {
+  const spaceId = settingsSpaceId(invocation);
+  const [, workflows] = await allSettled([
+    requireSpaceAdmin(spaceId, invocation.accountId, 'choose who can create workflows'),
+    listSpaceWorkflows(spaceId),
+  ]);
+  const saved = await changeAssignments(
+    spaceId,
+    (current) => (workflowCreatorsOf(current) === workflowCreators ? null : { ...current, workflowCreators }),
+    (revision, current) =>
+      workflowAuditEntry({
+        key: spaceSettingsChangeKey(spaceId, revision),
+        spaceId,
+        actorId: invocation.accountId,
+        at: new Date().toISOString(),
+        change: 'creatorsSet',
+        workflowId: NONE,
+        details: { workflowCreators, previous: workflowCreatorsOf(current) },
+      }),
+  );
+  const people = await lookUpPeople([...new Set(workflows.flatMap((w) => w.owners))]);
+  return listView(workflows, { accountId: invocation.accountId, isSpaceAdmin: true }, saved, people);
 });
 
 function sameAssignment(a: WorkflowAssignment | undefined, b: WorkflowAssignment | undefined): boolean {

@@ -1,8 +1,14 @@
 /** The workflow list and detail as the settings screen shows them, for one caller. */
 import { type Person } from '../../confluence/people';
 import { type WorkflowDetailView, type WorkflowListView, type WorkflowSummaryView } from '../../shared/contract';
-import { type Workflow } from '../../shared/workflow';
+import { type Workflow, type WorkflowCreators } from '../../shared/workflow';
+import { type SpaceAssignments, workflowCreatorsOf } from '../../storage/assignments';
 import { personView } from './workflow-people';
+
+/** Space admins may always create workflows; everyone else who can view the space, unless the space says admins only. */
+export function mayCreateWorkflows(creators: WorkflowCreators, isSpaceAdmin: boolean): boolean {
+  return isSpaceAdmin || creators === 'everyone';
+}
 
 /** Owners and space admins manage a workflow; everyone else can view it. */
 export function canManage(workflow: Workflow, accountId: string, isSpaceAdmin: boolean): boolean {
@@ -35,14 +41,17 @@ export function summaryView(
 export function listView(
   workflows: readonly Workflow[],
   viewer: { accountId: string; isSpaceAdmin: boolean },
-  defaultWorkflowId: string | null,
+  settings: SpaceAssignments,
   people: ReadonlyMap<string, Person>,
 ): WorkflowListView {
+  const { defaultWorkflowId } = settings;
   const shownDefault = workflows.some((w) => w.id === defaultWorkflowId) ? defaultWorkflowId : null;
+  const creators = workflowCreatorsOf(settings);
   return {
     workflows: workflows.map((w) => summaryView(w, viewer, shownDefault, people)),
     defaultWorkflowId: shownDefault,
-    canCreate: true,
+    workflowCreators: creators,
+    canCreate: mayCreateWorkflows(creators, viewer.isSpaceAdmin),
     isSpaceAdmin: viewer.isSpaceAdmin,
   };
 }

@@ -1,7 +1,8 @@
 /**
  * The workflow list and editor: list and view (anyone who can view the space), create (anyone
- * who can view it; the creator becomes an owner), update, enable/disable and delete (owners
- * and space admins). Every change is one transaction with its audit entry.
+ * who can view it, unless the space allows only its admins; the creator becomes an owner),
+ * update, enable/disable and delete (owners and space admins). Every change is one transaction
+ * with its audit entry.
  */
 import { randomUUID } from 'node:crypto';
 import { isSpaceAdmin } from '../../auth/space-admin';
@@ -10,7 +11,7 @@ import { type Invocation } from '../../auth/invocation';
 import { settingsContract } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { type Workflow } from '../../shared/workflow';
-import { getSpaceAssignments } from '../../storage/assignments';
+import { getSpaceAssignments, workflowCreatorsOf } from '../../storage/assignments';
 import { type WorkflowRow } from '../../storage/entities';
 import { hasRunningRequests, runningRequestCount } from '../../storage/workflow-usage';
 import { deleteWorkflow, getWorkflowRow, listSpaceWorkflowsForName, listSpaceWorkflowsFresh, saveWorkflow } from '../../storage/workflows';
@@ -21,7 +22,7 @@ import { allSettled } from './parallel';
 import { requireSpaceViewer, settingsSpaceId } from './space';
 import { checkWorkflowInput, nameTakenIssue, validationFailure } from './workflow-input';
 import { lookUpPeople, namedAccountIds, personView } from './workflow-people';
-import { canManage, detailView, listView } from './workflow-views';
+import { canManage, detailView, listView, mayCreateWorkflows } from './workflow-views';
 
 /** How often a change without a revision (enable/disable) re-reads and reapplies after losing a race. */
 const ATTEMPTS = 3;
@@ -70,7 +71,7 @@ export const listWorkflows = resolverSpec(settingsContract.listWorkflows, async 
     isSpaceAdmin(spaceId, invocation.accountId),
   ]);
   const people = await lookUpPeople([...new Set(workflows.flatMap((w) => w.owners))]);
-  return listView(workflows, { accountId: invocation.accountId, isSpaceAdmin: admin }, assignments.defaultWorkflowId, people);
+  return listView(workflows, { accountId: invocation.accountId, isSpaceAdmin: admin }, assignments, people);
 });
 
 export const getWorkflow = resolverSpec(settingsContract.getWorkflow, async ({ workflowId }, invocation) => {
@@ -92,11 +93,15 @@ function grantOf(requested: boolean, current: Workflow | null, editor: { account
 
 export const createWorkflow = resolverSpec(settingsContract.createWorkflow, async ({ workflow: draft }, invocation) => {
   const spaceId = settingsSpaceId(invocation);
-  const [, existing, admin] = await allSettled([
+  const [, existing, admin, settings] = await allSettled([
     requireSpaceViewer(spaceId),
     listSpaceWorkflowsForName(spaceId, draft.name),
     isSpaceAdmin(spaceId, invocation.accountId),
+    getSpaceAssignments(spaceId),
   ]);
+  if (!mayCreateWorkflows(workflowCreatorsOf(settings), admin)) {
+    throw new AppError('FORBIDDEN', 'Only space admins can create workflows in this space.');
+  }
   const now = new Date().toISOString();
   const grant = grantOf(draft.options.selfApproval, null, { accountId: invocation.accountId, isSpaceAdmin: admin }, now);
   const owners = [...new Set([invocation.accountId, ...draft.owners])];

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { type LozengeAppearance, type PageStatus } from '../status';
 import { freeText } from '../text';
-import { type Workflow, workflowInputSchema } from '../workflow';
+import { type Workflow, type WorkflowCreators, workflowCreatorsSchema, workflowInputSchema } from '../workflow';
 import { type AuditExportView, pinnedHeadSchema, type PinnedHeadCheckView } from './audit';
 import { cursorSchema, overrideTargetSchema, type PersonView, requiredCommentSchema } from './common';
 import { contentIdSchema, workflowIdSchema } from './ids';
@@ -27,7 +27,9 @@ export interface WorkflowSummaryView {
 export interface WorkflowListView {
   workflows: WorkflowSummaryView[];
   defaultWorkflowId: string | null;
-  /** Any user who can view the space can create a workflow (and becomes its owner). */
+  /** Who may create workflows in this space; whoever creates one becomes its owner. */
+  workflowCreators: WorkflowCreators;
+  /** The viewer may create a workflow here: everyone may, unless the setting says space admins only. */
   canCreate: boolean;
   isSpaceAdmin: boolean;
 }
@@ -82,6 +84,7 @@ export const settingsContract = {
   deleteWorkflow: z.object({ workflowId: workflowIdSchema }),
   setWorkflowEnabled: z.object({ workflowId: workflowIdSchema, enabled: z.boolean() }),
   setDefaultWorkflow: z.object({ workflowId: workflowIdSchema.nullable() }),
+  setWorkflowCreators: z.object({ workflowCreators: workflowCreatorsSchema }),
   assignWorkflow: z.object({
     pageId: contentIdSchema,
     /** Empty removes the page's own assignment. */
@@ -116,6 +119,7 @@ export interface SettingsResults {
   deleteWorkflow: { deleted: true };
   setWorkflowEnabled: WorkflowDetailView;
   setDefaultWorkflow: WorkflowListView;
+  setWorkflowCreators: WorkflowListView;
   assignWorkflow: TreeRowView;
   getTreeLevel: TreeLevelView;
   overridePageStatus: TreeRowView;
