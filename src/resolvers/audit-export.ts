@@ -18,6 +18,7 @@ import { type ChainHead, checkPinnedHead, exportSealedEntries, hashedEntryOf, is
 import { type NameMap } from '../storage/display-names';
 import { NONE } from '../storage/entities';
 import { resolverSpec } from './define';
+import { requireSpaceViewer } from './settings/space';
 
 async function namesOf(accountIds: string[]): Promise<NameMap> {
   if (accountIds.length === 0) return {};
@@ -28,7 +29,11 @@ async function namesOf(accountIds: string[]): Promise<NameMap> {
 /** The space admin the invocation comes from, in the space it was opened in. */
 async function spaceAdminSpace({ spaceId, accountId }: Invocation): Promise<string> {
   if (spaceId === undefined) throw new AppError('VALIDATION', "Open the audit trail from the space's settings.");
-  if (!(await isSpaceAdmin(spaceId, accountId))) throw new AppError('FORBIDDEN', 'Only space admins can see the audit trail of this space.');
+  if (!(await isSpaceAdmin(spaceId, accountId))) {
+    // Someone who cannot see the space is answered as if it did not exist, as by the space's other functions.
+    await requireSpaceViewer(spaceId);
+    throw new AppError('FORBIDDEN', 'Only space admins can see the audit trail of this space.');
+  }
   return spaceId;
 }
 

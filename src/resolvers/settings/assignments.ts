@@ -16,7 +16,7 @@ import { resolverSpec } from '../define';
 import { spaceSettingsChangeKey, workflowAuditEntry } from './audit-entries';
 import { announceChange } from './effects';
 import { allSettled } from './parallel';
-import { settingsSpaceId } from './space';
+import { requireSpaceViewer, settingsSpaceId } from './space';
 import { rowOf } from './tree';
 import { treeTarget } from './tree-target';
 import { lookUpPeople } from './workflow-people';
@@ -26,6 +26,9 @@ const ATTEMPTS = 3;
 
 async function requireSpaceAdmin(spaceId: string, accountId: string, what: string): Promise<void> {
   if (!(await isSpaceAdmin(spaceId, accountId))) {
+    // Someone who cannot see the space is answered as if it did not exist, as by the space's other
+    // functions; asked only on refusal, so an admin's change costs no Confluence call for it.
+    await requireSpaceViewer(spaceId);
     throw new AppError('FORBIDDEN', `Only space admins can ${what}. Nothing was changed.`);
   }
 }
