@@ -1,0 +1,40 @@
+/**
+ * The permission matrix's scenes, built on a fresh demo site through the app itself (the space
+ * admin's settings, the author's Submit) with the workflow stored as the settings screen would.
+ */
+import { type SettingsResults } from '../../../src/shared/contract/settings';
+import { MODULES, ok, type ModuleContext, type SPACES, type TestApp } from '../../integration/support/app';
+import { HR_PAGE, type ModuleName, PERSONA_INFO, type Scene, type SceneIds } from '../permission-matrix.table';
+
+const HR: { id: string; key: keyof typeof SPACES } = { id: '1002', key: 'HR' };
+
+export async function buildScene(app: TestApp, scene: Scene): Promise<SceneIds> {
+  app.sandbox.reset();
+  const workflow = await app.createWorkflow(
+    {
+      spaceId: HR.id,
+      name: 'Policy review',
+      owners: [PERSONA_INFO.owner.accountId],
+      steps: [{ id: 'review', name: 'Review', approvers: [{ type: 'user', accountId: PERSONA_INFO.approver.accountId }], rule: { kind: 'any' } }],
+    },
+    'default',
+  );
+  const admin = app.as(PERSONA_INFO.spaceAdmin.accountId);
+  if (scene === 'adminsCreate') ok(await admin.invoke(MODULES.settings, 'setWorkflowCreators', { workflowCreators: 'spaceAdmins' }, app.spaceContext(HR.key)));
+  let requestId = 'no-request';
+  if (scene === 'submitted') requestId = ok(await app.as(PERSONA_INFO.author.accountId).byline('submit', HR_PAGE)).request?.id ?? 'no-request';
+  await app.drain();
+  if (scene !== 'submitted') return { workflowId: workflow.id, requestId, pinnedHead: 'no-head' };
+  const { head } = ok((await admin.invoke(MODULES.settings, 'exportAudit', {}, app.spaceContext(HR.key))) as SettingsResults['exportAudit']);
+  await app.drain();
+  return { workflowId: workflow.id, requestId, pinnedHead: `${head.seq}:${head.hash}` };
+}
+
+/** Where each module is opened: the byline on 20011, settings and queue in HR, analytics globally. */
+export function contextOf(app: TestApp, module: ModuleName): ModuleContext {
+  if (module === 'byline') return app.pageContext(HR_PAGE);
+  if (module === 'analytics') return {};
+  return app.spaceContext(HR.key);
+}
+
+export const MODULE_KEYS: Record<ModuleName, string> = MODULES;
