@@ -5,6 +5,7 @@
  */
 import { awaitsDecisionFrom } from '../domain/approver-seat';
 import { type ApprovalRequest } from '../domain/request';
+import { changedWorkflowSinceSubmission, NO_WORKFLOW_EDITS, type WorkflowEdits } from '../domain/workflow-edits';
 import { type AllowedActions } from '../shared/contract/byline';
 import { type PageAccess } from './page-access';
 
@@ -16,6 +17,8 @@ export interface ViewerRoles {
   canSubmitWithSomeWorkflow: boolean;
   /** The viewer's groups among the current step's groups; empty when that step names none. */
   groupIds: readonly string[];
+  /** When the viewer changed the space's workflows: none when absent. */
+  workflowEdits?: WorkflowEdits;
 }
 
 /** Whether the page's state lets a new version be submitted (the rules of the domain's submission). */
@@ -31,7 +34,11 @@ export function allowedActions(latest: ApprovalRequest | null, viewer: ViewerRol
   const { access, accountId, isSpaceAdmin } = viewer;
   const published = access.page.status === 'current';
   const submit = access.canEdit && published && viewer.canSubmitWithSomeWorkflow && submissionOpen(latest, access.page.version);
-  const decide = access.canView && awaitsDecisionFrom(latest, accountId, viewer.groupIds);
+  const decide =
+    access.canView &&
+    latest !== null &&
+    awaitsDecisionFrom(latest, accountId, viewer.groupIds) &&
+    !changedWorkflowSinceSubmission(latest, viewer.workflowEdits ?? NO_WORKFLOW_EDITS);
   const inApproval = latest?.status === 'inApproval';
   return {
     submit,

@@ -1,7 +1,8 @@
 /**
  * Approve or reject: an eligible approver of the current step decides. The approver must also
  * be able to view the page in Confluence (asked as the approver), and the domain decides the
- * rest: eligibility, self-approval, one decision per person, the step's rule. Someone not named
+ * rest: eligibility, self-approval, one decision per person, the step's rule, and no decision by
+ * someone who changed the request's workflow after its submission. Someone not named
  * on the step may decide for one of its groups: Confluence is asked once which groups they are
  * in (never the group's members, which may be tens of thousands).
  */
@@ -39,10 +40,11 @@ function needsGroups(request: ApprovalRequest, actorId: string): boolean {
 export async function decideInContext(context: PageContext, input: DecisionInput): Promise<CommandResult<DecisionOutcome>> {
   if (!context.access.canView) throw new AppError('FORBIDDEN', "You can't view this page, so you can't decide on it.");
   const { actorId } = context;
+  const actorWorkflowEdits = context.actorWorkflowEdits;
   const command =
     input.decision === 'approve'
-      ? { type: 'approve' as const, actorId, stepIndex: input.stepIndex, ...(input.comment === undefined ? {} : { comment: input.comment }) }
-      : { type: 'reject' as const, actorId, stepIndex: input.stepIndex, comment: input.comment ?? '' };
+      ? { type: 'approve' as const, actorId, actorWorkflowEdits, stepIndex: input.stepIndex, ...(input.comment === undefined ? {} : { comment: input.comment }) }
+      : { type: 'reject' as const, actorId, actorWorkflowEdits, stepIndex: input.stepIndex, comment: input.comment ?? '' };
   let actorGroups: Promise<string[]> | undefined;
   return changePage<DecisionOutcome>(context.pageId, context.record, async (stored) => {
     if (stored === undefined) throw new AppError('NOT_FOUND', 'This page has no approval request. Reload the page to see its current approval.');

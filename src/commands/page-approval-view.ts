@@ -69,7 +69,7 @@ export async function pageApprovalView(
     mightSubmit ? applicableWorkflows(context) : Promise.resolve([]),
     viewerGroups(context, latest),
   ]);
-  const allowed = allowedActions(latest, { accountId: context.actorId, access, isSpaceAdmin, canSubmitWithSomeWorkflow: workflows.length > 0, groupIds });
+  const allowed = allowedActions(latest, { accountId: context.actorId, access, isSpaceAdmin, canSubmitWithSomeWorkflow: workflows.length > 0, groupIds, workflowEdits: context.actorWorkflowEdits });
   // A live doc can have no approval to act on: nothing is offered, the notice says why.
   const actions = context.liveDoc ? NO_ACTIONS : allowed;
 

@@ -1,16 +1,18 @@
 /**
  * Everything a command or the byline dialog needs about one page and its caller, fetched with
- * one batch read (the page record, the space's workflow assignments, the permission cache and
- * the page's names) while Confluence is asked, as the caller, about the page.
+ * one batch read (the page record, the space's workflow assignments, the caller's workflow
+ * changes, the permission cache and the page's names) while Confluence is asked, as the caller, about the page.
  */
 import { type PageAccess, pageAccess, requireSpace } from '../auth/page-access';
 import { type ContentType } from '../shared/content';
+import { type WorkflowEdits } from '../domain/workflow-edits';
 import { type Workflow } from '../shared/workflow';
 import { isSpaceAdminIn } from '../auth/space-admin';
 import { type AuditEntry } from '../storage/audit';
 import { readBatch } from '../storage/batch-read';
 import { pageNamesEntry } from '../storage/display-names';
-import { ENTITY, type SpaceAssignments, type SpaceSettingsRow, spaceParent } from '../storage/entities';
+import { ENTITY, type SpaceAssignments, type SpaceSettingsRow, spaceParent, type WorkflowEditorRow } from '../storage/entities';
+import { versionedEdits, workflowEditorKey } from '../storage/workflow-editors';
 import { emptyRecord, type PageRecord, pageRecordKey, pageRecordOf, type StoredPageRecord } from '../storage/page-state';
 import { CACHE, CacheSession } from '../storage/permission-cache';
 
@@ -30,6 +32,8 @@ export interface PageContext {
   /** Undefined until the page's first change. */
   record: PageRecord | undefined;
   assignments: SpaceAssignments;
+  /** When the caller changed the space's workflows: a decision is refused on a request whose workflow they changed since its submission. */
+  actorWorkflowEdits: WorkflowEdits;
   cache: CacheSession;
   /** The workflows that apply to the page, once asked for (see applicable-workflows.ts). */
   workflows?: Promise<Workflow[]>;
@@ -66,10 +70,12 @@ export async function loadPageContext(actor: Actor, pageId: string, content: Con
   accessing.catch(() => undefined);
   const spaceId = actor.spaceId ?? (await accessing).page.spaceId;
   const settingsKey = { key: spaceId, entityName: ENTITY.spaceSettings };
+  const editorKey = workflowEditorKey(spaceId, actor.accountId);
   const [values, access] = await Promise.all([
     readBatch([
       pageRecordKey(pageId),
       settingsKey,
+      editorKey,
       CACHE.spaceAdmins(spaceId).key,
       CACHE.ancestors(pageId).key,
       CACHE.userGroups(actor.accountId).key,
@@ -87,6 +93,7 @@ export async function loadPageContext(actor: Actor, pageId: string, content: Con
     liveDoc: content.liveDoc === true,
     record,
     assignments: values<SpaceSettingsRow>(settingsKey)?.body ?? NO_ASSIGNMENTS,
+    actorWorkflowEdits: versionedEdits(values<WorkflowEditorRow>(editorKey)).edits,
     cache: new CacheSession(values),
   };
 }

@@ -4,6 +4,7 @@
  */
 import { type Workflow } from '../shared/workflow';
 import { type ApprovalRequest, type OverrideTarget } from './request';
+import { type WorkflowEdits } from './workflow-edits';
 
 export interface PageRef {
   id: string;
@@ -37,6 +38,8 @@ export interface ApproveCommand {
    * nobody asked (the actor is named on the step, or the step has no groups): then none.
    */
   actorGroupIds?: readonly string[];
+  /** The actor's changes to the workflows of the request's space, as stored: none when absent. */
+  actorWorkflowEdits?: WorkflowEdits;
 }
 
 export interface RejectCommand {
@@ -45,6 +48,7 @@ export interface RejectCommand {
   comment: string;
   stepIndex?: number;
   actorGroupIds?: readonly string[];
+  actorWorkflowEdits?: WorkflowEdits;
 }
 
 export interface WithdrawCommand {

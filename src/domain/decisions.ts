@@ -11,6 +11,7 @@ import { selfApprovalInForce } from './self-approval';
 import { tallyStep } from './step-rule';
 import { addDays } from './time';
 import { type TransitionResult, unchanged } from './transition-result';
+import { changedWorkflowSinceSubmission, NO_WORKFLOW_EDITS } from './workflow-edits';
 import { COMMENT_MAX } from '../shared/limits';
 import { hasVisibleText } from '../shared/text';
 
@@ -61,6 +62,9 @@ export function decide(request: ApprovalRequest | null, command: ApproveCommand 
           'FORBIDDEN',
           `Group '${seat.group.name}' has already decided on ${where}: under "All approvers" one member decides for each group`,
         );
+  }
+  if (changedWorkflowSinceSubmission(request, command.actorWorkflowEdits ?? NO_WORKFLOW_EDITS)) {
+    return fail('FORBIDDEN', "You changed this workflow after this page was submitted, so you can't decide on this request.");
   }
 
   const index = request.currentStepIndex;

@@ -5,6 +5,7 @@
  */
 import { type DomainEvent } from '../domain/events';
 import { type ApprovalRequest } from '../domain/request';
+import { type WorkflowEdits } from '../domain/workflow-edits';
 import { type WorkflowAssignment } from '../domain/workflow-resolution';
 import { type PageStatus } from '../shared/status';
 import { type Workflow, type WorkflowCreators } from '../shared/workflow';
@@ -16,6 +17,7 @@ export const ENTITY = {
   auditEvent: 'audit-event',
   workflow: 'workflow',
   workflowName: 'workflow-name',
+  workflowEditor: 'workflow-editor',
   spaceSettings: 'space-settings',
   analyticsRollup: 'analytics-rollup',
 } as const;
@@ -142,6 +144,12 @@ export interface WorkflowRow {
 export interface WorkflowNameRow {
   spaceId: string;
   workflowId: string;
+}
+
+/** Key: `${spaceId}:${accountId}`. When that person last changed each workflow of the space; `revision` is the lock of their changes. */
+export interface WorkflowEditorRow {
+  revision: number;
+  body: WorkflowEdits;
 }
 
 /** A space's default workflow, its page/subtree assignments (pageId → assignment) and who may create workflows. */

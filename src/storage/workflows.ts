@@ -15,7 +15,8 @@ import { normalisedWorkflowName } from '../domain/workflow-name';
 import { type Workflow } from '../shared/workflow';
 import { isConditionFailure } from './condition-failure';
 import { type AuditEntry } from './audit';
-import { ENTITY, INDEX, type WorkflowNameRow, type WorkflowRow } from './entities';
+import { ENTITY, INDEX, type WorkflowEditorRow, type WorkflowNameRow, type WorkflowRow } from './entities';
+import { recordWorkflowEdit, versionedEdits, workflowEditorKey } from './workflow-editors';
 
 const PAGE_SIZE = 100;
 
@@ -163,8 +164,12 @@ async function releaseIfHeld(transaction: Transaction, workflowId: string, space
 
 export type SaveOutcome = 'saved' | 'changed' | 'nameTaken';
 
+/** How often a save is tried again when only the saver's own record of changes moved on. */
+const EDIT_RECORD_ATTEMPTS = 3;
+
 /**
- * Writes a workflow and its audit entries in one transaction, provided the stored revision
+ * Writes a workflow, its audit entries and the record that `updatedBy` changed it (see
+ * workflow-editors.ts) in one transaction, provided the stored revision
  * is still `expectedRevision` (`null` for a new workflow). `previousName` says the write sets
  * the name (`null`: a new workflow; the name it had: an edit, which gives that name up when it
  * changes); without it the name is left as it is (enable/disable). Nothing is written unless
@@ -178,28 +183,36 @@ export async function saveWorkflow(
   audit: readonly AuditEntry[],
   previousName?: string | null,
 ): Promise<SaveOutcome> {
-  let transaction = withAudit(audit).set(workflow.id, rowOf(workflow, updatedBy), {
-    entityName: ENTITY.workflow,
-    conditions: revisionCondition(expectedRevision),
-  });
-  if (previousName !== undefined) {
-    transaction = transaction.set<WorkflowNameRow>(
-      nameKey(workflow.spaceId, workflow.name),
-      { spaceId: workflow.spaceId, workflowId: workflow.id },
-      { entityName: ENTITY.workflowName, conditions: freeOrHeldBy(workflow.id) },
-    );
-    if (previousName !== null && normalisedWorkflowName(previousName) !== normalisedWorkflowName(workflow.name)) {
-      transaction = await releaseIfHeld(transaction, workflow.id, workflow.spaceId, previousName);
+  const editor = workflowEditorKey(workflow.spaceId, updatedBy);
+  const readEdits = async () => versionedEdits(await kvs.entity<WorkflowEditorRow>(ENTITY.workflowEditor).get(editor.key));
+  for (let attempt = 1; ; attempt += 1) {
+    const edits = await readEdits();
+    let transaction = withAudit(audit).set(workflow.id, rowOf(workflow, updatedBy), {
+      entityName: ENTITY.workflow,
+      conditions: revisionCondition(expectedRevision),
+    });
+    transaction = recordWorkflowEdit(transaction, edits, { spaceId: workflow.spaceId, accountId: updatedBy, workflowId: workflow.id, at: workflow.updatedAt });
+    if (previousName !== undefined) {
+      transaction = transaction.set<WorkflowNameRow>(
+        nameKey(workflow.spaceId, workflow.name),
+        { spaceId: workflow.spaceId, workflowId: workflow.id },
+        { entityName: ENTITY.workflowName, conditions: freeOrHeldBy(workflow.id) },
+      );
+      if (previousName !== null && normalisedWorkflowName(previousName) !== normalisedWorkflowName(workflow.name)) {
+        transaction = await releaseIfHeld(transaction, workflow.id, workflow.spaceId, previousName);
+      }
     }
-  }
-  try {
-    await transaction.execute();
-    return 'saved';
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-    if (previousName === undefined) return 'changed';
-    const holder = await nameHolder(workflow.spaceId, workflow.name);
-    return holder !== undefined && holder !== workflow.id ? 'nameTaken' : 'changed';
+    try {
+      await transaction.execute();
+      return 'saved';
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      // The same person's change to another workflow landed first: record this one on top of it.
+      if (attempt < EDIT_RECORD_ATTEMPTS && (await readEdits()).revision !== edits.revision) continue;
+      if (previousName === undefined) return 'changed';
+      const holder = await nameHolder(workflow.spaceId, workflow.name);
+      return holder !== undefined && holder !== workflow.id ? 'nameTaken' : 'changed';
+    }
   }
 }
 
