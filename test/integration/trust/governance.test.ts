@@ -13,7 +13,7 @@ describe('governance', () => {
   });
   afterEach(() => app.close());
 
-  async function expectRefusal(call: () => Promise<unknown>, expected: { code: string; message: string }): Promise<void> {
+  async function expectRefusal(call: () => Promise<unknown>, expected: { code: string; message: string; details?: unknown }): Promise<void> {
     await app.drain();
     const before = app.appState();
     expect(refused(await call())).toMatchObject(expected);
