@@ -1,5 +1,6 @@
 import type React from 'react';
-import { Box, Button, ButtonGroup, DynamicTable, Icon, Inline, Stack, Text, xcss } from '@forge/react';
+import { useState } from 'react';
+import { Box, Button, DynamicTable, Icon, Inline, Popup, Stack, Text, Tooltip, xcss } from '@forge/react';
 import { type TreeRowView } from '../../shared/contract';
 import { LoadingBlock } from '../shared/loading-block';
 import { StatusLozenge } from '../shared/status-lozenge';
@@ -37,12 +38,13 @@ const EMPTY_LEVEL: Record<string, string> = { space: 'This space has no pages.',
 
 const TYPE_LABELS: Record<TreeRowView['type'], string> = { page: 'Page', folder: 'Folder', blogpost: 'Blog post', blog: 'Blog' };
 
+/** An icon with the type as its accessible name: a word per row would not fit the narrow column. */
 function typeCell(row: TreeRowView): React.JSX.Element {
+  const label = TYPE_LABELS[row.type];
   return (
-    <Inline space="space.050" alignBlock="center">
-      <Icon glyph={row.type === 'folder' || row.type === 'blog' ? 'folder-closed' : 'page'} label="" size="small" />
-      <Text>{TYPE_LABELS[row.type]}</Text>
-    </Inline>
+    <Tooltip content={label}>
+      <Icon glyph={row.type === 'folder' || row.type === 'blog' ? 'folder-closed' : 'page'} label={label} size="small" />
+    </Tooltip>
   );
 }
 
@@ -62,27 +64,53 @@ function workflowCell(row: TreeRowView, tree: SpaceTree): React.JSX.Element {
   );
 }
 
-function actionsCell(row: TreeRowView, onAction: Props['onAction']): React.JSX.Element {
+const ACTION_LABELS: Record<RowAction, string> = { assign: 'Assign workflow', override: 'Override status', submit: 'Submit' };
+
+function rowActions(row: TreeRowView): RowAction[] {
+  if (row.type === 'folder') return ['assign'];
+  return row.hasRequest ? ['assign', 'override', 'submit'] : ['assign', 'submit'];
+}
+
+interface ActionMenu {
+  openFor: string | null;
+  setOpenFor(rowId: string | null): void;
+}
+
+/**
+ * One "Actions" button per row opening a menu: three buttons side by side do not fit the
+ * content width Confluence gives a space-settings page. The menu is built only while open.
+ */
+function actionsCell(row: TreeRowView, menu: ActionMenu, onAction: Props['onAction']): React.JSX.Element {
   // The blog group is a heading, not content: nothing to assign or submit.
   if (row.type === 'blog') return <Text> </Text>;
+  const isOpen = menu.openFor === row.id;
+  const choose = (action: RowAction) => {
+    menu.setOpenFor(null);
+    onAction(action, row);
+  };
   return (
-    <ButtonGroup label={`Actions for ${row.title}`}>
-      <Button spacing="compact" onClick={() => onAction('assign', row)}>
-        Assign workflow
-      </Button>
-      {row.type === 'page' || row.type === 'blogpost' ? (
-        <>
-          {row.hasRequest ? (
-            <Button spacing="compact" onClick={() => onAction('override', row)}>
-              Override status
-            </Button>
-          ) : null}
-          <Button spacing="compact" onClick={() => onAction('submit', row)}>
-            Submit
-          </Button>
-        </>
-      ) : null}
-    </ButtonGroup>
+    <Popup
+      isOpen={isOpen}
+      onClose={() => menu.setOpenFor(null)}
+      placement="bottom-end"
+      label={`Actions for ${row.title}`}
+      trigger={() => (
+        <Button spacing="compact" appearance="subtle" iconAfter="chevron-down" isSelected={isOpen} onClick={() => menu.setOpenFor(isOpen ? null : row.id)}>
+          Actions
+        </Button>
+      )}
+      content={() =>
+        isOpen ? (
+          <Stack space="space.050">
+            {rowActions(row).map((action) => (
+              <Button key={action} appearance="subtle" shouldFitContainer onClick={() => choose(action)}>
+                {ACTION_LABELS[action]}
+              </Button>
+            ))}
+          </Stack>
+        ) : null
+      }
+    />
   );
 }
 
@@ -116,16 +144,27 @@ function levelNote(entry: Exclude<TreeEntry, { kind: 'row' }>, tree: SpaceTree):
   }
 }
 
+/*
+ * Column widths are percentages of the table (ADS DynamicTable): the title gets the most room,
+ * the type only its icon, and the workflow enough for one name and its assignment on a line
+ * each at the 760–1,000 px Confluence gives a space-settings page.
+ */
+const ADMIN_WIDTHS = { title: 36, type: 6, status: 17, workflow: 29, actions: 12 };
+const READER_WIDTHS = { title: 42, type: 6, status: 18, workflow: 34, actions: 0 };
+
 /** The space's pages and folders as an indented table; admins get the actions column. */
 export function SpaceTreeTable({ tree, onAction }: Props): React.JSX.Element {
+  const [openFor, setOpenFor] = useState<string | null>(null);
+  const menu: ActionMenu = { openFor, setOpenFor };
   const columns = tree.isSpaceAdmin ? 5 : 4;
+  const widths = tree.isSpaceAdmin ? ADMIN_WIDTHS : READER_WIDTHS;
   const head = {
     cells: [
-      { key: 'title', content: 'Page', width: 34 },
-      { key: 'type', content: 'Type', width: 12 },
-      { key: 'status', content: 'Status' },
-      { key: 'workflow', content: 'Workflow' },
-      ...(tree.isSpaceAdmin ? [{ key: 'actions', content: 'Actions' }] : []),
+      { key: 'title', content: 'Page', width: widths.title },
+      { key: 'type', content: 'Type', width: widths.type },
+      { key: 'status', content: 'Status', width: widths.status },
+      { key: 'workflow', content: 'Workflow', width: widths.workflow },
+      ...(tree.isSpaceAdmin ? [{ key: 'actions', content: 'Actions', width: widths.actions }] : []),
     ],
   };
   const rows = tree.entries.map((entry) => {
@@ -140,9 +179,10 @@ export function SpaceTreeTable({ tree, onAction }: Props): React.JSX.Element {
         { key: 'type', content: typeCell(row) },
         { key: 'status', content: statusCell(row) },
         { key: 'workflow', content: workflowCell(row, tree) },
-        ...(tree.isSpaceAdmin ? [{ key: 'actions', content: actionsCell(row, onAction) }] : []),
+        ...(tree.isSpaceAdmin ? [{ key: 'actions', content: actionsCell(row, menu, onAction) }] : []),
       ],
     };
   });
-  return <DynamicTable caption="Pages and folders of this space" head={head} rows={rows} />;
+  // The tab's heading names the table; a caption would repeat it as a second, centred title.
+  return <DynamicTable label="Pages and folders of this space" head={head} rows={rows} isFixedSize />;
 }

@@ -25,6 +25,18 @@ describe('space settings: manage space', () => {
 
   const cell = (screen: Screen, title: string) => screen.within(rowWith(screen, title));
 
+  /** The actions a row's menu offers, opening it first (the menu is built only while open). */
+  async function openActions(screen: Screen, title: string): Promise<string[]> {
+    await screen.click(cell(screen, title).getByText('Actions'));
+    const menu = screen.within(screen.getAllByType('Popup').find((popup) => popup.props.isOpen === true) ?? rowWith(screen, title));
+    return menu.queryAllByType('Button').map((button) => screen.textContent(button)).filter((text) => text !== 'Actions');
+  }
+
+  async function chooseAction(screen: Screen, title: string, action: string): Promise<void> {
+    expect(await openActions(screen, title)).toContain(action);
+    await screen.click(cell(screen, title).getByText(action));
+  }
+
   it('shows the root pages with their statuses and loads children when a page is expanded', async () => {
     ok(await frank('setDefaultWorkflow', { workflowId: releaseReview }));
     ok(await app.as('u-alice').byline('submit', '10020', {}));
@@ -32,7 +44,9 @@ describe('space settings: manage space', () => {
 
     // The root page and, after it, the space's blog posts as a group of their own.
     expect(screen.getAllByType('Row')).toHaveLength(2);
-    expect(cell(screen, 'Blog posts').getByText('Blog')).toBeTruthy();
+    // The type is an icon named for screen readers, with the word in its tooltip.
+    expect(cell(screen, 'Blog posts').getByType('Icon').props.label).toBe('Blog');
+    expect(cell(screen, 'Blog posts').getByType('Tooltip').props.content).toBe('Blog');
     const home = cell(screen, 'Engineering Home');
     expect(home.getByText('Draft').type).toBe('Lozenge');
     expect(home.getByText('Space default')).toBeTruthy();
@@ -45,10 +59,12 @@ describe('space settings: manage space', () => {
     expect(release.getByText('In Approval').type).toBe('Lozenge');
     expect(release.getByText('In Approval').props.appearance).toBe('inprogress');
     // Only a page that was submitted has a status an admin could override.
-    expect(release.queryByText('Override status')).not.toBeNull();
-    expect(home.queryByText('Override status')).toBeNull();
-    expect(home.queryByText('Submit')).not.toBeNull();
-    expect(cell(screen, 'Architecture').getByText('Folder')).toBeTruthy();
+    expect(await openActions(screen, 'Release Process')).toEqual(['Assign workflow', 'Override status', 'Submit']);
+    expect(await openActions(screen, 'Engineering Home')).toEqual(['Assign workflow', 'Submit']);
+    expect(await openActions(screen, 'Architecture')).toEqual(['Assign workflow']);
+    await screen.click(cell(screen, 'Architecture').getByText('Actions'));
+    expect(screen.queryByText('Assign workflow')).toBeNull();
+    expect(cell(screen, 'Architecture').getByType('Icon').props.label).toBe('Folder');
     expect(cell(screen, 'Architecture').getByText('No status')).toBeTruthy();
     // Alice's unpublished draft is hers alone.
     expect(screen.queryByText('Q4 Roadmap')).toBeNull();
@@ -73,7 +89,7 @@ describe('space settings: manage space', () => {
     await screen.waitFor(() => rowWith(screen, 'Release Checklist'));
     expect(cell(screen, 'Release Checklist').getByText('Any workflow')).toBeTruthy();
 
-    await screen.click(cell(screen, 'Release Process').getByText('Assign workflow'));
+    await chooseAction(screen, 'Release Process', 'Assign workflow');
     const dialog = screen.within(screen.getByType('Modal'));
     await screen.select(dialog.getByLabel('Workflows'), ['Release review']);
     await screen.choose(dialog.getByLabel('Applies to'), 'This page and its children');
@@ -94,7 +110,7 @@ describe('space settings: manage space', () => {
     ]);
 
     // Emptying the assignment removes it; the children fall back to any workflow.
-    await screen.click(cell(screen, 'Release Process').getByText('Assign workflow'));
+    await chooseAction(screen, 'Release Process', 'Assign workflow');
     await screen.select(screen.within(screen.getByType('Modal')).getByLabel('Workflows'), []);
     await screen.click(screen.within(screen.getByType('Modal')).getByText('Save assignment'));
     expect(cell(screen, 'Release Process').getByText('Any workflow')).toBeTruthy();
@@ -128,7 +144,7 @@ describe('space settings: manage space', () => {
     await screen.click('Engineering Home');
     await screen.waitFor(() => rowWith(screen, 'Release Process'));
 
-    await screen.click(cell(screen, 'Release Process').getByText('Override status'));
+    await chooseAction(screen, 'Release Process', 'Override status');
     let dialog = screen.within(screen.getByType('Modal'));
     await screen.choose(dialog.getByLabel('New status'), 'Approved');
     await screen.click(dialog.getByText('Override status'));
@@ -153,7 +169,7 @@ describe('space settings: manage space', () => {
     await screen.click('Engineering Home');
     await screen.waitFor(() => rowWith(screen, 'Onboarding Guide'));
 
-    await screen.click(cell(screen, 'Onboarding Guide').getByText('Submit'));
+    await chooseAction(screen, 'Onboarding Guide', 'Submit');
     let dialog = screen.within(screen.getByType('Modal'));
     await screen.click(dialog.getByText('Submit for approval'));
     dialog = screen.within(screen.getByType('Modal'));
@@ -169,7 +185,7 @@ describe('space settings: manage space', () => {
 
   it('shows the tree without admin actions to someone who is not a space admin', async () => {
     const screen = await openTree('u-bob');
-    expect(screen.queryByText('Assign workflow')).toBeNull();
+    expect(screen.queryByText('Actions')).toBeNull();
     await screen.click('Engineering Home');
     await screen.waitFor(() => rowWith(screen, 'Release Process'));
     for (const action of ['Assign workflow', 'Override status', 'Submit']) expect(screen.queryAllByType('Button').some((b) => screen.textContent(b) === action)).toBe(false);
