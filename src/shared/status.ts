@@ -3,6 +3,7 @@
  * content property so a page view needs no app call, and the Lozenge appearance the UI uses.
  */
 import { type BylineProperties } from './byline';
+import { STATUS_TONES, type StatusTone, statusColour } from './status-colours';
 
 export const PAGE_STATUSES = ['draft', 'inApproval', 'approved', 'changesRequested', 'outdated', 'expired'] as const;
 export type PageStatus = (typeof PAGE_STATUSES)[number];
@@ -19,17 +20,18 @@ export const PAGE_STATUS_LABELS: Record<PageStatus, string> = {
 /** The appearances of the Atlassian Lozenge component. */
 export type LozengeAppearance = 'default' | 'inprogress' | 'success' | 'removed' | 'moved' | 'new';
 
-const LOZENGE: Record<PageStatus, LozengeAppearance> = {
-  draft: 'default',
-  inApproval: 'inprogress',
-  approved: 'success',
-  changesRequested: 'removed',
-  outdated: 'moved',
-  expired: 'moved',
+/** The Lozenge appearance of each colour role, so a lozenge has its status's colour everywhere. */
+const LOZENGE: Record<StatusTone, LozengeAppearance> = {
+  neutral: 'default',
+  information: 'inprogress',
+  success: 'success',
+  danger: 'removed',
+  warning: 'moved',
+  discovery: 'new',
 };
 
 export function lozengeAppearance(status: PageStatus): LozengeAppearance {
-  return LOZENGE[status];
+  return LOZENGE[STATUS_TONES[status]];
 }
 
 export interface RequestSummary {
@@ -91,16 +93,6 @@ export type PageStatusSummary =
 
 export type DisplayName = (accountId: string) => string;
 
-/** Atlassian Design System icon colours, so the byline matches the Lozenge the dialog shows. */
-const ICON_COLOURS: Record<LozengeAppearance, string> = {
-  default: '#626F86',
-  inprogress: '#1D7AFC',
-  success: '#22A06B',
-  removed: '#C9372C',
-  moved: '#E56910',
-  new: '#8270DB',
-};
-
 const WHITE_STROKE = 'fill="none" stroke="#FFFFFF" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"';
 
 const GLYPHS: Record<PageStatus, string> = {
@@ -114,7 +106,7 @@ const GLYPHS: Record<PageStatus, string> = {
 };
 
 export function statusIcon(status: PageStatus): string {
-  const colour = ICON_COLOURS[lozengeAppearance(status)];
+  const colour = statusColour(status);
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16" viewBox="0 0 16 16">` +
     `<circle cx="8" cy="8" r="7.5" fill="${colour}"/>${GLYPHS[status]}</svg>`;

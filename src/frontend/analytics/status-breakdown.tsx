@@ -2,11 +2,23 @@ import type React from 'react';
 import { DonutChart } from '@forge/react';
 import { type AnalyticsView } from '../../shared/contract';
 import { EmptyNote } from '../shared/empty-note';
+import { statusPalette } from './chart-colours';
 import { statusLabel } from './format';
 
 /** Where the selected workflows' requests stand now (not limited to the date range). */
 export function StatusBreakdown({ view }: { view: AnalyticsView }): React.JSX.Element {
-  const data = view.statusBreakdown.filter((entry) => entry.count > 0).map((entry) => ({ status: statusLabel(entry.status), count: entry.count }));
-  if (data.length === 0) return <EmptyNote header="No requests yet" description="The selected workflows have no requests." />;
-  return <DonutChart title="Requests by status now" data={data} colorAccessor="status" labelAccessor="status" valueAccessor="count" showMarkLabels />;
+  const shown = view.statusBreakdown.filter((entry) => entry.count > 0);
+  if (shown.length === 0) return <EmptyNote header="No requests yet" description="The selected workflows have no requests." />;
+  const data = shown.map((entry) => ({ status: statusLabel(entry.status), count: entry.count }));
+  return (
+    <DonutChart
+      title="Requests by status now"
+      data={data}
+      colorAccessor="status"
+      labelAccessor="status"
+      valueAccessor="count"
+      colorPalette={statusPalette(shown.map((entry) => entry.status))}
+      showMarkLabels
+    />
+  );
 }

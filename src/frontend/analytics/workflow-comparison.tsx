@@ -1,6 +1,7 @@
 import type React from 'react';
 import { BarChart, DynamicTable, Heading, Stack } from '@forge/react';
 import { type AnalyticsView } from '../../shared/contract';
+import { TREND_LABELS, trendPalette } from './chart-colours';
 import { formatMinutes, formatRate } from './format';
 
 type WorkflowRow = AnalyticsView['workflows'][number];
@@ -40,8 +41,8 @@ export function WorkflowComparison({ view }: { view: AnalyticsView }): React.JSX
   }));
   const charted = busiest.slice(0, CHARTED);
   const bars = charted.flatMap((row) => [
-    { workflow: row.workflowName, decision: 'Approved', count: row.approved },
-    { workflow: row.workflowName, decision: 'Rejected', count: row.rejected },
+    { workflow: row.workflowName, decision: TREND_LABELS.approved, count: row.approved },
+    { workflow: row.workflowName, decision: TREND_LABELS.rejected, count: row.rejected },
   ]);
   return (
     <Stack space="space.150">
@@ -60,6 +61,7 @@ export function WorkflowComparison({ view }: { view: AnalyticsView }): React.JSX
         xAccessor="workflow"
         yAccessor="count"
         colorAccessor="decision"
+        colorPalette={trendPalette(['approved', 'rejected'])}
       />
     </Stack>
   );

@@ -5,10 +5,11 @@
  */
 import { type Kpis } from '../../domain/analytics';
 import { PAGE_STATUS_LABELS } from '../../shared/status';
+import { statusColour } from '../../shared/status-colours';
 import { type AnalyticsView } from '../../shared/contract/analytics';
 import { formatMinutes, formatRate } from './format';
 import { type AnalyticsReport } from './report-rows';
-import { SERIES_COLOURS, barChart, escapeHtml, trendChart } from './svg-charts';
+import { TREND_SERIES, barChart, escapeHtml, trendChart, trendColour } from './svg-charts';
 
 const STYLE = `
 body{font-family:-apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,Arial,sans-serif;color:#172b4d;margin:32px;max-width:1100px}
@@ -30,13 +31,6 @@ footer{color:#626f86;font-size:12px;margin-top:32px}
 `;
 
 const STATUS_LABELS: Record<AnalyticsView['statusBreakdown'][number]['status'], string> = { ...PAGE_STATUS_LABELS, withdrawn: 'Withdrawn' };
-const STATUS_COLOURS: Partial<Record<AnalyticsView['statusBreakdown'][number]['status'], string>> = {
-  inApproval: SERIES_COLOURS.inApproval,
-  approved: SERIES_COLOURS.approved,
-  changesRequested: SERIES_COLOURS.rejected,
-  withdrawn: SERIES_COLOURS.withdrawn,
-  expired: SERIES_COLOURS.expired,
-};
 
 function kpiCards(kpis: Kpis): string {
   const cards: [string, string][] = [
@@ -74,13 +68,10 @@ function comparisonTable(view: AnalyticsView): string {
   return `<table><thead><tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r}</tr>`).join('')}</tbody></table>`;
 }
 
+const TREND_LABELS: Record<(typeof TREND_SERIES)[number], string> = { submitted: 'Submitted', approved: 'Approved', rejected: 'Rejected' };
+
 function legend(): string {
-  const items: [string, string][] = [
-    ['Submitted', SERIES_COLOURS.submitted],
-    ['Approved', SERIES_COLOURS.approved],
-    ['Rejected', SERIES_COLOURS.rejected],
-  ];
-  return `<div class="legend">${items.map(([label, colour]) => `<span><i style="background:${colour}"></i>${label}</span>`).join('')}</div>`;
+  return `<div class="legend">${TREND_SERIES.map((series) => `<span><i style="background:${trendColour(series)}"></i>${TREND_LABELS[series]}</span>`).join('')}</div>`;
 }
 
 export function analyticsHtml({ view, spaceKeys }: AnalyticsReport): string {
@@ -89,7 +80,7 @@ export function analyticsHtml({ view, spaceKeys }: AnalyticsReport): string {
   const breakdown = view.statusBreakdown.map((entry) => ({
     label: STATUS_LABELS[entry.status],
     value: entry.count,
-    colour: STATUS_COLOURS[entry.status] ?? SERIES_COLOURS.withdrawn,
+    colour: statusColour(entry.status),
   }));
   return [
     '<!DOCTYPE html>',

@@ -3,21 +3,20 @@
  * prints as it shows. Sizes come from a viewBox, so a chart scales with the page.
  */
 import { type TrendPoint } from '../../domain/analytics';
+import { TONE_COLOURS, TREND_TONES } from '../../shared/status-colours';
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
-export const SERIES_COLOURS = {
-  submitted: '#0c66e4',
-  approved: '#22a06b',
-  rejected: '#c9372c',
-  withdrawn: '#8590a2',
-  expired: '#e56910',
-  inApproval: '#6e5dc6',
-} as const;
+export const TREND_SERIES = ['submitted', 'approved', 'rejected'] as const;
 
-const TREND_SERIES = ['submitted', 'approved', 'rejected'] as const;
+export function trendColour(series: (typeof TREND_SERIES)[number]): string {
+  return TONE_COLOURS[TREND_TONES[series]];
+}
+
+/** Each line is narrower than the one drawn before it, so lines that coincide show as nested bands rather than one hiding the others. */
+const STROKE_WIDTHS = [6, 3.5, 1.5] as const;
 const WIDTH = 900;
 const HEIGHT = 260;
 const MARGIN = { left: 44, right: 12, top: 12, bottom: 28 };
@@ -32,8 +31,8 @@ export function trendChart(points: readonly TrendPoint[]): string {
   const x = (index: number) => round(MARGIN.left + (points.length <= 1 ? plotWidth / 2 : (index / (points.length - 1)) * plotWidth));
   const y = (value: number) => round(MARGIN.top + plotHeight - (value / max) * plotHeight);
   const lines = TREND_SERIES.map(
-    (series) =>
-      `<polyline fill="none" stroke="${SERIES_COLOURS[series]}" stroke-width="1.5" points="${points.map((p, i) => `${x(i)},${y(p[series])}`).join(' ')}"/>`,
+    (series, index) =>
+      `<polyline fill="none" stroke="${trendColour(series)}" stroke-width="${STROKE_WIDTHS[index]}" stroke-linejoin="round" points="${points.map((p, i) => `${x(i)},${y(p[series])}`).join(' ')}"/>`,
   );
   const ticks = [0, Math.round(max / 2), max].map(
     (value) =>

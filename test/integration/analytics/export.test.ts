@@ -1,4 +1,5 @@
 import { type AnalyticsExportView, type AnalyticsView } from '../../../src/shared/contract/analytics';
+import { type RequestStatus, TONE_COLOURS, TREND_TONES, statusColour } from '../../../src/shared/status-colours';
 import { applyEventsToRollups } from '../../../src/storage/rollups';
 import { MODULES, SPACES, type TestApp, ok, startApp } from '../support/app';
 import { historyWorkflow, simulateHistory } from '../support/request-history';
@@ -100,5 +101,20 @@ describe('analytics export', () => {
     expect(html).toContain('<polyline');
     expect(html).toContain('Legal, &quot;fast&quot; track\nv2');
     expect(html).not.toContain(TRICKY_NAME);
+  });
+
+  it('colours each status and each trend line of the report as the app does everywhere, whatever their order', async () => {
+    const html = (await exportAs('html')).content;
+    const bars = [...html.matchAll(/>([^<>]+)<\/text><rect [^>]*fill="(#[0-9A-F]{6})"/g)].map(([, label, fill]) => [label, fill]);
+    const labels: Record<string, RequestStatus> = { Draft: 'draft', 'In Approval': 'inApproval', Approved: 'approved', 'Changes Requested': 'changesRequested', Outdated: 'outdated', Expired: 'expired', Withdrawn: 'withdrawn' };
+    expect(bars).toHaveLength(view.statusBreakdown.length);
+    for (const [label, fill] of bars) expect(fill).toBe(statusColour(labels[label]));
+    expect(bars.map(([, fill]) => fill)).toEqual(expect.arrayContaining([statusColour('approved'), statusColour('inApproval')]));
+    const lines = [...html.matchAll(/<polyline fill="none" stroke="(#[0-9A-F]{6})" stroke-width="([\d.]+)"/g)].map(([, stroke, width]) => ({ stroke, width: Number(width) }));
+    expect(lines.map((line) => line.stroke)).toEqual([TONE_COLOURS[TREND_TONES.submitted], statusColour('approved'), statusColour('changesRequested')]);
+    // Lines that coincide stay visible: each is drawn narrower than the ones under it.
+    expect(lines[0].width).toBeGreaterThan(lines[1].width);
+    expect(lines[1].width).toBeGreaterThan(lines[2].width);
+    expect(html).toContain(`<i style="background:${statusColour('approved')}"></i>Approved`);
   });
 });

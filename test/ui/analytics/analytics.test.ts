@@ -1,4 +1,5 @@
 import { type DomainEvent, type EventIdentity } from '../../../src/domain/events';
+import { TONE_COLOURS, TREND_TONES, statusColour } from '../../../src/shared/status-colours';
 import { type Workflow } from '../../../src/shared/workflow';
 import { type ForgeDoc } from '../../../sandbox/ui-host';
 import { MODULES, SPACES, type TestApp, startApp } from '../../integration/support/app';
@@ -119,6 +120,28 @@ describe('the analytics page', () => {
     const workflowRows = screen.getAllByType('Row').map((row) => screen.within(row).getAllByType('Cell').map((cell) => screen.textContent(cell)));
     expect(workflowRows.map((cells) => cells[0])).toEqual(['Docs review', 'HR policy', 'Release sign-off']);
     expect(workflowRows[0].slice(1, 7)).toEqual(['ENG', '4', '2', '1', '1', '66.7%']);
+  });
+
+  it('colours each status the same in every chart, by name, whatever the categories a load returns', async () => {
+    const screen = await open('u-grace');
+    await loaded(screen);
+    const colours = (type: string): Record<string, string> => {
+      const node = screen.getByType(type);
+      // Keyed pairs, not a list used in category order: the colour must not follow the order.
+      const palette = node.props.colorPalette as { key: string; value: string }[];
+      return Object.fromEntries(palette.map((entry) => [entry.key, entry.value]));
+    };
+    expect(colours('DonutChart')).toEqual({ 'In Approval': statusColour('inApproval'), Approved: statusColour('approved'), 'Changes Requested': statusColour('changesRequested') });
+    expect(colours('LineChart')).toEqual({ Submitted: TONE_COLOURS[TREND_TONES.submitted], Approved: statusColour('approved'), Rejected: statusColour('changesRequested') });
+    expect(colours('BarChart')).toEqual({ Approved: statusColour('approved'), Rejected: statusColour('changesRequested') });
+
+    await screen.select('Spaces', ['People & Policies (HR)']);
+    await screen.waitFor(() => figure(screen, 'submitted') === '2');
+    expect(chartData(screen.getByType('DonutChart'))).toEqual([
+      { status: 'In Approval', count: 1 },
+      { status: 'Approved', count: 1 },
+    ]);
+    expect(colours('DonutChart')).toEqual({ 'In Approval': statusColour('inApproval'), Approved: statusColour('approved') });
   });
 
   it('leaves out the spaces the viewer cannot see', async () => {

@@ -19,7 +19,7 @@ const MARGIN = { top: 8, right: 16, bottom: 32, left: 48 };
 function BarSvg({ node, category, value, layout, size }: { node: ForgeDoc; category: Accessor; value: Accessor; layout: BarLayout; size: ChartSize }): ReactElement {
   const data = Array.isArray(node.props.data) ? node.props.data : [];
   const table = tabulate(data, category, value, accessorOf(node.props.colorAccessor));
-  const palette = paletteOf(node);
+  const colour = paletteOf(node);
   const { width, height } = size;
   const left = layout.horizontal ? Math.min(160, 12 + 7 * Math.max(0, ...table.categories.map((name) => name.length))) : MARGIN.left;
   const plot = { x: left, y: MARGIN.top, w: width - left - MARGIN.right, h: height - MARGIN.top - MARGIN.bottom };
@@ -44,7 +44,7 @@ function BarSvg({ node, category, value, layout, size }: { node: ForgeDoc; categ
         : { x: plot.x + along, y: plot.y + plot.h - offset - length, width: thickness, height: length };
       if (layout.stacked) offset += length;
       bars.push(
-        <rect key={`${seriesIndex}-${index}`} {...rect} rx={2} fill={palette[seriesIndex % palette.length]}>
+        <rect key={`${seriesIndex}-${index}`} {...rect} rx={2} fill={colour(series.name, seriesIndex)}>
           <title>{`${series.name === '' ? '' : `${series.name} · `}${name}: ${formatNumber(amount)}`}</title>
         </rect>,
       );
@@ -96,7 +96,7 @@ function barChart(kind: string, layout: BarLayout): UiKitComponent {
     const data = Array.isArray(node.props.data) ? node.props.data : [];
     const names = tabulate(data, category, value, accessorOf(node.props.colorAccessor)).series.map((series) => series.name);
     return (
-      <ChartFrame node={node} kind={kind} legend={<Legend names={names} palette={paletteOf(node)} />}>
+      <ChartFrame node={node} kind={kind} legend={<Legend names={names} colour={paletteOf(node)} />}>
         {(size) => <BarSvg node={node} category={category} value={value} layout={layout} size={size} />}
       </ChartFrame>
     );

@@ -1,19 +1,36 @@
 /** What every chart shares: title, subtitle, optional border, legend, and the categorical palette. */
 import { type ReactElement, type ReactNode, useEffect, useRef, useState } from 'react';
 import { token } from '@atlaskit/tokens';
-import { type ForgeDoc } from '../../../ui-host/forge-doc';
+import { type ForgeDoc, isRecord } from '../../../ui-host/forge-doc';
 import { arrayOf, booleanOf, numberOf, stringOf } from '../props';
 import { cssValue } from '../xcss';
 
 const CATEGORICAL = [1, 2, 3, 4, 5, 6, 7, 8].map((index) => token(`color.chart.categorical.${index}` as 'color.chart.categorical.1'));
 
-/** The app's `colorPalette` (tokens or CSS colours) when it gives one, ADS's categorical colours otherwise. */
-export function paletteOf(node: ForgeDoc): string[] {
-  const custom = (arrayOf(node, 'colorPalette') ?? [])
-    .map((entry) => (typeof entry === 'object' && entry !== null && 'fill' in entry ? (entry as { fill: unknown }).fill : entry))
-    .map(cssValue)
-    .filter((value): value is string => typeof value === 'string');
-  return custom.length > 0 ? custom : CATEGORICAL;
+/** The colour of a chart group, by its name and its position among the chart's groups. */
+export type GroupColour = (name: string, index: number) => string;
+
+/**
+ * The app's `colorPalette` when it gives one, ADS's categorical colours otherwise. UI Kit takes
+ * colour strings (used in group order) or `{key, value}` pairs naming the group they colour
+ * (mirror/ui-kit/components/donut-chart, line-chart, bar-chart: `colorPalette`); a group no pair
+ * names, or a palette with no colour at all, falls back to the categorical colours.
+ */
+export function paletteOf(node: ForgeDoc): GroupColour {
+  const entries = arrayOf(node, 'colorPalette') ?? [];
+  const keyed = new Map<string, string>();
+  const ordered: string[] = [];
+  for (const entry of entries) {
+    if (isRecord(entry) && typeof entry.key === 'string') {
+      const colour = cssValue(entry.value);
+      if (typeof colour === 'string') keyed.set(entry.key, colour);
+      continue;
+    }
+    const colour = cssValue(isRecord(entry) && 'fill' in entry ? entry.fill : entry);
+    if (typeof colour === 'string') ordered.push(colour);
+  }
+  const fallback = ordered.length > 0 ? ordered : CATEGORICAL;
+  return (name, index) => keyed.get(name) ?? fallback[index % fallback.length];
 }
 
 export const AXIS_TEXT = token('color.text.subtle');
@@ -44,13 +61,13 @@ function useDrawnWidth(fixed: number | undefined): [(element: HTMLElement | null
   return [setElement, fixed ?? measured];
 }
 
-export function Legend({ names, palette }: { names: string[]; palette: string[] }): ReactElement | null {
+export function Legend({ names, colour }: { names: string[]; colour: GroupColour }): ReactElement | null {
   if (names.length <= 1 && names[0] === '') return null;
   return (
     <div style={{ display: 'flex', flexWrap: 'wrap', gap: token('space.150'), fontSize: 12, color: AXIS_TEXT }}>
       {names.map((name, index) => (
         <span key={name} style={{ display: 'inline-flex', alignItems: 'center', gap: token('space.050') }}>
-          <span style={{ width: 10, height: 10, borderRadius: 2, backgroundColor: palette[index % palette.length] }} />
+          <span style={{ width: 10, height: 10, borderRadius: 2, backgroundColor: colour(name, index) }} />
           {name}
         </span>
       ))}

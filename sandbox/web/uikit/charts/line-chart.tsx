@@ -10,7 +10,7 @@ const MARGIN = { top: 8, right: 16, bottom: 32, left: 48 };
 function LineSvg({ node, size }: { node: ForgeDoc; size: ChartSize }): ReactElement {
   const data = Array.isArray(node.props.data) ? node.props.data : [];
   const table = tabulate(data, accessorOf(node.props.xAccessor) ?? 0, accessorOf(node.props.yAccessor) ?? 1, accessorOf(node.props.colorAccessor));
-  const palette = paletteOf(node);
+  const groupColour = paletteOf(node);
   const { width, height } = size;
   const plot = { x: MARGIN.left, y: MARGIN.top, w: width - MARGIN.left - MARGIN.right, h: height - MARGIN.top - MARGIN.bottom };
   const values = table.series.flatMap((series) => series.values);
@@ -23,7 +23,7 @@ function LineSvg({ node, size }: { node: ForgeDoc; size: ChartSize }): ReactElem
   const labelEvery = Math.max(1, Math.ceil(table.categories.length / 8));
 
   const lines: ReactElement[] = table.series.map((series, seriesIndex) => {
-    const colour = palette[seriesIndex % palette.length];
+    const colour = groupColour(series.name, seriesIndex);
     const points = series.values.map((value, index) => `${xAt(index)},${yAt(value)}`).join(' ');
     return (
       <g key={series.name || seriesIndex}>
@@ -63,7 +63,7 @@ export const LineChartView: UiKitComponent = ({ node }) => {
   const data = Array.isArray(node.props.data) ? node.props.data : [];
   const names = tabulate(data, accessorOf(node.props.xAccessor) ?? 0, accessorOf(node.props.yAccessor) ?? 1, accessorOf(node.props.colorAccessor)).series.map((series) => series.name);
   return (
-    <ChartFrame node={node} kind="LineChart" legend={<Legend names={names} palette={paletteOf(node)} />}>
+    <ChartFrame node={node} kind="LineChart" legend={<Legend names={names} colour={paletteOf(node)} />}>
       {(size) => <LineSvg node={node} size={size} />}
     </ChartFrame>
   );

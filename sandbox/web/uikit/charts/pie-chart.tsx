@@ -21,7 +21,7 @@ function pieChart(kind: string, donut: boolean): UiKitComponent {
     const table = tabulate(data, label, accessorOf(node.props.valueAccessor) ?? 1, undefined);
     const values = table.series[0]?.values ?? [];
     const total = values.reduce((sum, value) => sum + value, 0);
-    const palette = paletteOf(node);
+    const colour = paletteOf(node);
     const size = Math.min(numberOf(node, 'height') ?? 240, numberOf(node, 'width') ?? 240);
     const outer = numberOf(node, 'outerRadius') ?? size / 2 - 4;
     const inner = donut ? (numberOf(node, 'innerRadius') ?? outer * 0.6) : 0;
@@ -32,13 +32,13 @@ function pieChart(kind: string, donut: boolean): UiKitComponent {
       const path = sweep >= Math.PI * 2 - 1e-9 ? `${arc(size / 2, size / 2, outer, inner, 0, Math.PI)} ${arc(size / 2, size / 2, outer, inner, Math.PI, Math.PI * 2)}` : arc(size / 2, size / 2, outer, inner, angle, angle + sweep);
       angle += sweep;
       return (
-        <path key={table.categories[index]} d={path} fill={palette[index % palette.length]} stroke={token('elevation.surface')} strokeWidth={1}>
+        <path key={table.categories[index]} d={path} fill={colour(table.categories[index], index)} stroke={token('elevation.surface')} strokeWidth={1}>
           <title>{`${table.categories[index]}: ${formatNumber(value)} (${total === 0 ? 0 : Math.round((value / total) * 100)}%)`}</title>
         </path>
       );
     });
     return (
-      <ChartFrame node={node} kind={kind} legend={<Legend names={table.categories} palette={palette} />}>
+      <ChartFrame node={node} kind={kind} legend={<Legend names={table.categories} colour={colour} />}>
         {() => (
           <svg role="img" aria-label={typeof node.props.title === 'string' ? node.props.title : kind} viewBox={`0 0 ${size} ${size}`} width={size} height={size} style={{ display: 'block' }}>
             {slices}
