@@ -1,6 +1,6 @@
 import type React from 'react';
 import { useState } from 'react';
-import { Button, CodeBlock, DynamicTable, Heading, Inline, Lozenge, SectionMessage, Stack, Text } from '@forge/react';
+import { Button, Code, CodeBlock, DynamicTable, Heading, Inline, Lozenge, SectionMessage, Stack, Text, Tooltip } from '@forge/react';
 import { ApiErrorMessage } from '../shared/api-error-message';
 import { formatDateTime } from '../shared/dates';
 import { EmptyNote } from '../shared/empty-note';
@@ -10,16 +10,23 @@ import { auditCsv, auditJson } from './audit-csv';
 import { PinnedHeadCheck } from './pinned-head-check';
 import { type AuditEntry, useAuditExport } from './use-audit-export';
 
+/*
+ * Widths are percentages of the table (ADS DynamicTable): the sequence number and the short hash
+ * get what they need on one line, the sentence gets the rest.
+ */
 const HEAD = {
   cells: [
-    { key: 'seq', content: '#' },
-    { key: 'at', content: 'When' },
-    { key: 'actor', content: 'Who' },
-    { key: 'page', content: 'Page' },
-    { key: 'summary', content: 'What happened' },
-    { key: 'hash', content: 'Hash' },
+    { key: 'seq', content: '#', width: 6 },
+    { key: 'at', content: 'When', width: 15 },
+    { key: 'actor', content: 'Who', width: 14 },
+    { key: 'page', content: 'Page', width: 18 },
+    { key: 'summary', content: 'What happened', width: 34 },
+    { key: 'hash', content: 'Hash', width: 13 },
   ],
 };
+
+/** Enough of a SHA-256 hex digest to tell entries apart at a glance; the full one is in the tooltip and the exports. */
+const SHORT_HASH_LENGTH = 10;
 
 /** The page an entry is about as the admin may see it: its title, or that a restriction hides it. */
 function pageLabel(entry: AuditEntry): string {
@@ -56,7 +63,14 @@ export function AuditTab(): React.JSX.Element {
           </Stack>
         ),
       },
-      { key: 'hash', content: <Text size="small">{entry.hash.slice(0, 12)}</Text> },
+      {
+        key: 'hash',
+        content: (
+          <Tooltip content={entry.hash}>
+            <Code>{entry.hash.slice(0, SHORT_HASH_LENGTH)}</Code>
+          </Tooltip>
+        ),
+      },
     ],
   }));
 
@@ -100,7 +114,8 @@ export function AuditTab(): React.JSX.Element {
       ) : null}
       {audit.entries.length > 0 ? (
         <>
-          <DynamicTable caption="Audit entries" head={HEAD} rows={rows} />
+          {/* The tab's heading names the table; a caption would repeat it as a second, centred title. */}
+          <DynamicTable label="Audit entries" head={HEAD} rows={rows} isFixedSize />
           <Inline space="space.100" alignBlock="center">
             {audit.hasMore ? (
               <Button isDisabled={audit.loading} onClick={audit.loadMore}>

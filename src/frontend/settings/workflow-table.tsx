@@ -76,5 +76,6 @@ export function WorkflowTable(props: Props): React.JSX.Element {
       { key: 'actions', content: actionsFor(workflow, props) },
     ],
   }));
-  return <DynamicTable caption="Workflows of this space" head={HEAD} rows={rows} />;
+  // The tab's heading names the table; a caption would repeat it as a second, centred title.
+  return <DynamicTable label="Workflows of this space" head={HEAD} rows={rows} />;
 }
