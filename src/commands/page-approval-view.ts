@@ -12,6 +12,7 @@ import { overdueSteps } from '../domain/overdue';
 import { derivePageStatus } from '../domain/page-status';
 import { type ApprovalRequest } from '../domain/request';
 import { selfApprovalInForce } from '../domain/self-approval';
+import { withheldDecision } from '../domain/withheld-decision';
 import { type AllowedActions, type PageApprovalView, type WorkflowChoice } from '../shared/contract/byline';
 import { LIVE_DOC_NOTICE } from '../shared/content';
 import { bylineProperties, lozengeAppearance, PAGE_STATUS_LABELS } from '../shared/status';
@@ -90,6 +91,7 @@ export async function pageApprovalView(
     request: latest === null ? null : requestView(latest, displayName, overdueSteps(latest, now)),
     workflows: actions.submit ? workflows.map(choiceOf) : [],
     actions,
+    decisionWithheld: context.liveDoc ? null : withheldDecision(latest, context.actorId, groupIds, context.actorWorkflowEdits),
     history: historyView(history, names, steps),
   };
 }

@@ -1,6 +1,6 @@
 import type React from 'react';
 import { useState } from 'react';
-import { Button, ButtonGroup, Stack } from '@forge/react';
+import { Button, ButtonGroup, SectionMessage, Stack, Text } from '@forge/react';
 import { type PageApprovalView } from '../../shared/contract/byline';
 import { isOnlyAbout } from '../shared/api';
 import { ApiErrorMessage } from '../shared/api-error-message';
@@ -22,7 +22,8 @@ export interface ActionAreaProps {
 
 /**
  * Exactly the actions `view.actions` allows, nothing else: submit or resubmit, the approver's
- * decision, and withdraw / override behind a button each because they undo other people's work.
+ * decision (or, for an approver who may not decide, why not), and withdraw / override behind a
+ * button each because they undo other people's work.
  * A failure shows here, where the person acted; one about a form field shows next to the field.
  */
 export function ActionArea({ view, actions, reload, reloading }: ActionAreaProps): React.JSX.Element | null {
@@ -33,7 +34,8 @@ export function ActionArea({ view, actions, reload, reloading }: ActionAreaProps
   const canDecide = request !== null && request.status === 'inApproval' && (allowed.approve || allowed.reject);
   const canWithdraw = request !== null && allowed.withdraw;
   const canOverride = allowed.override;
-  const anything = allowed.submit || canDecide || canWithdraw || canOverride;
+  const withheld = canDecide ? null : view.decisionWithheld;
+  const anything = allowed.submit || canDecide || withheld !== null || canWithdraw || canOverride;
   if (!anything && failure === undefined) return null;
 
   const closePanel = (): void => {
@@ -76,6 +78,11 @@ export function ActionArea({ view, actions, reload, reloading }: ActionAreaProps
           }
           onEdit={inputChanged}
         />
+      )}
+      {withheld !== null && (
+        <SectionMessage appearance="information" title="Your decision">
+          <Text>{withheld}</Text>
+        </SectionMessage>
       )}
       {panel === 'withdraw' && canWithdraw && (
         <WithdrawPanel

@@ -57,6 +57,7 @@ export function DecisionForm({ request, canApprove, canReject, busy, failure, on
           name="comment"
           value={comment}
           isInvalid={commentError !== undefined}
+          aria-invalid={commentError !== undefined}
           placeholder="What you checked, or what needs to change"
           onChange={(event) => {
             setComment(event.target.value);

@@ -66,6 +66,7 @@ export function OverrideForm({ request, busy, failure, onOverride, onCancel, onE
             name="reason"
             value={reason}
             isInvalid={reasonError !== undefined}
+            aria-invalid={reasonError !== undefined}
             onChange={(event) => {
               setReason(event.target.value);
               onEdit();

@@ -84,6 +84,11 @@ export function closedLine(request: RequestView): string | null {
   return closedAs === undefined || request.decidedAt === undefined ? null : `${closedAs} on ${formatDateTime(request.decidedAt)}`;
 }
 
+/** "Show history (3)"; "(20+)" while older entries are still to be loaded. */
+export function historyToggleLabel(known: number, hasMore: boolean): string {
+  return `Show history (${known}${hasMore ? '+' : ''})`;
+}
+
 export function requestHeading(request: RequestView): string {
   return request.status === 'inApproval' ? 'Current request' : 'Latest request';
 }

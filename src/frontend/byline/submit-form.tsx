@@ -86,6 +86,7 @@ export function SubmitForm({ resubmit, version, workflows, busy, failure, onSubm
             name="comment"
             value={note}
             isInvalid={noteError !== undefined}
+            aria-invalid={noteError !== undefined}
             placeholder="What changed, what to look at"
             onChange={(event) => {
               setNote(event.target.value);

@@ -83,6 +83,8 @@ export interface PageApprovalView {
   /** The workflows the viewer can submit with (empty unless `actions.submit`). */
   workflows: WorkflowChoice[];
   actions: AllowedActions;
+  /** Why the viewer, an approver of the current step, is not offered the decision; null otherwise. */
+  decisionWithheld: string | null;
   history: HistoryPageView;
 }
 

@@ -1,6 +1,6 @@
 /** The byline dialog as the page's author: submit (with a workflow choice), withdraw, resubmit. */
 import { startApp, type TestApp } from '../../integration/support/app';
-import { announcedTitles, button, buttonLabels, functionCalls, historyLines, openDialog, quickReview, RELEASE_PROCESS, statusLozenge, user } from './dialog';
+import { announcedTitles, button, buttonLabels, functionCalls, shownHistory, openDialog, quickReview, RELEASE_PROCESS, statusLozenge, user } from './dialog';
 
 describe('the byline dialog, for the author', () => {
   let app: TestApp;
@@ -32,7 +32,7 @@ describe('the byline dialog, for the author', () => {
     expect(screen.getByText('Current request').type).toBe('Heading');
     expect(screen.textContent()).toContain('Workflow: Quick review · version 4');
     expect(screen.getByText('Bob Approver · Waiting for a decision').type).toBe('Text');
-    expect(historyLines(screen)).toEqual(['Alice Author submitted version 4 for approval (Quick review)']);
+    expect(await shownHistory(screen)).toEqual(['Alice Author submitted version 4 for approval (Quick review)']);
     expect(screen.getByText('“The rollback section is new”').type).toBe('Text');
     expect(screen.flags).toEqual([expect.objectContaining({ type: 'success', title: 'Submitted for approval' })]);
     expect(announcedTitles(screen)).toEqual(['In approval · step 1 of 1']);
@@ -88,7 +88,7 @@ describe('the byline dialog, for the author', () => {
     expect(screen.getByText('Resubmit version 4 for approval').type).toBe('Heading');
     expect(buttonLabels(screen)).toEqual(['Resubmit']);
     expect(screen.getByText('Latest request').type).toBe('Heading');
-    expect(historyLines(screen)).toEqual([
+    expect(await shownHistory(screen)).toEqual([
       'Alice Author withdrew version 4 from approval',
       'Alice Author submitted version 4 for approval (Quick review)',
     ]);

@@ -44,9 +44,22 @@ export function statusLozenge(screen: Screen): { text: string; appearance: unkno
   return { text: screen.textContent(bold[0]), appearance: bold[0].props.appearance };
 }
 
-/** Every button on screen, by its label. */
+/** The history's own buttons: they show and hide entries and are no action on the page. */
+export const HISTORY_TOGGLE = /^(Show history \(\d+\+?\)|Hide history)$/;
+
+/** Every button on screen but the history's toggle, by its label: what the person may do. */
 export function buttonLabels(screen: Screen): string[] {
-  return [...screen.queryAllByType('Button'), ...screen.queryAllByType('LoadingButton')].map((button) => screen.textContent(button)).sort();
+  return [...screen.queryAllByType('Button'), ...screen.queryAllByType('LoadingButton')]
+    .map((button) => screen.textContent(button))
+    .filter((label) => !HISTORY_TOGGLE.test(label))
+    .sort();
+}
+
+/** The history lines after pressing "Show history (N)", as a person must before reading them. */
+export async function shownHistory(screen: Screen): Promise<string[]> {
+  const toggle = screen.queryAllByType('Button').find((node) => /^Show history \(/.test(screen.textContent(node)));
+  if (toggle !== undefined) await screen.click(toggle);
+  return historyLines(screen);
 }
 
 export function button(screen: Screen, label: string): ForgeDoc {

@@ -20,7 +20,7 @@ describe('the byline dialog history', () => {
   });
   afterEach(() => app.close());
 
-  it('shows the newest 20 entries and pages through the rest with Show more', async () => {
+  it('keeps the history behind "Show history (N)" so the status and actions come first, then pages through it with Show more', async () => {
     await app.createWorkflow(quickReview(), 'default');
     // 11 submissions, each withdrawn: 22 entries.
     for (let round = 0; round < 11; round += 1) {
@@ -29,9 +29,19 @@ describe('the byline dialog history', () => {
     }
     const screen = await openDialog(app, 'u-grace');
 
+    // Collapsed: the heading and a button that says how much there is (20 loaded, more to come).
+    expect(screen.getByText('History').type).toBe('Heading');
+    expect(historyLines(screen)).toEqual([]);
+    expect(screen.queryByText('Alice Author withdrew version 4 from approval')).toBeNull();
+    expect(button(screen, 'Show history (20+)').props.appearance).toBe('subtle');
+    expect(screen.queryByText('Show more')).toBeNull();
+
+    await screen.click('Show history (20+)');
+
     expect(historyLines(screen)).toHaveLength(20);
     expect(historyLines(screen)[0]).toBe('Alice Author withdrew version 4 from approval');
     expect(buttonLabels(screen)).toEqual(['Show more']);
+    expect(screen.queryByText(/^Show history/)).toBeNull();
 
     await screen.click('Show more');
 
@@ -42,6 +52,21 @@ describe('the byline dialog history', () => {
     expect(lines.filter((line) => line.startsWith('Alice Author withdrew'))).toHaveLength(11);
     expect(buttonLabels(screen)).toEqual([]);
     expect(functionCalls(screen, 'getPageHistory')).toHaveLength(1);
+
+    // Hiding it again says the count that is now known.
+    await screen.click('Hide history');
+    expect(historyLines(screen)).toEqual([]);
+    expect(button(screen, 'Show history (22)').type).toBe('Button');
+  });
+
+  it('counts a short history exactly, and shows no toggle when there is none', async () => {
+    await app.createWorkflow(quickReview(), 'default');
+    expect((await openDialog(app, 'u-grace')).queryByText(/^Show history/)).toBeNull();
+    await submittedByAlice(app);
+
+    const dialog = await openDialog(app, 'u-grace');
+    await dialog.click('Show history (1)');
+    expect(historyLines(dialog)).toEqual(['Alice Author submitted version 4 for approval (Quick review)']);
   });
 });
 
