@@ -25,15 +25,12 @@ const STATE_NAMES: Record<string, string> = {
   expired: 'Expired',
 };
 
-const WORKFLOW_CHANGES: Record<Extract<AuditBody, { kind: 'workflow' }>['change'], string> = {
+const WORKFLOW_CHANGES: Record<Exclude<WorkflowBody['change'], 'assigned' | 'defaultSet' | 'creatorsSet'>, string> = {
   created: 'created',
   updated: 'changed',
   enabled: 'enabled',
   disabled: 'disabled',
   deleted: 'deleted',
-  assigned: 'changed the assignments of',
-  defaultSet: 'made the space default',
-  creatorsSet: 'chose who can create workflows',
 };
 
 const CREATORS_SENTENCES: Record<string, string> = {
@@ -41,19 +38,61 @@ const CREATORS_SENTENCES: Record<string, string> = {
   spaceAdmins: 'allowed only space admins to create workflows',
 };
 
+type WorkflowBody = Extract<AuditBody, { kind: 'workflow' }>;
+
+function text(details: Record<string, unknown>, key: string): string | undefined {
+  const value = details[key];
+  return typeof value === 'string' && value !== '' ? `"${value}"` : undefined;
+}
+
+function theWorkflow(name: string | undefined): string {
+  return name === undefined ? 'a workflow' : `the workflow ${name}`;
+}
+
+function list(names: readonly string[]): string {
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/**
+ * What a workflow change did, naming the workflow and page by the names stored with the entry
+ * when it was written: ids mean nothing to a reader, and a name looked up now could have
+ * changed since. An entry without a stored name says "a workflow" rather than show an id.
+ */
+function workflowSentence(body: WorkflowBody, actor: string): string {
+  const { details } = body;
+  switch (body.change) {
+    case 'creatorsSet':
+      return `${actor} ${CREATORS_SENTENCES[String(details.workflowCreators)] ?? 'chose who can create workflows'}`;
+    case 'defaultSet': {
+      // A cleared default is written with no workflow, its name null.
+      if (details.name === null) return `${actor} cleared the space default workflow`;
+      return `${actor} made ${text(details, 'name') ?? 'a workflow'} the space default workflow`;
+    }
+    case 'assigned': {
+      const page = text(details, 'title') ?? 'a page';
+      const names = Array.isArray(details.workflowNames) ? details.workflowNames.filter((name): name is string => typeof name === 'string').map((name) => `"${name}"`) : [];
+      if (names.length === 0) return `${actor} removed the workflow assignment of ${page}`;
+      const below = details.scope === 'subtree' ? ' and the pages below it' : '';
+      return `${actor} assigned the workflow${names.length === 1 ? '' : 's'} ${list(names)} to ${page}${below}`;
+    }
+    case 'updated': {
+      const name = text(details, 'name');
+      const previous = text(details, 'previousName');
+      const renamed = previous === undefined || name === undefined || previous === name ? '' : ` (renamed from ${previous})`;
+      return `${actor} changed ${theWorkflow(name)}${renamed}`;
+    }
+    default:
+      return `${actor} ${WORKFLOW_CHANGES[body.change]} ${theWorkflow(text(details, 'name'))}`;
+  }
+}
+
 export function historySentence(entry: SentenceEntry, lookups: SentenceLookups): string {
   const { body } = entry;
   switch (body.kind) {
     case 'request':
       return eventSentence(body.event, lookups);
-    case 'workflow': {
-      const creators = body.change === 'creatorsSet' ? CREATORS_SENTENCES[String(body.details.workflowCreators)] : undefined;
-      if (creators !== undefined) return `${person(entry.actorId, lookups)} ${creators}`;
-      const name = typeof body.details.name === 'string' ? `"${body.details.name}"` : body.workflowId;
-      const subject = body.change === 'defaultSet' ? `${name} the space default workflow` : `the workflow ${name}`;
-      const verb = body.change === 'defaultSet' ? 'made' : WORKFLOW_CHANGES[body.change];
-      return `${person(entry.actorId, lookups)} ${verb} ${subject}`;
-    }
+    case 'workflow':
+      return workflowSentence(body, person(entry.actorId, lookups));
     case 'actions': {
       const failed = body.results.filter((result) => !result.ok);
       const done = body.results.length - failed.length;
