@@ -73,7 +73,8 @@ interface Figures {
   answers: Record<string, number>;
 }
 
-const targets = [...new Map(MATRIX.map((row) => [`${row.module}/${row.functionKey}`, row])).values()];
+/** Each function once, in the scene of its first row of the matrix. */
+const targets = MATRIX.filter((row, index) => MATRIX.findIndex((other) => other.module === row.module && other.functionKey === row.functionKey) === index);
 
 describe('fuzz: every resolver function, payloads from its schema', () => {
   let app: TestApp;

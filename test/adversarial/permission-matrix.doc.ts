@@ -26,7 +26,7 @@ const SHOWN: Record<Outcome, string> = {
   RATE_LIMITED: 'RATE_LIMITED',
 };
 
-const SCENE_MARK: Record<Scene, string> = { workflow: 'A', adminsCreate: 'B', submitted: 'C' };
+const SCENE_MARK: Record<Scene, string> = { workflow: 'A', adminsCreate: 'B', submitted: 'C', editedAfterSubmission: 'D' };
 
 function rowLine(row: MatrixRow): string {
   const name = `\`${row.functionKey}\`${row.label === undefined ? '' : ` (${row.label})`}`;

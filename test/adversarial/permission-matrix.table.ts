@@ -50,12 +50,19 @@ export type Scene =
   /** As `workflow`, and HR's admins restricted workflow creation to space admins. */
   | 'adminsCreate'
   /** As `workflow`, and Alice submitted 20011: a request waits for Carol on step 1. */
-  | 'submitted';
+  | 'submitted'
+  /**
+   * The step names Carol, Bob (the owner) and Frank (any one decides); Alice submitted 20011,
+   * then Bob saved the workflow.
+   */
+  | 'editedAfterSubmission';
 
 export const SCENE_TEXT: Record<Scene, string> = {
   workflow: 'HR\'s default workflow "Policy review" (owner Bob, one step approved by Carol); nothing submitted',
   adminsCreate: 'as above, and HR allows only space admins to create workflows',
   submitted: 'as above (anyone may create workflows), and Alice submitted 20011: the request waits for Carol',
+  editedAfterSubmission:
+    'the step of "Policy review" names Carol, Bob (its owner) and Frank, any one of them decides; Alice submitted 20011, then Bob saved the workflow',
 };
 
 /** Ids a scene made, for the payloads. */
@@ -122,6 +129,16 @@ export const MATRIX: MatrixRow[] = [
     call: 'approve step 1',
     payload: ({ requestId }) => ({ requestId, stepIndex: 0 }),
     expect: all('FORBIDDEN', { approver: 'ok', noAccess: 'NOT_FOUND', unknown: 'FORBIDDEN' }),
+  },
+  {
+    module: 'byline',
+    functionKey: 'approve',
+    label: 'an approver changed the workflow after the submission',
+    scene: 'editedAfterSubmission',
+    call: 'approve step 1',
+    payload: ({ requestId }) => ({ requestId, stepIndex: 0 }),
+    note: 'Bob is one of the approvers the request was submitted to, but he saved the workflow after the submission: nobody decides on a request whose workflow they changed since.',
+    expect: all('FORBIDDEN', { approver: 'ok', spaceAdmin: 'ok', noAccess: 'NOT_FOUND', unknown: 'FORBIDDEN' }),
   },
   {
     module: 'byline',
