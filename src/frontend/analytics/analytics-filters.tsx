@@ -1,6 +1,8 @@
 import type React from 'react';
 import { Box, DatePicker, ErrorMessage, Inline, Label, Select, Stack, xcss } from '@forge/react';
 import { type AnalyticsView } from '../../shared/contract';
+import { datePickerFormat } from '../shared/dates';
+import { useViewerLocale } from '../shared/use-viewer-locale';
 import { type AnalyticsFilters } from './analytics-query';
 
 export interface AnalyticsFilterBarProps {
@@ -23,6 +25,7 @@ const values = (options: readonly Option[] | null): string[] => (options ?? []).
 
 /** Date range, spaces and workflows; every change reloads the figures. */
 export function AnalyticsFilterBar({ filters, view, rangeProblem, onChange }: AnalyticsFilterBarProps): React.JSX.Element {
+  const dates = datePickerFormat(useViewerLocale());
   const spaceOptions: Option[] = (view?.spaces ?? []).map((space) => ({ label: `${space.name} (${space.key})`, value: space.id }));
   const workflowOptions: Option[] = (view?.workflowChoices ?? []).map((workflow) => ({ label: workflow.name, value: workflow.id }));
   // A chosen option stays shown even when the latest answer no longer offers it.
@@ -32,11 +35,11 @@ export function AnalyticsFilterBar({ filters, view, rangeProblem, onChange }: An
       <Inline space="space.200" alignBlock="end" shouldWrap>
         <Box>
           <Label labelFor="analytics-from">From</Label>
-          <DatePicker id="analytics-from" value={filters.from} isInvalid={rangeProblem !== undefined} onChange={(from) => onChange({ ...filters, from })} />
+          <DatePicker id="analytics-from" {...dates} value={filters.from} isInvalid={rangeProblem !== undefined} onChange={(from) => onChange({ ...filters, from })} />
         </Box>
         <Box>
           <Label labelFor="analytics-to">To</Label>
-          <DatePicker id="analytics-to" value={filters.to} isInvalid={rangeProblem !== undefined} onChange={(to) => onChange({ ...filters, to })} />
+          <DatePicker id="analytics-to" {...dates} value={filters.to} isInvalid={rangeProblem !== undefined} onChange={(to) => onChange({ ...filters, to })} />
         </Box>
         <Box xcss={wide}>
           <Label labelFor="analytics-spaces">Spaces</Label>

@@ -5,6 +5,7 @@ import { type AnalyticsExportView } from '../../shared/contract';
 import { type ApiFailure, fieldMessage, isOnlyAbout } from '../shared/api';
 import { ApiErrorMessage } from '../shared/api-error-message';
 import { formatDate, formatDateTime } from '../shared/dates';
+import { useViewerLocale } from '../shared/use-viewer-locale';
 import { EmptyNote } from '../shared/empty-note';
 import { LoadingBlock } from '../shared/loading-block';
 import { useSingleFlight } from '../shared/use-single-flight';
@@ -32,6 +33,7 @@ function rangeProblemOf(error: ApiFailure | undefined): string | undefined {
 
 /** The `approval-analytics` global page: KPIs, breakdowns, trend and workflow comparison of the spaces the viewer can see. */
 export function AnalyticsPage(): React.JSX.Element {
+  const locale = useViewerLocale();
   const [filters, setFilters] = useState<AnalyticsFilters>(() => defaultFilters());
   const query = toQuery(filters);
   const analytics = useAnalytics(query);
@@ -70,7 +72,7 @@ export function AnalyticsPage(): React.JSX.Element {
       return (
         <EmptyNote
           header="No approval activity in this range"
-          description={`Nothing was submitted, decided or waiting between ${formatDate(view.range.from)} and ${formatDate(view.range.to)} in the spaces you can view. Try a longer range or other filters.`}
+          description={`Nothing was submitted, decided or waiting between ${formatDate(view.range.from, locale)} and ${formatDate(view.range.to, locale)} in the spaces you can view. Try a longer range or other filters.`}
         />
       );
     }
@@ -87,7 +89,7 @@ export function AnalyticsPage(): React.JSX.Element {
         </Inline>
         <WorkflowComparison view={view} />
         <Text size="small" color="color.text.subtlest">
-          Updated {formatDateTime(view.generatedAt)}. Only spaces you can view are counted; days are UTC days.
+          Updated {formatDateTime(view.generatedAt, locale)}. Only spaces you can view are counted; days are UTC days.
         </Text>
       </Stack>
     );

@@ -225,6 +225,24 @@ describe('the analytics page', () => {
     expect(screen.getByText('Export CSV').props.isDisabled).toBe(true);
   });
 
+  it('writes days as the rest of the app does, date pickers included, in the order of the viewer locale', async () => {
+    const american = await open('u-grace');
+    await loaded(american);
+    expect(american.getByLabel('From').props).toMatchObject({ dateFormat: 'MMM D, YYYY', locale: 'en-US' });
+    expect(american.getByLabel('To').props).toMatchObject({ dateFormat: 'MMM D, YYYY', locale: 'en-US' });
+    await pickDate(american, 'From', '2025-01-01');
+    await pickDate(american, 'To', '2025-01-31');
+    await american.waitFor(() => american.getByText(/between Jan 1, 2025 and Jan 31, 2025 in the spaces/));
+
+    const british = await renderModule({ entry: 'src/frontend/analytics.tsx', moduleKey: MODULES.analytics, accountId: 'u-grace', context: {}, locale: 'en-GB', sandbox: app.sandbox });
+    await loaded(british);
+    expect(british.getByLabel('From').props).toMatchObject({ dateFormat: 'D MMM YYYY', locale: 'en-GB' });
+    expect(british.getByText(/^Updated \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}\./)).toBeDefined();
+    await pickDate(british, 'From', '2025-01-01');
+    await pickDate(british, 'To', '2025-01-31');
+    await british.waitFor(() => british.getByText(/between 1 Jan 2025 and 31 Jan 2025 in the spaces/));
+  });
+
   it('shows a failed load in place and recovers on Try again', async () => {
     // The resolver logs the injected failure; the test is about what the page shows.
     const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
