@@ -6,7 +6,7 @@
 import { saveScreenshot } from './support/artifacts';
 import { describeInBrowser } from './support/chromium';
 import { setupE2E } from './support/e2e';
-import { bylineItem, moduleFrame, moduleProblems, openBylineDialog } from './support/modules';
+import { bylineItem, flags, moduleFrame, moduleProblems, openBylineDialog } from './support/modules';
 import { UI_TIMEOUT_MS, actingUser, openShell, pageView, switchUser, treeIds, treeItem } from './support/shell';
 
 const RELEASE_PROCESS = '10020';
@@ -75,6 +75,19 @@ describeInBrowser('the browser shell', () => {
     await e2e.page.getByTestId('reset-confirm').click();
     await (await pageView(e2e.page, RELEASE_PROCESS)).locator('[data-testid="page-version"][data-version="4"]').waitFor({ timeout: UI_TIMEOUT_MS });
     expect(await e2e.page.getByTestId('page-title').innerText()).toBe('Release Process');
+  });
+
+  it('clears the flags of the previous person when someone else is chosen in Act as', async () => {
+    await openShell(e2e.page, e2e.server, `/spaces/ENG/pages/${RELEASE_PROCESS}`, { as: 'u-alice' });
+    await pageView(e2e.page, RELEASE_PROCESS);
+    await e2e.page.getByTestId('reset-button').click();
+    await e2e.page.getByTestId('reset-confirm').click();
+    await flags(e2e.page).filter({ hasText: 'The sandbox is back to its seed' }).waitFor({ timeout: UI_TIMEOUT_MS });
+
+    await e2e.page.getByTestId('user-switcher').click();
+    expect(await switchUser(e2e.page, 'Bob Approver')).toBe('u-bob');
+    await pageView(e2e.page, RELEASE_PROCESS);
+    expect(await flags(e2e.page).count()).toBe(0);
   });
 
   it('draws the byline from the content property the app writes, without invoking the app', async () => {

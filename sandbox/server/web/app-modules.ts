@@ -26,6 +26,8 @@ export interface ShellModule {
   contentPropertyKey: string | null;
   /** `popup` for a byline item that opens in a popup (the default for UI Kit byline items). */
   viewportContainer: string | null;
+  /** A byline popup's display size (`small` … `fullscreen`, or CSS sizes), null when the manifest sets none. */
+  viewportSize: string | { width: string; height: string } | null;
   /** The manifest resource the front end lives in, or null when the module has none. */
   resource: { key: string; path: string } | null;
   /** UI Kit (`render: native`) front ends are the only ones the shell can mount. */
@@ -45,6 +47,12 @@ function text(value: unknown): string | null {
   if (typeof value === 'string') return value;
   // Localised titles (`{i18n: key}`) are shown by key: the sandbox has no translations to look up.
   if (isRecord(value) && typeof value.i18n === 'string') return value.i18n;
+  return null;
+}
+
+function viewportSizeOf(value: unknown): ShellModule['viewportSize'] {
+  if (typeof value === 'string') return value;
+  if (isRecord(value) && typeof value.width === 'string' && typeof value.height === 'string') return { width: value.width, height: value.height };
   return null;
 }
 
@@ -77,6 +85,7 @@ export function readShellApp(appRoot: string): ShellApp {
         route: typeof entry.route === 'string' ? entry.route : null,
         contentPropertyKey: typeof entry.contentPropertyKey === 'string' ? entry.contentPropertyKey : null,
         viewportContainer: typeof entry.viewportContainer === 'string' ? entry.viewportContainer : null,
+        viewportSize: viewportSizeOf(entry.viewportSize),
         resource: resourceKey === null || path === undefined ? null : { key: resourceKey, path },
         native: entry.render === 'native',
       });

@@ -11,6 +11,7 @@ import { type ShellModule } from '../uikit/app-types';
 import { Glyph } from '../uikit/components/icon';
 import { AppModule } from './app-module';
 import { type Space } from './confluence-types';
+import { pageModuleMaxWidth } from './module-widths';
 import { ProblemPage } from './problem-page';
 import { hrefOf } from './routes';
 import { useShell } from './shell-context';
@@ -19,7 +20,7 @@ import { useIsSpaceAdmin } from './space-data';
 /** Confluence gives a full-page module the whole content area and no header of its own: the app draws its title. */
 function ModulePage({ module, extensionContext }: { module: ShellModule; extensionContext: Record<string, unknown> & { type: string } }): ReactElement {
   return (
-    <div data-testid="app-page" data-module-key={module.key} style={{ width: '100%', maxWidth: 1120, margin: '0 auto' }}>
+    <div data-testid="app-page" data-module-key={module.key} style={{ width: '100%', maxWidth: pageModuleMaxWidth(module), minWidth: 0 }}>
       <AppModule module={module} extensionContext={extensionContext} />
     </div>
   );
@@ -52,7 +53,7 @@ export function SpaceSettingsPage({ space, appRoute }: { space: Space; appRoute:
   if (!isAdmin) return <ProblemPage testId="settings-not-permitted" title="You need space admin permission" detail={`Only admins of ${space.name} can open its settings.`} />;
   const selected = appRoute === null ? settings[0] : settings.find((module) => module.route === appRoute);
   return (
-    <div data-testid="space-settings" style={{ display: 'grid', gridTemplateColumns: '220px minmax(0, 1fr)', gap: token('space.400'), maxWidth: 1200, margin: '0 auto' }}>
+    <div data-testid="space-settings" style={{ display: 'grid', gridTemplateColumns: '220px minmax(0, 1fr)', gap: token('space.400') }}>
       <nav aria-label="Space settings" style={{ display: 'flex', flexDirection: 'column', gap: token('space.050') }}>
         <Heading size="small" as="h2">
           Space settings

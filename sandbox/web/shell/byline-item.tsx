@@ -20,6 +20,7 @@ import { type ShellModule } from '../uikit/app-types';
 import { AppModule } from './app-module';
 import { type ContentProperty, type ContentType, type Results, type Space } from './confluence-types';
 import { contentApiPath } from './content';
+import { bylinePopupSize } from './module-widths';
 import { useWiki } from './shell-context';
 
 /**
@@ -60,6 +61,7 @@ export function BylineItem({ module, content, space }: { module: ShellModule; co
   const title = byline?.title ?? module.title;
   const tooltip = byline?.tooltip ?? module.tooltip ?? module.title;
   const close = useCallback(() => setOpen(false), []);
+  const popupSize = bylinePopupSize(module);
   const reloadProperty = property.reload;
   const propertyUpdated = useCallback(
     (event: EmittedEvent) => {
@@ -78,7 +80,7 @@ export function BylineItem({ module, content, space }: { module: ShellModule; co
       placement="bottom-start"
       testId={`byline-popup-${module.key}`}
       content={() => (
-        <div data-testid="byline-dialog" data-module-key={module.key} style={{ width: 480, maxHeight: 560, overflowY: 'auto', padding: token('space.200'), boxSizing: 'border-box' }}>
+        <div data-testid="byline-dialog" data-module-key={module.key} style={{ width: popupSize.width, maxWidth: '100vw', maxHeight: popupSize.maxHeight, overflowY: 'auto', padding: token('space.200'), boxSizing: 'border-box' }}>
           <AppModule
             module={module}
             extensionContext={{ type: module.type, content: { id: content.id, type: content.type, subtype: content.subtype }, space: { id: space.id, key: space.key } }}

@@ -104,12 +104,21 @@ export function ShellApp(): ReactElement {
     );
   }, [revision]);
 
+  // Another person does not see the flags someone else's actions raised, as on a real site,
+  // where each person has their own browser.
+  const actAs = useCallback(
+    (next: string) => {
+      setFlags([]);
+      setAccountId(next);
+    },
+    [setAccountId],
+  );
   const refresh = useCallback(() => setRevision((value) => value + 1), []);
   const showFlag = useCallback((flag: ShellFlag) => setFlags((current) => [flag, ...current.filter((existing) => existing.id !== flag.id)]), []);
   const closeFlag = useCallback((id: string) => setFlags((current) => current.filter((flag) => flag.id !== id)), []);
   const shell = useMemo<Shell | null>(
-    () => (app === null ? null : { app, users, accountId, setAccountId, revision, refresh, flags, showFlag, closeFlag }),
-    [app, users, accountId, setAccountId, revision, refresh, flags, showFlag, closeFlag],
+    () => (app === null ? null : { app, users, accountId, setAccountId: actAs, revision, refresh, flags, showFlag, closeFlag }),
+    [app, users, accountId, actAs, revision, refresh, flags, showFlag, closeFlag],
   );
 
   if (problem !== null) return <ProblemPage testId="shell-failed" title="The sandbox could not start" detail={problem} />;

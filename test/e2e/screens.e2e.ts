@@ -1,0 +1,216 @@
+/**
+ * The screen check: every screen of every module, in the states that matter (empty, full, with
+ * errors, with long names, 50 rows), at the room Confluence gives the module (a 400 px byline
+ * popup, a space settings column of 760 and 1,000 px, space and global pages on a laptop and a
+ * desktop screen). A screen fails when a table cell's content spills over, a word is broken
+ * across lines, or content is cut off without a scrollbar (support/layout-check.ts).
+ */
+import { type Locator, type Page } from 'playwright-core';
+import { type WorkflowDetailView, type WorkflowListView } from '../../src/shared/contract';
+import { saveScreenshot } from './support/artifacts';
+import { describeInBrowser } from './support/chromium';
+import { setupE2E } from './support/e2e';
+import { invokeAs } from './support/invoke';
+import { expectCleanLayout } from './support/layout-check';
+import { moduleProblems, openBylineDialog } from './support/modules';
+import { type E2EServer } from './support/sandbox-server';
+import { UI_TIMEOUT_MS } from './support/shell';
+import { ENG, MODULES, PAGES, PEOPLE, decide, releaseWorkflowInput, submit } from './journeys/seed';
+import { SPACE_PATHS, openAppPageAs, openPageAs } from './journeys/ui';
+
+/** Long, real names: a DACH customer's compliance pages and a workflow named as admins do. */
+const LONG = {
+  workflow: 'Quarterly Information Security and Data Protection Review (Platform Engineering)',
+  reviewStep: 'Informationssicherheitsbeauftragter',
+  signOffStep: 'Datenschutz-Folgenabschätzung und Freigabe durch die Rechtsabteilung',
+  pageTitle: 'Auftragsverarbeitungsvereinbarung und Informationssicherheitsrichtlinie für Zulieferer – Release 2026.4',
+  comment: 'Please add the subprocessor list (Anhang 3) and the retention schedule before this goes to the Datenschutzbeauftragte.',
+} as const;
+
+/** Page modules as wide as a space settings column gets (about 760–1,000 px). */
+const SETTINGS_WIDTHS = [760, 1000] as const;
+/** Space and global pages fill the content area: a laptop and a desktop screen. */
+const PAGE_VIEWPORTS = [1024, 1440] as const;
+const VIEWPORT_HEIGHT = 900;
+
+/** Resizes the window until `target` is `width` px wide (the shell's sidebars take the rest). */
+async function fitWidth(page: Page, target: Locator, width: number): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const box = await target.boundingBox();
+    if (box === null) throw new Error('The module is not on screen');
+    const missing = width - Math.round(box.width);
+    if (missing === 0) return;
+    const viewport = page.viewportSize() ?? { width: 1400, height: VIEWPORT_HEIGHT };
+    await page.setViewportSize({ width: viewport.width + missing, height: VIEWPORT_HEIGHT });
+  }
+  const box = await target.boundingBox();
+  throw new Error(`The module is ${box?.width ?? '?'} px wide, not ${width} px: the shell caps it narrower`);
+}
+
+/** A copy of Hotfix Procedure under Release Process, as Alice, titled `title`; resolves with its id. */
+async function addPage(server: E2EServer, title: string): Promise<string> {
+  const copy = await server.wiki<{ id: string }>(PEOPLE.alice.accountId, 'POST', `/wiki/rest/api/content/${PAGES.hotfixProcedure.id}/copy`, {
+    destination: { type: 'parent_page', value: PAGES.releaseProcess.id },
+    pageTitle: title,
+  });
+  if (copy.status !== 200) throw new Error(`Copying a page as "${title}" answered ${copy.status}: ${JSON.stringify(copy.body)}`);
+  return copy.body.id;
+}
+
+/** Frank creates the long-named two-step workflow and makes it the ENG default; resolves with its id. */
+async function seedLongWorkflow(server: E2EServer): Promise<string> {
+  const input = releaseWorkflowInput();
+  const steps = input.steps as Record<string, unknown>[];
+  const workflow = { ...input, name: LONG.workflow, steps: [{ ...steps[0], name: LONG.reviewStep }, { ...steps[1], name: LONG.signOffStep }] };
+  const context = { space: ENG };
+  const created = await invokeAs<WorkflowDetailView>(server, PEOPLE.frank.accountId, MODULES.settings, 'createWorkflow', { workflow }, context);
+  await invokeAs<WorkflowListView>(server, PEOPLE.frank.accountId, MODULES.settings, 'setDefaultWorkflow', { workflowId: created.workflow.id }, context);
+  return created.workflow.id;
+}
+
+/** The long-titled page, submitted, rejected with a long comment, edited, resubmitted, approved at step 1. */
+async function seedLongHistory(server: E2EServer): Promise<string> {
+  const pageId = await addPage(server, LONG.pageTitle);
+  await submit(server, PEOPLE.alice.accountId, pageId, 'Ready for the quarterly review.');
+  await decide(server, PEOPLE.bob.accountId, pageId, 'reject', LONG.comment);
+  await fetch(`${server.url}/__sandbox/pages/${pageId}/edit`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ accountId: PEOPLE.alice.accountId, body: '<p>Anhang 3 added.</p>' }),
+  });
+  await server.drain();
+  await submit(server, PEOPLE.alice.accountId, pageId, 'Subprocessor list and retention schedule added.');
+  await decide(server, PEOPLE.bob.accountId, pageId, 'approve', 'Looks complete now.');
+  await server.drain();
+  return pageId;
+}
+
+/**
+ * Opens the byline dialog and, once the page's approval has loaded, shows everything it has
+ * (a collapsed history too), so the check sees the dialog at its longest.
+ */
+async function openFullDialog(page: Page): Promise<Locator> {
+  const dialog = await openBylineDialog(page, MODULES.byline);
+  await dialog.getByRole('heading').first().waitFor({ timeout: UI_TIMEOUT_MS });
+  const showHistory = dialog.getByRole('button', { name: /^Show history/ });
+  if ((await showHistory.count()) > 0) await showHistory.click();
+  return dialog;
+}
+
+async function checkModule(page: Page, screen: string, moduleKey: string, region: Locator): Promise<void> {
+  expect(await moduleProblems(page, moduleKey).count()).toBe(0);
+  await saveScreenshot(page, `screen-${screen.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}-${page.viewportSize()?.width ?? 0}`);
+  await expectCleanLayout(page, screen, region);
+}
+
+describeInBrowser('every screen at the widths Confluence gives it', () => {
+  const e2e = setupE2E();
+  beforeEach(() => e2e.page.setViewportSize({ width: 1280, height: VIEWPORT_HEIGHT }));
+
+  describe('byline dialog (400 px popup)', () => {
+    it('a page no workflow applies to', async () => {
+      await openPageAs(e2e, PAGES.releaseProcess.id, PEOPLE.alice.accountId);
+      const dialog = await openFullDialog(e2e.page);
+      expect(Math.round((await dialog.boundingBox())?.width ?? 0)).toBe(400);
+      await checkModule(e2e.page, 'byline, no workflow', MODULES.byline, dialog);
+    });
+
+    it('an approver on a long-titled page with a long history and long step names', async () => {
+      await seedLongWorkflow(e2e.server);
+      const pageId = await seedLongHistory(e2e.server);
+      await openPageAs(e2e, pageId, PEOPLE.dana.accountId);
+      const dialog = await openFullDialog(e2e.page);
+      await dialog.getByRole('button', { name: 'Approve' }).waitFor({ timeout: UI_TIMEOUT_MS });
+      await checkModule(e2e.page, 'byline, approver, long names', MODULES.byline, dialog);
+    });
+
+    it('a rejection without a comment shows its error', async () => {
+      await seedLongWorkflow(e2e.server);
+      const pageId = await addPage(e2e.server, LONG.pageTitle);
+      await submit(e2e.server, PEOPLE.alice.accountId, pageId);
+      await openPageAs(e2e, pageId, PEOPLE.bob.accountId);
+      const dialog = await openFullDialog(e2e.page);
+      await dialog.getByRole('button', { name: 'Reject' }).click();
+      await dialog.getByText(/A comment explaining the rejection/).first().waitFor({ timeout: UI_TIMEOUT_MS });
+      await checkModule(e2e.page, 'byline, rejection error', MODULES.byline, dialog);
+    });
+  });
+
+  describe('space settings (760 and 1,000 px)', () => {
+    async function openSettings(width: number): Promise<Locator> {
+      const region = await openAppPageAs(e2e, SPACE_PATHS.settings, MODULES.settings, PEOPLE.frank.accountId);
+      await fitWidth(e2e.page, region, width);
+      return region;
+    }
+
+    it.each(SETTINGS_WIDTHS)('no workflows yet, at %i px', async (width) => {
+      const region = await openSettings(width);
+      await region.getByText('No workflows yet').waitFor({ timeout: UI_TIMEOUT_MS });
+      await checkModule(e2e.page, 'settings, empty', MODULES.settings, region);
+    });
+
+    it.each(SETTINGS_WIDTHS)('the editor refusing an empty workflow, at %i px', async (width) => {
+      const region = await openSettings(width);
+      await region.getByRole('button', { name: 'Create workflow' }).click();
+      await region.getByRole('heading', { name: 'New workflow' }).waitFor({ timeout: UI_TIMEOUT_MS });
+      await region.getByRole('button', { name: 'Create workflow' }).click();
+      await region.getByText(/^Fix \d+ problems? to save this workflow/).waitFor({ timeout: UI_TIMEOUT_MS });
+      await checkModule(e2e.page, 'settings, editor errors', MODULES.settings, region);
+    });
+
+    it.each([1000])('workflows with long names, at %i px', async (width) => {
+      await seedLongWorkflow(e2e.server);
+      const region = await openSettings(width);
+      await region.getByText(LONG.workflow).first().waitFor({ timeout: UI_TIMEOUT_MS });
+      await checkModule(e2e.page, 'settings, workflows', MODULES.settings, region);
+    });
+
+    it.each([1000])('manage space with a long page title, at %i px', async (width) => {
+      await seedLongWorkflow(e2e.server);
+      await addPage(e2e.server, LONG.pageTitle);
+      const region = await openSettings(width);
+      await region.getByRole('tab', { name: 'Manage space' }).click();
+      await region.getByRole('heading', { name: 'Manage space' }).waitFor({ timeout: UI_TIMEOUT_MS });
+      // Open the tree down to the long-titled page, as an admin looking for it would.
+      await region.getByRole('button', { name: 'Engineering Home' }).click();
+      await region.getByRole('button', { name: PAGES.releaseProcess.title }).click();
+      await region.getByText(LONG.pageTitle).waitFor({ timeout: UI_TIMEOUT_MS });
+      await checkModule(e2e.page, 'settings, manage space', MODULES.settings, region);
+    });
+  });
+
+  describe('approval queue (space page)', () => {
+    it.each(PAGE_VIEWPORTS)('nothing waiting, at %i px', async (width) => {
+      await e2e.page.setViewportSize({ width, height: VIEWPORT_HEIGHT });
+      const region = await openAppPageAs(e2e, SPACE_PATHS.queue, MODULES.queue, PEOPLE.bob.accountId);
+      await region.getByText('Nothing waiting for you').waitFor({ timeout: UI_TIMEOUT_MS });
+      await checkModule(e2e.page, 'queue, empty', MODULES.queue, region);
+    });
+
+    it.each([1440])('50 requests with long names, at %i px', async (width) => {
+      await seedLongWorkflow(e2e.server);
+      for (let index = 1; index <= 50; index += 1) {
+        const pageId = await addPage(e2e.server, index === 50 ? LONG.pageTitle : `Lieferantenbewertung ${String(index).padStart(2, '0')}: Informationssicherheitsnachweis`);
+        await submit(e2e.server, PEOPLE.alice.accountId, pageId);
+      }
+      await e2e.server.drain();
+      await e2e.page.setViewportSize({ width, height: VIEWPORT_HEIGHT });
+      const region = await openAppPageAs(e2e, SPACE_PATHS.queue, MODULES.queue, PEOPLE.bob.accountId);
+      await region.getByRole('table', { name: 'Approval requests' }).waitFor({ timeout: UI_TIMEOUT_MS });
+      await region.getByText(/Lieferantenbewertung \d\d/).first().waitFor({ timeout: UI_TIMEOUT_MS });
+      await checkModule(e2e.page, 'queue, 50 requests', MODULES.queue, region);
+    });
+  });
+
+  describe('approval analytics (global page)', () => {
+    it.each(PAGE_VIEWPORTS)('decisions of a long-named workflow, at %i px', async (width) => {
+      await seedLongWorkflow(e2e.server);
+      await seedLongHistory(e2e.server);
+      await e2e.page.setViewportSize({ width, height: VIEWPORT_HEIGHT });
+      const region = await openAppPageAs(e2e, SPACE_PATHS.analytics, MODULES.analytics, PEOPLE.frank.accountId);
+      await region.getByRole('heading', { name: 'Approval analytics' }).waitFor({ timeout: UI_TIMEOUT_MS });
+      await region.getByText(LONG.workflow).first().waitFor({ timeout: UI_TIMEOUT_MS });
+      await checkModule(e2e.page, 'analytics', MODULES.analytics, region);
+    });
+  });
+});
