@@ -1,7 +1,7 @@
 import type React from 'react';
 import { useState } from 'react';
 import { Button, ButtonGroup, ErrorMessage, Form, Heading, HelperMessage, Label, LoadingButton, Select, Stack, TextArea } from '@forge/react';
-import { type RequestView } from '../../shared/contract/byline';
+import { bylineContract, type RequestView } from '../../shared/contract/byline';
 import { fieldMessage } from '../shared/api';
 import { type ActionKind } from './byline-api';
 import { type OverrideTarget, overrideOptions, type TargetOption } from './presentation';
@@ -24,15 +24,18 @@ export function OverrideForm({ request, busy, failure, onOverride, onCancel, onE
   const [target, setTarget] = useState<TargetOption | null>(null);
   const [reason, setReason] = useState('');
   const [mustPick, setMustPick] = useState(false);
+  const [reasonProblem, setReasonProblem] = useState<string | undefined>(undefined);
   const mine = failure !== undefined && failure.kind === 'override' ? failure.error : undefined;
   const statusError = mustPick ? 'Choose the status to set' : fieldMessage(mine, 'targetStatus');
-  const reasonError = fieldMessage(mine, 'reason');
+  const reasonError = reasonProblem ?? fieldMessage(mine, 'reason');
 
+  // Both fields are checked before anything is sent, so every problem shows at once.
   const submit = async (): Promise<void> => {
-    if (target === null) {
-      setMustPick(true);
-      return;
-    }
+    const reasonCheck = bylineContract.override.shape.reason.safeParse(reason);
+    const problem = reasonCheck.success ? undefined : reasonCheck.error.issues[0]?.message;
+    setMustPick(target === null);
+    setReasonProblem(problem);
+    if (target === null || problem !== undefined) return;
     await onOverride({ targetStatus: target.value, reason });
   };
 
@@ -69,6 +72,7 @@ export function OverrideForm({ request, busy, failure, onOverride, onCancel, onE
             aria-invalid={reasonError !== undefined}
             onChange={(event) => {
               setReason(event.target.value);
+              setReasonProblem(undefined);
               onEdit();
             }}
           />

@@ -76,9 +76,14 @@ describe('the byline dialog, for a space admin', () => {
       'Changes Requested',
     ]);
 
+    // Neither field filled: both problems at once, each field marked invalid for screen readers too.
     await screen.click('Override');
     expect(screen.getByText('Choose the status to set').type).toBe('ErrorMessage');
+    expect(screen.getByText('A reason for the override is required').type).toBe('ErrorMessage');
+    expect(screen.getByLabel('New status').props.isInvalid).toBe(true);
+    expect(screen.getByLabel('Reason').props).toMatchObject({ isInvalid: true, 'aria-invalid': true });
     await screen.select('New status', 'Approved');
+    expect(screen.queryByText('Choose the status to set')).toBeNull();
     await screen.click('Override');
     expect(screen.getByText('A reason for the override is required').type).toBe('ErrorMessage');
     expect(screen.getByLabel('Reason').props.isInvalid).toBe(true);
