@@ -72,6 +72,8 @@ describeInBrowser('the UI Kit renderer', () => {
 
     const dialog = await openBylineDialog(e2e.page, 'fixture-byline');
     await dialog.getByText('Fixture dialog for page 10020').waitFor({ timeout: UI_TIMEOUT_MS });
+    // The manifest's viewportSize: medium is 600 px wide (Forge docs, ui-api-bridge/modal "size").
+    expect(Math.round((await dialog.boundingBox())?.width ?? 0)).toBe(600);
     await dialog.getByRole('button', { name: 'Refresh the byline' }).click();
     await dialog.getByText("Refresh refused: this resource's view is not refreshable.").waitFor({ timeout: UI_TIMEOUT_MS });
     await dialog.getByRole('button', { name: 'Mark reviewed' }).click();
