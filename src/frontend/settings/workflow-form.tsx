@@ -21,6 +21,7 @@ import { type ApiFailure } from '../shared/api';
 import { ActionsSummary } from './actions-summary';
 import { type NameOf } from './describe-workflow';
 import { emptyStep, messagesAt, moveStep, type StepDraft, toEditorWorkflow, type WorkflowDraft } from './draft';
+import { pathsOfEdit, pathsOfStepEdit, recheckedMessages } from './draft-recheck';
 import { FieldMessages } from './field-messages';
 import { OptionsFields } from './options-fields';
 import { type SelfApprovalControl } from './self-approval-control';
@@ -58,13 +59,20 @@ export function WorkflowForm({ target, initial, nameOf, selfApproval, onSaved, o
   const groups = useGroupSearch();
   const fields = failure?.fields ?? NO_FIELDS;
 
-  const change = (patch: Partial<WorkflowDraft>) => setDraft((current) => ({ ...current, ...patch }));
+  const edit = (next: WorkflowDraft, edited: readonly string[]) => {
+    setDraft(next);
+    if (failure?.code !== 'VALIDATION') return;
+    const left = recheckedMessages(failure.fields, next, edited);
+    setFailure(Object.keys(left).length === 0 ? null : { ...failure, fields: left });
+  };
+  const change = (patch: Partial<WorkflowDraft>) => edit({ ...draft, ...patch }, pathsOfEdit(patch));
   // Moving or removing a step renumbers the steps, so messages that name a step by number would point at the wrong one.
   const restructure = (steps: StepDraft[]) => {
     setFailure(null);
-    change({ steps });
+    setDraft({ ...draft, steps });
   };
-  const changeStep = (index: number, step: StepDraft) => change({ steps: draft.steps.map((s, i) => (i === index ? step : s)) });
+  const changeStep = (index: number, step: StepDraft) =>
+    edit({ ...draft, steps: draft.steps.map((s, i) => (i === index ? step : s)) }, pathsOfStepEdit(index, draft.steps[index], step));
 
   const save = async () => {
     const converted = toEditorWorkflow(draft);
@@ -89,8 +97,6 @@ export function WorkflowForm({ target, initial, nameOf, selfApproval, onSaved, o
         title={target.kind === 'create' ? 'New workflow' : 'Edit workflow'}
         description="Required fields are marked with an asterisk. Pages already in approval keep the version of the workflow they were submitted with."
       />
-      {failure === null ? null : <SaveFailure failure={failure} onReload={onReload} />}
-
       <FormSection title="Details">
         <Stack space="space.200">
           <Stack space="space.050">
@@ -166,6 +172,8 @@ export function WorkflowForm({ target, initial, nameOf, selfApproval, onSaved, o
         </Stack>
       </FormSection>
 
+      {/* Next to the Save button, where the person is when saving is refused; each problem is also under its field. */}
+      {failure === null ? null : <SaveFailure failure={failure} onReload={onReload} />}
       <FormFooter>
         <ButtonGroup label="Save or cancel">
           <Button appearance="subtle" onClick={onCancel}>

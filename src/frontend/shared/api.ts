@@ -53,7 +53,8 @@ interface Issue {
   message: string;
 }
 
-function fieldsOf(issues: readonly Issue[]): Record<string, string> {
+/** One message per field path (`workflow.steps.1.name`), as the forms show them. */
+export function fieldsOf(issues: readonly Issue[]): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of issues) {
     const path = issue.path.map(String).join('.');

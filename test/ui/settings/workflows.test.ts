@@ -86,6 +86,18 @@ describe('space settings: workflows', () => {
     expect(screen.within(summary).getByText('• Step 2: step name is required')).toBeTruthy();
     expect(screen.within(summary).getByText('• Step 2: add at least one approver')).toBeTruthy();
     expect(screen.invocations.filter((call) => call.functionKey === 'createWorkflow')).toEqual([]);
+    // The summary sits right above the Save button, where the person clicked.
+    const form = screen.getByType('Form').children.map((child) => child.type);
+    expect(form.indexOf('SectionMessage')).toBe(form.indexOf('FormFooter') - 1);
+
+    // A message goes as soon as its field is fixed; the summary counts what is left.
+    await screen.type(screen.within(formSection(screen, 'Step 2')).getByLabel('Step name'), 'Legal');
+    expect(screen.within(formSection(screen, 'Step 2')).queryByText('Step name is required')).toBeNull();
+    expect(screen.within(formSection(screen, 'Step 2')).getByText('Add at least one approver')).toBeTruthy();
+    expect(screen.getByType('SectionMessage').props.title).toBe('Fix 1 problem to save this workflow');
+    await pickPeople(screen, screen.within(formSection(screen, 'Step 2')).getByLabel('Approvers (people)'), ['u-carol']);
+    expect(screen.queryAllByType('SectionMessage')).toEqual([]);
+    expect(screen.queryAllByType('ErrorMessage')).toEqual([]);
   });
 
   it('shows a workflow to someone who does not own it, without the buttons that change it', async () => {
