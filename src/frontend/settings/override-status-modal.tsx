@@ -1,8 +1,8 @@
 import type React from 'react';
 import { useState } from 'react';
 import { Label, RadioGroup, RequiredAsterisk, Stack, Text, TextArea } from '@forge/react';
-import { type TreeRowView } from '../../shared/contract';
-import { type ApiFailure } from '../shared/api';
+import { settingsContract, type TreeRowView } from '../../shared/contract';
+import { type ApiFailure, fieldsOf } from '../shared/api';
 import { ActionModal } from './action-modal';
 import { ApiErrorMessage } from '../shared/api-error-message';
 import { FieldMessages } from './field-messages';
@@ -10,6 +10,8 @@ import { fieldId } from './pickers';
 import { callSettings } from './settings-api';
 
 type Target = 'draft' | 'approved' | 'changesRequested';
+
+const NO_TARGET = 'Choose the status to set';
 
 interface Props {
   row: TreeRowView;
@@ -29,11 +31,26 @@ export function OverrideStatusModal({ row, onClose, onOverridden }: Props): Reac
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
-  const [missingTarget, setMissingTarget] = useState(false);
+
+  /** Every problem at once: the contract's checks of the reason, and the status nobody chose yet. */
+  const problems = (chosen: Target | null, text: string): Record<string, string> => {
+    const checked = settingsContract.overridePageStatus.safeParse({ pageId: row.id, targetStatus: chosen ?? undefined, reason: text });
+    const fields = checked.success ? {} : fieldsOf(checked.error.issues);
+    return chosen === null ? { ...fields, targetStatus: NO_TARGET } : fields;
+  };
+
+  /** After an edit, a field keeps its message only while it is still wrong. */
+  const recheck = (chosen: Target | null, text: string) => {
+    if (failure?.code !== 'VALIDATION') return;
+    const now = problems(chosen, text);
+    const left = Object.fromEntries(Object.keys(failure.fields).flatMap((field) => (field in now ? [[field, now[field]]] : [])));
+    setFailure(Object.keys(left).length === 0 ? null : { ...failure, fields: left });
+  };
 
   const save = async () => {
-    if (target === null) {
-      setMissingTarget(true);
+    const found = problems(target, reason);
+    if (target === null || Object.keys(found).length > 0) {
+      setFailure({ code: 'VALIDATION', message: Object.values(found)[0] ?? NO_TARGET, fields: found });
       return;
     }
     setBusy(true);
@@ -58,17 +75,30 @@ export function OverrideStatusModal({ row, onClose, onOverridden }: Props): Reac
           name="override-target"
           options={TARGETS}
           value={target}
-          isInvalid={missingTarget && target === null}
-          onChange={(e) => setTarget(e.target.value as Target)}
+          isInvalid={fieldMessage('targetStatus').length > 0}
+          onChange={(e) => {
+            const chosen = e.target.value as Target;
+            setTarget(chosen);
+            recheck(chosen, reason);
+          }}
         />
-        <FieldMessages messages={[...(missingTarget && target === null ? ['Choose the status to set'] : []), ...fieldMessage('targetStatus')]} />
+        <FieldMessages messages={fieldMessage('targetStatus')} />
       </Stack>
       <Stack space="space.050">
         <Label labelFor="override-reason">
           Reason
           <RequiredAsterisk />
         </Label>
-        <TextArea id="override-reason" value={reason} isInvalid={fieldMessage('reason').length > 0} onChange={(e) => setReason(String(e.target.value ?? ''))} />
+        <TextArea
+          id="override-reason"
+          value={reason}
+          isInvalid={fieldMessage('reason').length > 0}
+          onChange={(e) => {
+            const text = String(e.target.value ?? '');
+            setReason(text);
+            recheck(target, text);
+          }}
+        />
         <FieldMessages messages={fieldMessage('reason')} helper="Shown in the page's history and the audit trail." />
       </Stack>
       {failure === null || failure.code === 'VALIDATION' ? null : <ApiErrorMessage error={failure} title="The status was not changed" />}

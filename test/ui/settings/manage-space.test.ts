@@ -146,7 +146,19 @@ describe('space settings: manage space', () => {
 
     await chooseAction(screen, 'Release Process', 'Override status');
     let dialog = screen.within(screen.getByType('Modal'));
+    // With neither a status nor a reason, both problems show at once, and nothing is sent.
+    await screen.click(dialog.getByText('Override status'));
+    dialog = screen.within(screen.getByType('Modal'));
+    expect(dialog.getAllByType('ErrorMessage').map((message) => screen.textContent(message))).toEqual(['Choose the status to set', 'A reason for the override is required']);
+    expect(dialog.getByLabel('New status').props.isInvalid).toBe(true);
+    expect(dialog.getByLabel('Reason').props.isInvalid).toBe(true);
+    expect(screen.invocations.filter((call) => call.functionKey === 'overridePageStatus')).toEqual([]);
+
+    // Choosing a status clears its message at once; the reason's stays until it is given.
     await screen.choose(dialog.getByLabel('New status'), 'Approved');
+    dialog = screen.within(screen.getByType('Modal'));
+    expect(dialog.getAllByType('ErrorMessage').map((message) => screen.textContent(message))).toEqual(['A reason for the override is required']);
+    expect(dialog.getByLabel('New status').props.isInvalid).toBe(false);
     await screen.click(dialog.getByText('Override status'));
     dialog = screen.within(screen.getByType('Modal'));
     expect(dialog.getByText('A reason for the override is required').type).toBe('ErrorMessage');
