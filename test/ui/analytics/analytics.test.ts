@@ -1,4 +1,5 @@
 import { type DomainEvent, type EventIdentity } from '../../../src/domain/events';
+import { formatDate } from '../../../src/frontend/shared/dates';
 import { TONE_COLOURS, TREND_TONES, statusColour } from '../../../src/shared/status-colours';
 import { type Workflow } from '../../../src/shared/workflow';
 import { type ForgeDoc } from '../../../sandbox/ui-host';
@@ -112,10 +113,14 @@ describe('the analytics page', () => {
       { status: 'Approved', count: 4 },
       { status: 'Changes Requested', count: 1 },
     ]);
-    const trend = chartData(screen.getByType('LineChart'));
+    const [trendChart, decisionChart] = screen.getAllByType('BarChart');
+    expect(trendChart.props.title).toBe('Daily activity (UTC days)');
+    const trend = chartData(trendChart);
     expect(trend).toHaveLength(30 * 3);
-    expect(trend).toContainEqual({ day: new Date(now - 10 * DAY).toISOString().slice(0, 10), series: 'Submitted', count: 1 });
-    expect(screen.getByType('BarChart').props.xAccessor).toBe('workflow');
+    // The viewer's locale is en-US: days read as in the date pickers.
+    expect(trend).toContainEqual({ day: formatDate(new Date(now - 10 * DAY).toISOString().slice(0, 10), 'en-US'), series: 'Submitted', count: 1 });
+    expect(trend[0]).toMatchObject({ day: expect.stringMatching(/^[A-Z][a-z]{2} \d{1,2}, \d{4}$/) });
+    expect(decisionChart.props.xAccessor).toBe('workflow');
 
     const workflowRows = screen.getAllByType('Row').map((row) => screen.within(row).getAllByType('Cell').map((cell) => screen.textContent(cell)));
     expect(workflowRows.map((cells) => cells[0])).toEqual(['Docs review', 'HR policy', 'Release sign-off']);
@@ -125,15 +130,16 @@ describe('the analytics page', () => {
   it('colours each status the same in every chart, by name, whatever the categories a load returns', async () => {
     const screen = await open('u-grace');
     await loaded(screen);
-    const colours = (type: string): Record<string, string> => {
-      const node = screen.getByType(type);
+    const colours = (title: string): Record<string, string> => {
+      const node = [...screen.queryAllByType('DonutChart'), ...screen.queryAllByType('BarChart')].find((chart) => chart.props.title === title);
+      if (node === undefined) throw new Error(`No chart ${title}`);
       // Keyed pairs, not a list used in category order: the colour must not follow the order.
       const palette = node.props.colorPalette as { key: string; value: string }[];
       return Object.fromEntries(palette.map((entry) => [entry.key, entry.value]));
     };
-    expect(colours('DonutChart')).toEqual({ 'In Approval': statusColour('inApproval'), Approved: statusColour('approved'), 'Changes Requested': statusColour('changesRequested') });
-    expect(colours('LineChart')).toEqual({ Submitted: TONE_COLOURS[TREND_TONES.submitted], Approved: statusColour('approved'), Rejected: statusColour('changesRequested') });
-    expect(colours('BarChart')).toEqual({ Approved: statusColour('approved'), Rejected: statusColour('changesRequested') });
+    expect(colours('Requests by status now')).toEqual({ 'In Approval': statusColour('inApproval'), Approved: statusColour('approved'), 'Changes Requested': statusColour('changesRequested') });
+    expect(colours('Daily activity (UTC days)')).toEqual({ Submitted: TONE_COLOURS[TREND_TONES.submitted], Approved: statusColour('approved'), Rejected: statusColour('changesRequested') });
+    expect(colours('Decisions by workflow')).toEqual({ Approved: statusColour('approved'), Rejected: statusColour('changesRequested') });
 
     await screen.select('Spaces', ['People & Policies (HR)']);
     await screen.waitFor(() => figure(screen, 'submitted') === '2');
@@ -141,7 +147,7 @@ describe('the analytics page', () => {
       { status: 'In Approval', count: 1 },
       { status: 'Approved', count: 1 },
     ]);
-    expect(colours('DonutChart')).toEqual({ 'In Approval': statusColour('inApproval'), Approved: statusColour('approved') });
+    expect(colours('Requests by status now')).toEqual({ 'In Approval': statusColour('inApproval'), Approved: statusColour('approved') });
   });
 
   it('leaves out the spaces the viewer cannot see', async () => {

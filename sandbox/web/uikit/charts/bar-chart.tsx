@@ -30,6 +30,8 @@ function BarSvg({ node, category, value, layout, size }: { node: ForgeDoc; categ
   const barSpace = band * 0.7;
   const groups = layout.stacked ? 1 : table.series.length;
   const scale = (amount: number): number => (amount / top) * (layout.horizontal ? plot.w : plot.h);
+  // Long category lists (days of a year) would overlap: label about eight of them, as the line chart does.
+  const labelEvery = layout.horizontal ? 1 : Math.max(1, Math.ceil(table.categories.length / 8));
 
   const bars: ReactElement[] = [];
   table.categories.forEach((name, index) => {
@@ -77,11 +79,11 @@ function BarSvg({ node, category, value, layout, size }: { node: ForgeDoc; categ
           <text key={name} x={plot.x - 6} y={plot.y + index * band + band / 2} dy="0.32em" textAnchor="end" fill={AXIS_TEXT}>
             {name}
           </text>
-        ) : (
+        ) : index % labelEvery === 0 ? (
           <text key={name} x={plot.x + index * band + band / 2} y={plot.y + plot.h + 16} textAnchor="middle" fill={AXIS_TEXT}>
             {name}
           </text>
-        ),
+        ) : null,
       )}
     </svg>
   );
