@@ -4,7 +4,7 @@
  * is escaped.
  */
 import { type Kpis } from '../../domain/analytics';
-import { PAGE_STATUS_LABELS } from '../../shared/status';
+import { PAGE_STATUS_LABELS, formatDay } from '../../shared/status';
 import { statusColour } from '../../shared/status-colours';
 import { type AnalyticsView } from '../../shared/contract/analytics';
 import { formatMinutes, formatRate } from './format';
@@ -75,7 +75,8 @@ function legend(): string {
 }
 
 export function analyticsHtml({ view, spaceKeys }: AnalyticsReport): string {
-  const title = `Approval analytics ${view.range.from} to ${view.range.to}`;
+  const period = `${formatDay(view.range.from)} to ${formatDay(view.range.to)}`;
+  const title = `Approval analytics ${period}`;
   const spaces = spaceKeys.length === 0 ? 'no spaces with approvals' : spaceKeys.join(', ');
   const breakdown = view.statusBreakdown.map((entry) => ({
     label: STATUS_LABELS[entry.status],
@@ -89,7 +90,7 @@ export function analyticsHtml({ view, spaceKeys }: AnalyticsReport): string {
     `<title>${escapeHtml(title)}</title>`,
     `<style>${STYLE}</style>`,
     '</head><body>',
-    `<header><h1>Approval analytics</h1><p class="meta">${escapeHtml(view.range.from)} to ${escapeHtml(view.range.to)} · Spaces: ${escapeHtml(spaces)} · Generated ${escapeHtml(view.generatedAt)}</p></header>`,
+    `<header><h1>Approval analytics</h1><p class="meta">${escapeHtml(period)} (UTC days) · Spaces: ${escapeHtml(spaces)} · Generated ${escapeHtml(formatDay(view.generatedAt))}, ${escapeHtml(view.generatedAt.slice(11, 16))} UTC</p></header>`,
     `<section class="kpis">${kpiCards(view.kpis)}</section>`,
     '<h2>Requests by status now</h2>',
     barChart(breakdown, 'Requests by status now'),

@@ -3,6 +3,7 @@
  * prints as it shows. Sizes come from a viewBox, so a chart scales with the page.
  */
 import { type TrendPoint } from '../../domain/analytics';
+import { formatDay } from '../../shared/status';
 import { TONE_COLOURS, TREND_TONES } from '../../shared/status-colours';
 
 export function escapeHtml(text: string): string {
@@ -40,7 +41,7 @@ export function trendChart(points: readonly TrendPoint[]): string {
       `<text x="${MARGIN.left - 6}" y="${y(value) + 4}" text-anchor="end">${value}</text>`,
   );
   const labelled = points.length === 0 ? [] : [...new Set([0, Math.floor((points.length - 1) / 2), points.length - 1])];
-  const days = labelled.map((i) => `<text x="${x(i)}" y="${HEIGHT - 8}" text-anchor="middle">${escapeHtml(points[i].day)}</text>`);
+  const days = labelled.map((i) => `<text x="${x(i)}" y="${HEIGHT - 8}" text-anchor="middle">${escapeHtml(formatDay(points[i].day))}</text>`);
   return [
     `<svg class="chart" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="Daily trend of submitted, approved and rejected requests">`,
     ...ticks,

@@ -117,4 +117,12 @@ describe('analytics export', () => {
     expect(lines[1].width).toBeGreaterThan(lines[2].width);
     expect(html).toContain(`<i style="background:${statusColour('approved')}"></i>Approved`);
   });
+
+  it('writes the report\'s days as the app does', async () => {
+    const html = (await exportAs('html')).content;
+    const day = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).replace('Sept', 'Sep');
+    expect(html).toContain(`<title>Approval analytics ${day(range.from)} to ${day(range.to)}</title>`);
+    expect(html).toContain(`>${day(range.to)}</text></svg>`);
+    expect(html).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
 });
