@@ -12,16 +12,16 @@ import { type AuditEntry, useAuditExport } from './use-audit-export';
 
 /*
  * Widths are percentages of the table (ADS DynamicTable): the sequence number and the short hash
- * get what they need on one line, the sentence gets the rest.
+ * get what they need on one line; the page's title shares the widest column with the sentence,
+ * so a long compound word in a title still fits on a line at 760 px.
  */
 const HEAD = {
   cells: [
     { key: 'seq', content: '#', width: 6 },
     { key: 'at', content: 'When', width: 15 },
-    { key: 'actor', content: 'Who', width: 14 },
-    { key: 'page', content: 'Page', width: 18 },
-    { key: 'summary', content: 'What happened', width: 34 },
-    { key: 'hash', content: 'Hash', width: 13 },
+    { key: 'actor', content: 'Who', width: 15 },
+    { key: 'summary', content: 'What happened', width: 49 },
+    { key: 'hash', content: 'Hash', width: 15 },
   ],
 };
 
@@ -53,11 +53,11 @@ export function AuditTab(): React.JSX.Element {
       { key: entry.seq, content: <Text>{String(entry.seq)}</Text> },
       { key: entry.at, content: <Text>{formatDateTime(entry.at)}</Text> },
       { key: 'actor', content: <Text>{entry.actor?.displayName ?? 'ApprovalFlow'}</Text> },
-      { key: 'page', content: <Text>{pageLabel(entry)}</Text> },
       {
         key: 'summary',
         content: (
           <Stack space="space.025">
+            {entry.restricted || entry.pageTitle !== undefined ? <Text weight="medium">{pageLabel(entry)}</Text> : null}
             <Text>{entry.summary}</Text>
             {entry.comment === undefined ? null : <Text color="color.text.subtle">{`“${entry.comment}”`}</Text>}
           </Stack>

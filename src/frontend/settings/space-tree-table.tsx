@@ -1,6 +1,6 @@
 import type React from 'react';
 import { useState } from 'react';
-import { Box, Button, DynamicTable, Icon, Inline, Popup, Stack, Text, Tooltip, xcss } from '@forge/react';
+import { Box, Button, DynamicTable, Icon, Inline, Popup, Pressable, Stack, Text, Tooltip, xcss } from '@forge/react';
 import { type TreeRowView } from '../../shared/contract';
 import { LoadingBlock } from '../shared/loading-block';
 import { StatusLozenge } from '../shared/status-lozenge';
@@ -23,14 +23,27 @@ function indented(depth: number, content: React.JSX.Element): React.JSX.Element 
   return element;
 }
 
+/** Looks like a subtle button, but its title wraps: a button would cut a long title off. */
+const toggleTitle = xcss({
+  backgroundColor: 'color.background.neutral.subtle',
+  borderRadius: 'radius.small',
+  paddingBlock: 'space.025',
+  paddingInline: 'space.050',
+  textAlign: 'start',
+  ':hover': { backgroundColor: 'color.background.neutral.subtle.hovered' },
+});
+
 function titleCell(entry: Extract<TreeEntry, { kind: 'row' }>, tree: SpaceTree): React.JSX.Element {
   const { row, expanded } = entry;
   if (!row.hasChildren) return indented(entry.depth, <Text>{row.title}</Text>);
   return indented(
     entry.depth,
-    <Button appearance="subtle" spacing="compact" iconBefore={expanded ? 'chevron-down' : 'chevron-right'} onClick={() => tree.toggle(row)}>
-      {row.title}
-    </Button>,
+    <Pressable xcss={toggleTitle} onClick={() => tree.toggle(row)}>
+      <Inline space="space.050" alignBlock="start">
+        <Icon glyph={expanded ? 'chevron-down' : 'chevron-right'} label={expanded ? 'Collapse' : 'Expand'} size="small" />
+        <Text>{row.title}</Text>
+      </Inline>
+    </Pressable>,
   );
 }
 
@@ -146,11 +159,12 @@ function levelNote(entry: Exclude<TreeEntry, { kind: 'row' }>, tree: SpaceTree):
 
 /*
  * Column widths are percentages of the table (ADS DynamicTable): the title gets the most room,
- * the type only its icon, and the workflow enough for one name and its assignment on a line
- * each at the 760–1,000 px Confluence gives a space-settings page.
+ * the type only its icon, and the actions their one button, at the 760–1,000 px Confluence
+ * gives a space-settings page; long titles in languages with long compounds still fit a word
+ * to a line.
  */
-const ADMIN_WIDTHS = { title: 36, type: 6, status: 17, workflow: 29, actions: 12 };
-const READER_WIDTHS = { title: 42, type: 6, status: 18, workflow: 34, actions: 0 };
+const ADMIN_WIDTHS = { title: 45, type: 5, status: 14, workflow: 22, actions: 14 };
+const READER_WIDTHS = { title: 50, type: 5, status: 15, workflow: 30, actions: 0 };
 
 /** The space's pages and folders as an indented table; admins get the actions column. */
 export function SpaceTreeTable({ tree, onAction }: Props): React.JSX.Element {

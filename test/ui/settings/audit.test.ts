@@ -45,12 +45,12 @@ describe('space settings: audit', () => {
     expect(rows.map((row) => screen.textContent(row.children[0]))).toEqual(exported.entries.map((entry) => String(entry.seq)));
     for (const entry of exported.entries) expect(screen.getAllByText(entry.summary).length).toBeGreaterThan(0);
     expect(screen.getByText(`All ${exported.entries.length} entries loaded.`)).toBeTruthy();
-    // A page by its title and version, not its id; a hash short, with the full one on hover.
+    // A page by its title and version above what happened, not its id; a hash short, with the full one on hover.
     const submitted = exported.entries.find((entry) => entry.pageId === '10020');
     expect(submitted?.pageTitle).toBe('Release Process');
     expect(screen.getAllByText(`Release Process (v${submitted?.pageVersion})`).length).toBeGreaterThan(0);
     expect(screen.queryByText(/^10020/)).toBeNull();
-    const hashCells = rows.map((row) => screen.within(row.children[5]));
+    const hashCells = rows.map((row) => screen.within(row.children[4]));
     expect(hashCells.map((cell) => screen.textContent(cell.getByType('Code')))).toEqual(exported.entries.map((entry) => entry.hash.slice(0, 10)));
     expect(hashCells.map((cell) => cell.getByType('Tooltip').props.content)).toEqual(exported.entries.map((entry) => entry.hash));
 

@@ -45,7 +45,8 @@ describe('space settings: manage space', () => {
     // The root page and, after it, the space's blog posts as a group of their own.
     expect(screen.getAllByType('Row')).toHaveLength(2);
     // The type is an icon named for screen readers, with the word in its tooltip.
-    expect(cell(screen, 'Blog posts').getByType('Icon').props.label).toBe('Blog');
+    const typeOf = (title: string) => screen.within(cell(screen, title).getByType('Tooltip'));
+    expect(typeOf('Blog posts').getByType('Icon').props.label).toBe('Blog');
     expect(cell(screen, 'Blog posts').getByType('Tooltip').props.content).toBe('Blog');
     const home = cell(screen, 'Engineering Home');
     expect(home.getByText('Draft').type).toBe('Lozenge');
@@ -64,7 +65,7 @@ describe('space settings: manage space', () => {
     expect(await openActions(screen, 'Architecture')).toEqual(['Assign workflow']);
     await screen.click(cell(screen, 'Architecture').getByText('Actions'));
     expect(screen.queryByText('Assign workflow')).toBeNull();
-    expect(cell(screen, 'Architecture').getByType('Icon').props.label).toBe('Folder');
+    expect(typeOf('Architecture').getByType('Icon').props.label).toBe('Folder');
     expect(cell(screen, 'Architecture').getByText('No status')).toBeTruthy();
     // Alice's unpublished draft is hers alone.
     expect(screen.queryByText('Q4 Roadmap')).toBeNull();
