@@ -177,6 +177,15 @@ describeInBrowser('every screen at the widths Confluence gives it', () => {
       await region.getByText(LONG.pageTitle).waitFor({ timeout: UI_TIMEOUT_MS });
       await checkModule(e2e.page, 'settings, manage space', MODULES.settings, region);
     });
+
+    it.each(SETTINGS_WIDTHS)('the audit trail of a long history, at %i px', async (width) => {
+      await seedLongWorkflow(e2e.server);
+      await seedLongHistory(e2e.server);
+      const region = await openSettings(width);
+      await region.getByRole('tab', { name: 'Audit' }).click();
+      await region.getByRole('table', { name: 'Audit entries' }).waitFor({ timeout: UI_TIMEOUT_MS });
+      await checkModule(e2e.page, 'settings, audit', MODULES.settings, region);
+    });
   });
 
   describe('approval queue (space page)', () => {
