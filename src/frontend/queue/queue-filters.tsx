@@ -23,6 +23,11 @@ interface Option {
 
 const field = xcss({ minWidth: '200px' });
 
+/*
+ * Every filter is a label over its field with the same small gap the user picker puts under its
+ * own label, so the four labels and fields line up on one row.
+ */
+
 function without(filters: QueueFilters, name: keyof QueueFilters, value: string | undefined): QueueFilters {
   const next = { ...filters };
   if (value === undefined || value === '') delete next[name];
@@ -39,15 +44,17 @@ export function QueueFilterBar({ filters, workflows, onChange, onClear, resetKey
     <Stack space="space.100">
       <Inline space="space.200" alignBlock="end" shouldWrap>
         <Box xcss={field}>
-          <Label labelFor="queue-filter-workflow">Workflow</Label>
-          <Select
-            inputId="queue-filter-workflow"
-            options={options}
-            value={chosen}
-            placeholder="All workflows"
-            isClearable
-            onChange={(option: Option | null) => onChange(without(filters, 'workflowId', option?.value))}
-          />
+          <Stack space="space.050">
+            <Label labelFor="queue-filter-workflow">Workflow</Label>
+            <Select
+              inputId="queue-filter-workflow"
+              options={options}
+              value={chosen}
+              placeholder="All workflows"
+              isClearable
+              onChange={(option: Option | null) => onChange(without(filters, 'workflowId', option?.value))}
+            />
+          </Stack>
         </Box>
         <Box xcss={field}>
           <UserPicker
@@ -59,14 +66,14 @@ export function QueueFilterBar({ filters, workflows, onChange, onClear, resetKey
             onChange={(user: UserPickerValue | null | undefined) => onChange(without(filters, 'submittedBy', user?.id))}
           />
         </Box>
-        <Box>
+        <Stack space="space.050">
           <Label labelFor="queue-filter-from">Submitted from</Label>
           <DatePicker id="queue-filter-from" value={filters.from ?? ''} placeholder="Any day" isInvalid={badRange !== undefined} onChange={(day) => onChange(without(filters, 'from', day))} />
-        </Box>
-        <Box>
+        </Stack>
+        <Stack space="space.050">
           <Label labelFor="queue-filter-to">Submitted to</Label>
           <DatePicker id="queue-filter-to" value={filters.to ?? ''} placeholder="Any day" isInvalid={badRange !== undefined} onChange={(day) => onChange(without(filters, 'to', day))} />
-        </Box>
+        </Stack>
         {hasFilters(filters) && (
           <Button appearance="subtle" onClick={onClear}>
             Clear filters
