@@ -103,12 +103,14 @@ describeInBrowser('approving a blog post from its byline', () => {
     // Frank's manage-space tab lists the space's blog posts in a group of their own.
     const settings = await openAppPageAs(e2e, SPACE_PATHS.settings, MODULES.settings, PEOPLE.frank.accountId);
     await settings.getByRole('tab', { name: 'Manage space' }).click();
-    const group = settings.getByRole('button', { name: 'Blog posts', exact: true });
+    // A level's title opens it; its chevron says Expand.
+    const group = settings.getByRole('button', { name: /^Expand\s*Blog posts$/ });
     await group.waitFor({ timeout: UI_TIMEOUT_MS });
     await group.click();
     const row = settings.getByRole('row').filter({ hasText: POST.title });
     await row.waitFor({ timeout: UI_TIMEOUT_MS });
-    expect(await row.innerText()).toContain('Blog post');
+    // The type is an icon named for screen readers.
+    await row.getByRole('img', { name: 'Blog post', exact: true }).waitFor({ timeout: UI_TIMEOUT_MS });
     await exactText(row, 'Outdated').waitFor({ timeout: UI_TIMEOUT_MS });
     await saveScreenshot(page, 'journey-blog-post-manage-space');
     expect(e2e.pageErrors).toEqual([]);
