@@ -17,6 +17,7 @@
  * RECENT_KEYS sealed entries, so those are read by key whether the index lists them yet or not.
  */
 import { createHash } from 'node:crypto';
+import { type AuditHashedView } from '../shared/contract/audit';
 import { Filter, FilterConditions, kvs, Sort, WhereConditions } from '@forge/kvs';
 import { type AuditEntry, auditTable, getAuditEntries, type StoredAuditRow } from './audit';
 import { isConditionFailure } from './condition-failure';
@@ -63,19 +64,8 @@ function canonicalJson(value: unknown): string {
 
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
-/** What an entry's hash covers: its hash is the SHA-256 of this object's canonical JSON. */
-export interface HashedEntry {
-  seq: number;
-  prevHash: string;
-  key: string;
-  spaceId: string;
-  pageId: string;
-  at: string;
-  type: string;
-  actorId: string;
-  /** SHA-256 of the body's canonical JSON. */
-  bodyHash: string;
-}
+/** What an entry's hash covers (the export shows it as is, so auditors recompute the same thing). */
+export type HashedEntry = AuditHashedView;
 
 function hashedEntry(seq: number, prevHash: string, key: string, row: StoredAuditRow): HashedEntry {
   const { spaceId, pageId, at, type, actorId } = row;
