@@ -52,11 +52,11 @@ export function stepBadge(step: StepView, requestOpen: boolean): Badge {
   }
 }
 
-/** One approver's line on a step: their decision, or what the step still expects of them. */
-export function approverStatus(approver: ApproverView, step: StepView, requestOpen: boolean): string {
+/** One approver's line on a step: their decision, or what the step still expects of them; `locale` is the viewer's, for the date. */
+export function approverStatus(approver: ApproverView, step: StepView, requestOpen: boolean, locale?: string): string {
   if (approver.decision !== undefined) {
     const verb = approver.decision === 'approve' ? 'Approved' : 'Rejected';
-    return approver.at === undefined ? verb : `${verb} on ${formatDateTime(approver.at)}`;
+    return approver.at === undefined ? verb : `${verb} on ${formatDateTime(approver.at, locale)}`;
   }
   switch (step.progress) {
     case 'current':
@@ -78,10 +78,10 @@ const CLOSED_AS: Partial<Record<RequestView['status'], string>> = {
   expired: 'Approved',
 };
 
-/** "Approved on 22 Nov 2026, 10:05". */
-export function closedLine(request: RequestView): string | null {
+/** "Approved on 22 Nov 2026, 10:05" ("Approved on Nov 22, 2026, 10:05 AM" for an en-US viewer). */
+export function closedLine(request: RequestView, locale?: string): string | null {
   const closedAs = CLOSED_AS[request.status];
-  return closedAs === undefined || request.decidedAt === undefined ? null : `${closedAs} on ${formatDateTime(request.decidedAt)}`;
+  return closedAs === undefined || request.decidedAt === undefined ? null : `${closedAs} on ${formatDateTime(request.decidedAt, locale)}`;
 }
 
 /** "Show history (3)"; "(20+)" while older entries are still to be loaded. */

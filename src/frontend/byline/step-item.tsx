@@ -2,6 +2,7 @@ import type React from 'react';
 import { Box, Inline, Lozenge, Stack, Text, xcss } from '@forge/react';
 import { type StepView } from '../../shared/contract/byline';
 import { formatDate } from '../shared/dates';
+import { useViewerLocale } from '../shared/use-viewer-locale';
 import { ApproverRow } from './approver-row';
 import { stepBadge } from './presentation';
 
@@ -23,6 +24,7 @@ export interface StepItemProps {
 }
 
 export function StepItem({ step, count, requestOpen }: StepItemProps): React.JSX.Element {
+  const locale = useViewerLocale();
   const badge = stepBadge(step, requestOpen);
   return (
     <Box xcss={step.progress === 'current' ? [stepBox, currentStepBox] : stepBox}>
@@ -36,7 +38,7 @@ export function StepItem({ step, count, requestOpen }: StepItemProps): React.JSX
         </Inline>
         <Text color="color.text.subtle">
           {step.rule}
-          {step.dueAt !== undefined && ` · due ${formatDate(step.dueAt)}`}
+          {step.dueAt !== undefined && ` · due ${formatDate(step.dueAt, locale)}`}
         </Text>
         {step.approvers.map((approver) => (
           <ApproverRow key={approver.accountId} approver={approver} step={step} requestOpen={requestOpen} />

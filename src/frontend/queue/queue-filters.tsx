@@ -1,6 +1,8 @@
 import type React from 'react';
 import { Box, Button, DatePicker, ErrorMessage, Inline, Label, Select, Stack, UserPicker, type UserPickerValue, xcss } from '@forge/react';
 import { type QueuePageView } from '../../shared/contract';
+import { datePickerFormat } from '../shared/dates';
+import { useViewerLocale } from '../shared/use-viewer-locale';
 import { type QueueFilters, hasFilters, rangeError } from './queue-query';
 
 export interface QueueFilterBarProps {
@@ -37,6 +39,7 @@ function without(filters: QueueFilters, name: keyof QueueFilters, value: string 
 
 /** Workflow, submitter and submission dates; every change reloads the list from its first page. */
 export function QueueFilterBar({ filters, workflows, onChange, onClear, resetKey }: QueueFilterBarProps): React.JSX.Element {
+  const dates = datePickerFormat(useViewerLocale());
   const options: Option[] = workflows.map((workflow) => ({ label: workflow.name, value: workflow.id }));
   const chosen = options.find((option) => option.value === filters.workflowId) ?? null;
   const badRange = rangeError(filters);
@@ -68,11 +71,11 @@ export function QueueFilterBar({ filters, workflows, onChange, onClear, resetKey
         </Box>
         <Stack space="space.050">
           <Label labelFor="queue-filter-from">Submitted from</Label>
-          <DatePicker id="queue-filter-from" value={filters.from ?? ''} placeholder="Any day" isInvalid={badRange !== undefined} onChange={(day) => onChange(without(filters, 'from', day))} />
+          <DatePicker id="queue-filter-from" {...dates} value={filters.from ?? ''} placeholder="Any day" isInvalid={badRange !== undefined} onChange={(day) => onChange(without(filters, 'from', day))} />
         </Stack>
         <Stack space="space.050">
           <Label labelFor="queue-filter-to">Submitted to</Label>
-          <DatePicker id="queue-filter-to" value={filters.to ?? ''} placeholder="Any day" isInvalid={badRange !== undefined} onChange={(day) => onChange(without(filters, 'to', day))} />
+          <DatePicker id="queue-filter-to" {...dates} value={filters.to ?? ''} placeholder="Any day" isInvalid={badRange !== undefined} onChange={(day) => onChange(without(filters, 'to', day))} />
         </Stack>
         {hasFilters(filters) && (
           <Button appearance="subtle" onClick={onClear}>

@@ -4,6 +4,7 @@ import { CONTENT_LABELS } from '../../shared/content';
 import { type QueueItemView, type QueueTab } from '../../shared/contract';
 import { formatDate, formatDateTime } from '../shared/dates';
 import { StatusLozenge } from '../shared/status-lozenge';
+import { useViewerLocale } from '../shared/use-viewer-locale';
 import { isPendingTab } from './queue-query';
 import { requestStatusLozenge } from './request-status';
 
@@ -31,22 +32,22 @@ function stepText(item: QueueItemView): string {
   return item.step === null ? '—' : `${item.step.number} of ${item.step.count} · ${item.step.name}`;
 }
 
-function dueCell(item: QueueItemView): React.JSX.Element {
+function dueCell(item: QueueItemView, locale: string | undefined): React.JSX.Element {
   if (item.dueAt === undefined) return <Text color="color.text.subtlest">—</Text>;
   return (
     <Inline space="space.050" alignBlock="center" shouldWrap>
-      <Text>{formatDate(item.dueAt)}</Text>
+      <Text>{formatDate(item.dueAt, locale)}</Text>
       {item.overdue && <Lozenge appearance="removed">Overdue</Lozenge>}
     </Inline>
   );
 }
 
-function submittedCell(item: QueueItemView): React.JSX.Element {
+function submittedCell(item: QueueItemView, locale: string | undefined): React.JSX.Element {
   return (
     <Stack space="space.025">
       <Text>{item.submittedBy.displayName}</Text>
       <Text size="small" color="color.text.subtlest">
-        {formatDateTime(item.submittedAt)}
+        {formatDateTime(item.submittedAt, locale)}
       </Text>
     </Stack>
   );
@@ -100,6 +101,7 @@ const cell = (key: string, content: Cell['content']): Cell => ({ key, content })
 /** The queue's items: pending tabs show where each request stands; decided tabs show when it ended. */
 export function QueueTable(props: QueueTableProps): React.JSX.Element {
   const { tab, items, onOpenPage, isLoading } = props;
+  const locale = useViewerLocale();
   const pending = isPendingTab(tab);
   const head = {
     cells: [
@@ -119,10 +121,10 @@ export function QueueTable(props: QueueTableProps): React.JSX.Element {
       cell('page', pageCell(item, onOpenPage)),
       cell('version', `v${item.version}`),
       cell('workflow', item.workflowName),
-      cell('submitted', submittedCell(item)),
+      cell('submitted', submittedCell(item, locale)),
       ...(pending
-        ? [cell('step', stepText(item)), cell('due', dueCell(item))]
-        : [cell('decided', item.decidedAt === undefined ? '—' : formatDateTime(item.decidedAt))]),
+        ? [cell('step', stepText(item)), cell('due', dueCell(item, locale))]
+        : [cell('decided', item.decidedAt === undefined ? '—' : formatDateTime(item.decidedAt, locale))]),
       cell('status', <StatusLozenge lozenge={requestStatusLozenge(item.status)} />),
     ],
   }));

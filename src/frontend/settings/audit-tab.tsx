@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Button, Code, CodeBlock, DynamicTable, Heading, Inline, Lozenge, SectionMessage, Stack, Text, Tooltip } from '@forge/react';
 import { ApiErrorMessage } from '../shared/api-error-message';
 import { formatDateTime } from '../shared/dates';
+import { useViewerLocale } from '../shared/use-viewer-locale';
 import { EmptyNote } from '../shared/empty-note';
 import { LoadingBlock } from '../shared/loading-block';
 import { RESTRICTED_PAGE } from '../../shared/contract';
@@ -44,6 +45,7 @@ type Shown = 'none' | 'csv' | 'json';
  */
 export function AuditTab(): React.JSX.Element {
   const audit = useAuditExport();
+  const locale = useViewerLocale();
   const [shown, setShown] = useState<Shown>('none');
   const toggle = (format: Shown) => setShown((current) => (current === format ? 'none' : format));
 
@@ -51,7 +53,7 @@ export function AuditTab(): React.JSX.Element {
     key: entry.id,
     cells: [
       { key: entry.seq, content: <Text>{String(entry.seq)}</Text> },
-      { key: entry.at, content: <Text>{formatDateTime(entry.at)}</Text> },
+      { key: entry.at, content: <Text>{formatDateTime(entry.at, locale)}</Text> },
       { key: 'actor', content: <Text>{entry.actor?.displayName ?? 'ApprovalFlow'}</Text> },
       {
         key: 'summary',
@@ -138,7 +140,7 @@ export function AuditTab(): React.JSX.Element {
       {audit.head === undefined || audit.head.seq === 0 ? null : (
         <Stack space="space.050">
           <Heading as="h3">Chain head</Heading>
-          <Text>{`As of ${formatDateTime(audit.head.at)}. Keep it outside Confluence: pasted below later, it shows whether anything up to it was rewritten.`}</Text>
+          <Text>{`As of ${formatDateTime(audit.head.at, locale)}. Keep it outside Confluence: pasted below later, it shows whether anything up to it was rewritten.`}</Text>
           <CodeBlock language="text" text={`${audit.head.seq}:${audit.head.hash}`} />
         </Stack>
       )}

@@ -28,8 +28,9 @@ export function reviewThenSignOff(): WorkflowDraft {
   };
 }
 
-export function openDialog(app: TestApp, accountId: string, pageId = RELEASE_PROCESS): Promise<Screen> {
-  return renderModule({ entry: 'src/frontend/byline.tsx', moduleKey: 'approval-byline', accountId, context: app.pageContext(pageId), sandbox: app.sandbox });
+/** `locale` is the viewer's as UI Kit reports it; the sandbox's own is en-US. */
+export function openDialog(app: TestApp, accountId: string, pageId = RELEASE_PROCESS, locale?: string): Promise<Screen> {
+  return renderModule({ entry: 'src/frontend/byline.tsx', moduleKey: 'approval-byline', accountId, context: app.pageContext(pageId), sandbox: app.sandbox, ...(locale === undefined ? {} : { locale }) });
 }
 
 /** Alice submits the page behind the dialog's back, as if from another browser. */

@@ -41,7 +41,24 @@ describe('the byline dialog, on versions and due dates', () => {
 
     const step = screen.within(screen.getByType('Box'));
     expect(step.getByText('Overdue').type).toBe('Lozenge');
-    expect(step.getByText(/^Any one approver · due \d{1,2} \w{3} \d{4}$/).type).toBe('Text');
+    // The sandbox's viewer is en-US, as the queue and settings write days for them.
+    expect(step.getByText(/^Any one approver · due \w{3} \d{1,2}, \d{4}$/).type).toBe('Text');
+  });
+
+  it('writes the request\'s days and times in the order of the viewer\'s locale', async () => {
+    await app.createWorkflow(
+      { name: 'Timed review', steps: [{ id: 'review', name: 'Review', approvers: [user('u-bob')], rule: { kind: 'any' }, dueDays: 2 }] },
+      'default',
+    );
+    await submittedByAlice(app);
+
+    const american = await openDialog(app, 'u-grace');
+    expect(american.getByText(/^Any one approver · due \w{3} \d{1,2}, \d{4}$/).type).toBe('Text');
+    expect(american.getByText(/^Submitted by Alice Author on \w{3} \d{1,2}, \d{4}, \d{1,2}:\d{2} (AM|PM)$/).type).toBe('Text');
+
+    const british = await openDialog(app, 'u-grace', RELEASE_PROCESS, 'en-GB');
+    expect(british.getByText(/^Any one approver · due \d{1,2} \w{3} \d{4}$/).type).toBe('Text');
+    expect(british.getByText(/^Submitted by Alice Author on \d{1,2} \w{3} \d{4}, \d{2}:\d{2}$/).type).toBe('Text');
   });
 
   it('does not flag a step that is still within its due date', async () => {

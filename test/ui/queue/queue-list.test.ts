@@ -150,6 +150,21 @@ describe('the approval queue lists a space’s requests', () => {
     expect(rows(screen)).toHaveLength(0);
   });
 
+  it('writes days and times in the order of the viewer\'s locale, date pickers included', async () => {
+    const adr = 'ADR-001: Build approvals as a Forge app';
+    const american = await openQueue(app, 'u-bob');
+    await american.waitFor(() => rows(american).length > 0);
+    expect(cellText(american, adr, 'submitted')).toMatch(/\w{3} \d{1,2}, \d{4}, \d{1,2}:\d{2} (AM|PM)$/);
+    expect(cellText(american, adr, 'due')).toMatch(/^\w{3} \d{1,2}, \d{4}Overdue$/);
+    expect(american.getByLabel('Submitted from').props).toMatchObject({ dateFormat: 'MMM D, YYYY', locale: 'en-US' });
+
+    const british = await openQueue(app, 'u-bob', 'en-GB');
+    await british.waitFor(() => rows(british).length > 0);
+    expect(cellText(british, adr, 'submitted')).toMatch(/\d{1,2} \w{3} \d{4}, \d{2}:\d{2}$/);
+    expect(cellText(british, adr, 'due')).toMatch(/^\d{1,2} \w{3} \d{4}Overdue$/);
+    expect(british.getByLabel('Submitted to').props).toMatchObject({ dateFormat: 'D MMM YYYY', locale: 'en-GB' });
+  });
+
   it('opens the page from its title in the same tab', async () => {
     const screen = await openQueue(app, 'u-bob');
     await screen.waitFor(() => rows(screen).length > 0);

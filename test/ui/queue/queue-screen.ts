@@ -6,8 +6,9 @@ import { type ForgeDoc } from '../../../sandbox/ui-host';
 import { MODULES, type TestApp } from '../../integration/support/app';
 import { type Screen, renderModule } from '../support/render';
 
-export function openQueue(app: TestApp, accountId: string): Promise<Screen> {
-  return renderModule({ entry: 'src/frontend/queue.tsx', moduleKey: MODULES.queue, accountId, context: app.spaceContext('ENG'), sandbox: app.sandbox });
+/** `locale` is the viewer's as UI Kit reports it; the sandbox's own is en-US. */
+export function openQueue(app: TestApp, accountId: string, locale?: string): Promise<Screen> {
+  return renderModule({ entry: 'src/frontend/queue.tsx', moduleKey: MODULES.queue, accountId, context: app.spaceContext('ENG'), sandbox: app.sandbox, ...(locale === undefined ? {} : { locale }) });
 }
 
 /** Clicking a tab: ADS Tabs tells the app the index of the tab chosen. */

@@ -75,6 +75,14 @@ describe('space settings: audit', () => {
     await screen.waitFor(() => screen.getByText('Chain verified'));
     const pinned = codeBlock(screen, 'text', '1:');
     expect(pinned).toMatch(/^1:[0-9a-f]{64}$/);
+    // Times in the order of the viewer's locale (the sandbox's is en-US), in the table as in the head.
+    expect(screen.getByText(/^As of \w{3} \d{1,2}, \d{4}, \d{1,2}:\d{2} (AM|PM)\. Keep it outside Confluence/).type).toBe('Text');
+    expect(screen.textContent(screen.getAllByType('Row')[0].children[1])).toMatch(/^\w{3} \d{1,2}, \d{4}, \d{1,2}:\d{2} (AM|PM)$/);
+    const british = await openSettings(app, 'u-frank', 'en-GB');
+    await chooseTab(british, 'Audit');
+    await british.waitFor(() => british.getByText('Chain verified'));
+    expect(british.getByText(/^As of \d{1,2} \w{3} \d{4}, \d{2}:\d{2}\. Keep it outside Confluence/).type).toBe('Text');
+    expect(british.textContent(british.getAllByType('Row')[0].children[1])).toMatch(/^\d{1,2} \w{3} \d{4}, \d{2}:\d{2}$/);
 
     ok(await frank('createWorkflow', { workflow: editorWorkflow({ name: 'Runbook review' }) }));
     await app.drain();

@@ -8,8 +8,9 @@ import { type Screen, renderModule } from '../support/render';
 
 export const ENG_SETTINGS = { space: { id: '1001', key: 'ENG' } };
 
-export function openSettings(app: TestApp, accountId: string): Promise<Screen> {
-  return renderModule({ entry: 'src/frontend/settings.tsx', moduleKey: 'approval-settings', accountId, context: ENG_SETTINGS, sandbox: app.sandbox });
+/** `locale` is the viewer's as UI Kit reports it; the sandbox's own is en-US. */
+export function openSettings(app: TestApp, accountId: string, locale?: string): Promise<Screen> {
+  return renderModule({ entry: 'src/frontend/settings.tsx', moduleKey: 'approval-settings', accountId, context: ENG_SETTINGS, sandbox: app.sandbox, ...(locale === undefined ? {} : { locale }) });
 }
 
 /** Clicks a tab: ADS Tabs reports the selected index through `onChange`. */
