@@ -158,14 +158,14 @@ describeInBrowser('every screen at the widths Confluence gives it', () => {
       await checkModule(e2e.page, 'settings, editor errors', MODULES.settings, region);
     });
 
-    it.each([1000])('workflows with long names, at %i px', async (width) => {
+    it.each(SETTINGS_WIDTHS)('workflows with long names, at %i px', async (width) => {
       await seedLongWorkflow(e2e.server);
       const region = await openSettings(width);
       await region.getByText(LONG.workflow).first().waitFor({ timeout: UI_TIMEOUT_MS });
       await checkModule(e2e.page, 'settings, workflows', MODULES.settings, region);
     });
 
-    it.each([1000])('manage space with a long page title, at %i px', async (width) => {
+    it.each(SETTINGS_WIDTHS)('manage space with a long page title, at %i px', async (width) => {
       await seedLongWorkflow(e2e.server);
       await addPage(e2e.server, LONG.pageTitle);
       const region = await openSettings(width);
@@ -196,7 +196,7 @@ describeInBrowser('every screen at the widths Confluence gives it', () => {
       await checkModule(e2e.page, 'queue, empty', MODULES.queue, region);
     });
 
-    it.each([1440])('50 requests with long names, at %i px', async (width) => {
+    it.each(PAGE_VIEWPORTS)('50 requests with long names, at %i px', async (width) => {
       await seedLongWorkflow(e2e.server);
       for (let index = 1; index <= 50; index += 1) {
         const pageId = await addPage(e2e.server, index === 50 ? LONG.pageTitle : `Lieferantenbewertung ${String(index).padStart(2, '0')}: Informationssicherheitsnachweis`);

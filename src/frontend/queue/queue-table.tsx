@@ -65,7 +65,7 @@ const pageLink = xcss({
 function pageCell(item: QueueItemView, onOpenPage: (item: QueueItemView) => void): React.JSX.Element {
   const link = (
     <Pressable xcss={pageLink} onClick={() => onOpenPage(item)}>
-      {item.pageTitle}
+      <Text color="color.link">{item.pageTitle}</Text>
     </Pressable>
   );
   if (item.contentType === 'page') return link;
@@ -98,20 +98,30 @@ function selectAllCell(props: QueueTableProps): React.JSX.Element | string {
 
 const cell = (key: string, content: Cell['content']): Cell => ({ key, content });
 
+/*
+ * Column widths are percentages of a fixed-size table (ADS DynamicTable): without them a long
+ * unbroken word sizes its column and the table runs past the module on a laptop screen. The
+ * page title gets the most room, "Select all" its one line.
+ */
+const PENDING_WIDTHS: Partial<Record<string, number>> = { select: 12, page: 19, version: 11, workflow: 17, submitted: 13, step: 12, due: 8, status: 8 };
+const DECIDED_WIDTHS: Partial<Record<string, number>> = { page: 26, version: 11, workflow: 18, submitted: 16, decided: 15, status: 14 };
+
 /** The queue's items: pending tabs show where each request stands; decided tabs show when it ended. */
 export function QueueTable(props: QueueTableProps): React.JSX.Element {
   const { tab, items, onOpenPage, isLoading } = props;
   const locale = useViewerLocale();
   const pending = isPendingTab(tab);
+  const widths = pending ? PENDING_WIDTHS : DECIDED_WIDTHS;
+  const column = (key: string, content: Cell['content']) => ({ ...cell(key, content), width: widths[key] });
   const head = {
     cells: [
-      ...(pending ? [cell('select', selectAllCell(props))] : []),
-      cell('page', 'Page'),
-      cell('version', 'Version'),
-      cell('workflow', 'Workflow'),
-      cell('submitted', 'Submitted'),
-      ...(pending ? [cell('step', 'Step'), cell('due', 'Due')] : [cell('decided', 'Decided')]),
-      cell('status', 'Status'),
+      ...(pending ? [column('select', selectAllCell(props))] : []),
+      column('page', 'Page'),
+      column('version', 'Version'),
+      column('workflow', 'Workflow'),
+      column('submitted', 'Submitted'),
+      ...(pending ? [column('step', 'Step'), column('due', 'Due')] : [column('decided', 'Decided')]),
+      column('status', 'Status'),
     ],
   };
   const rows: Row[] = items.map((item) => ({
@@ -120,13 +130,13 @@ export function QueueTable(props: QueueTableProps): React.JSX.Element {
       ...(pending ? [cell('select', selectCell(item, props))] : []),
       cell('page', pageCell(item, onOpenPage)),
       cell('version', `v${item.version}`),
-      cell('workflow', item.workflowName),
+      cell('workflow', <Text>{item.workflowName}</Text>),
       cell('submitted', submittedCell(item, locale)),
       ...(pending
-        ? [cell('step', stepText(item)), cell('due', dueCell(item, locale))]
+        ? [cell('step', <Text>{stepText(item)}</Text>), cell('due', dueCell(item, locale))]
         : [cell('decided', item.decidedAt === undefined ? '—' : formatDateTime(item.decidedAt, locale))]),
       cell('status', <StatusLozenge lozenge={requestStatusLozenge(item.status)} />),
     ],
   }));
-  return <DynamicTable label="Approval requests" head={head} rows={rows} isLoading={isLoading} />;
+  return <DynamicTable label="Approval requests" head={head} rows={rows} isLoading={isLoading} isFixedSize />;
 }

@@ -14,12 +14,14 @@ interface Props {
   onAction(action: RowAction, row: TreeRowView): void;
 }
 
-const indentStep = xcss({ paddingInlineStart: 'space.300' });
+const indentStep = xcss({ paddingInlineStart: 'space.200' });
+/** Deeper levels indent no further, so a title many levels down keeps room for its longest word. */
+const MAX_INDENT = 3;
 
-/** Nested boxes rather than a computed padding: xcss takes design tokens only, and depth is unbounded. */
+/** Nested boxes rather than a computed padding: xcss takes design tokens only. */
 function indented(depth: number, content: React.JSX.Element): React.JSX.Element {
   let element = content;
-  for (let i = 0; i < depth; i += 1) element = <Box xcss={indentStep}>{element}</Box>;
+  for (let i = 0; i < Math.min(depth, MAX_INDENT); i += 1) element = <Box xcss={indentStep}>{element}</Box>;
   return element;
 }
 
@@ -163,7 +165,7 @@ function levelNote(entry: Exclude<TreeEntry, { kind: 'row' }>, tree: SpaceTree):
  * gives a space-settings page; long titles in languages with long compounds still fit a word
  * to a line.
  */
-const ADMIN_WIDTHS = { title: 45, type: 5, status: 14, workflow: 22, actions: 14 };
+const ADMIN_WIDTHS = { title: 50, type: 5, status: 12, workflow: 18, actions: 15 };
 const READER_WIDTHS = { title: 50, type: 5, status: 15, workflow: 30, actions: 0 };
 
 /** The space's pages and folders as an indented table; admins get the actions column. */

@@ -12,16 +12,28 @@ interface Props {
   onDelete(workflow: WorkflowSummaryView): void;
 }
 
+/*
+ * Column widths are percentages of the table (ADS DynamicTable), sized for the 760–1,000 px
+ * Confluence gives a space-settings page: the four action buttons keep one line and a
+ * surname keeps its column, so no word breaks.
+ */
 const HEAD = {
   cells: [
-    { key: 'name', content: 'Name', isSortable: true },
-    { key: 'description', content: 'Description' },
-    { key: 'steps', content: 'Steps' },
-    { key: 'owners', content: 'Owners' },
-    { key: 'state', content: 'State' },
-    { key: 'actions', content: 'Actions' },
+    { key: 'name', content: 'Name', isSortable: true, width: 20 },
+    { key: 'description', content: 'Description', width: 17 },
+    { key: 'steps', content: 'Steps', width: 8 },
+    { key: 'owners', content: 'Owners', width: 14 },
+    { key: 'state', content: 'State', width: 10 },
+    { key: 'actions', content: 'Actions', width: 31 },
   ],
 };
+
+/** The first owner by name and how many more: a full list would take the column from the name. */
+function ownersText(workflow: WorkflowSummaryView): string {
+  const [first, ...others] = workflow.owners;
+  if (first === undefined) return '—';
+  return others.length === 0 ? first.displayName : `${first.displayName} +${others.length}`;
+}
 
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
@@ -68,7 +80,7 @@ export function WorkflowTable(props: Props): React.JSX.Element {
       },
       { key: 'description', content: <Text>{workflow.description === '' ? '—' : workflow.description}</Text> },
       { key: workflow.stepCount, content: <Text>{plural(workflow.stepCount, 'step')}</Text> },
-      { key: 'owners', content: <Text>{workflow.owners.map((owner) => owner.displayName).join(', ') || '—'}</Text> },
+      { key: 'owners', content: <Text>{ownersText(workflow)}</Text> },
       {
         key: workflow.enabled ? 'enabled' : 'disabled',
         content: workflow.enabled ? <Lozenge appearance="success">Enabled</Lozenge> : <Lozenge>Disabled</Lozenge>,
@@ -77,5 +89,5 @@ export function WorkflowTable(props: Props): React.JSX.Element {
     ],
   }));
   // The tab's heading names the table; a caption would repeat it as a second, centred title.
-  return <DynamicTable label="Workflows of this space" head={HEAD} rows={rows} />;
+  return <DynamicTable label="Workflows of this space" head={HEAD} rows={rows} isFixedSize />;
 }
