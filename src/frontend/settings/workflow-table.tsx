@@ -19,12 +19,12 @@ interface Props {
  */
 const HEAD = {
   cells: [
-    { key: 'name', content: 'Name', isSortable: true, width: 20 },
-    { key: 'description', content: 'Description', width: 17 },
+    { key: 'name', content: 'Name', isSortable: true, width: 15 },
+    { key: 'description', content: 'Description', width: 14 },
     { key: 'steps', content: 'Steps', width: 8 },
-    { key: 'owners', content: 'Owners', width: 14 },
+    { key: 'owners', content: 'Owners', width: 13 },
     { key: 'state', content: 'State', width: 10 },
-    { key: 'actions', content: 'Actions', width: 31 },
+    { key: 'actions', content: 'Actions', width: 40 },
   ],
 };
 
