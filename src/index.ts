@@ -3,7 +3,7 @@ export { bylineResolver } from './resolvers/byline';
 export { settingsResolver } from './resolvers/settings';
 export { queueResolver } from './resolvers/queue';
 export { analyticsResolver } from './resolvers/analytics';
-export { effectsConsumer } from './actions/effects-consumer';
+export { effectsConsumer } from './effects/effects-consumer';
 export { pageUpdated } from './triggers/page-updated';
 export { dailyMaintenance } from './triggers/daily-maintenance';
 export { effectsSweep } from './triggers/effects-sweep';

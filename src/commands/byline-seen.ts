@@ -10,7 +10,7 @@
  * showing exactly the current state misleads nobody, whoever wrote it, and the next write replaces
  * it; anything else is for the app to judge from the queue.
  */
-import { enqueueBylineChecks } from '../actions/byline-check';
+import { enqueueBylineChecks } from '../effects/byline-check';
 import { BYLINE_PROPERTY_KEY, type BylineState } from '../shared/byline';
 import { type PageContext } from './page-context';
 

@@ -5,7 +5,7 @@
  * once, record nothing new.
  */
 import { Filter, FilterConditions, kvs } from '@forge/kvs';
-import { enqueueEffects } from '../actions/effects-job';
+import { enqueueEffects } from '../effects/effects-job';
 import { overdueSteps } from '../domain/overdue';
 import { type ApprovalRequest } from '../domain/request';
 import { isConditionFailure } from '../storage/condition-failure';

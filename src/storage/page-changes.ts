@@ -7,7 +7,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { Filter, FilterConditions, kvs } from '@forge/kvs';
-import { enqueueEffects } from '../actions/effects-job';
+import { enqueueEffects } from '../effects/effects-job';
 import { type DomainEvent } from '../domain/events';
 import { type ApprovalRequest } from '../domain/request';
 import { AppError } from '../shared/errors';

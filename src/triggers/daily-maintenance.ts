@@ -9,7 +9,7 @@
  * lists the pages and queues the checks (byline-check.ts), so its own time grows by one query and
  * about one push per 100 pages, and each page is checked, and repaired, on its own.
  */
-import { enqueueBylineChecks } from '../actions/byline-check';
+import { enqueueBylineChecks } from '../effects/byline-check';
 import { expireRequest } from '../commands/expire';
 import { recordOverdueSteps } from '../commands/overdue';
 import { VersionCheck } from '../commands/version-check';

@@ -1,5 +1,5 @@
 import { subMinutes } from 'date-fns';
-import { enqueueEffects } from '../actions/effects-job';
+import { enqueueEffects } from '../effects/effects-job';
 import { unsealedBefore } from '../storage/audit';
 
 /** A job normally seals its entries within seconds; older unsealed entries lost their push. */

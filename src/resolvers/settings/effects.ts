@@ -1,4 +1,4 @@
-import { enqueueEffects } from '../../actions/effects-job';
+import { enqueueEffects } from '../../effects/effects-job';
 import { NONE } from '../../storage/entities';
 
 /**

@@ -4,7 +4,7 @@
  * including at the end of the chain, which the head pins.
  */
 import { kvs } from '@forge/kvs';
-import { enqueueEffects } from '../../../src/actions/effects-job';
+import { enqueueEffects } from '../../../src/effects/effects-job';
 import { type RequestView } from '../../../src/shared/contract/byline';
 import { pageHistory, type StoredAuditRow } from '../../../src/storage/audit';
 import { sealAuditEntries, verifyChain } from '../../../src/storage/audit-chain';

@@ -9,7 +9,7 @@ import { type AuditExportEntryView, type AuditExportView, type PinnedHeadCheckVi
 import { type BridgeError } from '../../../src/shared/errors';
 import { type StoredAuditRow } from '../../../src/storage/audit';
 import { ENTITY } from '../../../src/storage/entities';
-import { enqueueEffects } from '../../../src/actions/effects-job';
+import { enqueueEffects } from '../../../src/effects/effects-job';
 import { MODULES, ok, refused, type TestApp, startApp } from '../support/app';
 import { decideOnPage, submitPage, writeUnsealedEntry } from '../support/effects-journey';
 import { canonical, firstBrokenSeq, sha256 } from '../support/offline-audit';

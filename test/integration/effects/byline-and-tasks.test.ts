@@ -2,7 +2,7 @@
  * After each change the page's byline lozenge (a content property Confluence renders without
  * calling the app) shows the new status, and each approver's "pending for me" list is right.
  */
-import { enqueueEffects } from '../../../src/actions/effects-job';
+import { enqueueEffects } from '../../../src/effects/effects-job';
 import { formatDay } from '../../../src/shared/status';
 import { type Workflow } from '../../../src/shared/workflow';
 import { pendingTasksFor } from '../../../src/storage/tasks';
@@ -179,7 +179,7 @@ describe('the byline property and concurrent writers', () => {
     await app.as('u-alice').byline('submit', PAGE, {});
     await app.drain();
     const newer = app.bylineProperty(PAGE);
-    const { writeBylineProperty } = await import('../../../src/actions/byline-property');
+    const { writeBylineProperty } = await import('../../../src/effects/byline-property');
     const written = await writeBylineProperty({ pageId: PAGE, spaceId: ENG, type: 'page' }, { title: 'Draft', icon: 'data:image/svg+xml,', tooltip: 'stale' }, 0);
     expect(written).toBe(false);
     expect(app.bylineProperty(PAGE)).toEqual(newer);

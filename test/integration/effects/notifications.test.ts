@@ -4,7 +4,7 @@
  * each posted once whatever the queue and Confluence do.
  */
 import { type CommentSummary } from '../../../sandbox/confluence';
-import { enqueueEffects } from '../../../src/actions/effects-job';
+import { enqueueEffects } from '../../../src/effects/effects-job';
 import { recordOverdueSteps } from '../../../src/commands/overdue';
 import { getRequest } from '../../../src/storage/requests';
 import { type TestApp, startApp } from '../support/app';

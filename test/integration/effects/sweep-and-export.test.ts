@@ -3,7 +3,7 @@
  * space's audit trail page by page, each page checked against the hash chain.
  */
 import { kvs } from '@forge/kvs';
-import { enqueueEffects } from '../../../src/actions/effects-job';
+import { enqueueEffects } from '../../../src/effects/effects-job';
 import { type SettingsResults } from '../../../src/shared/contract/settings';
 import { type BridgeError } from '../../../src/shared/errors';
 import { type Workflow } from '../../../src/shared/workflow';
