@@ -4,6 +4,7 @@
  */
 import { type DomainEvent } from './events';
 import { REQUEST_STATUS_NAMES } from './request';
+import { capitalise } from '../shared/wording';
 import { type AuditBody } from '../storage/entities';
 
 export interface SentenceLookups {
@@ -163,8 +164,4 @@ function step(requestId: string, index: number, lookups: SentenceLookups): strin
   const names = lookups.stepNames?.(requestId);
   const name = names?.[index];
   return names === undefined ? `step ${index + 1}` : `step ${index + 1} of ${names.length}${name === undefined ? '' : ` (${name})`}`;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

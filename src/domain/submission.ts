@@ -2,6 +2,7 @@
  * Submitting a page version: which submissions are allowed, and the new request they start.
  */
 import { type Step, type Workflow } from '../shared/workflow';
+import { capitalise } from '../shared/wording';
 import { type PageRef } from './commands';
 import { fail, type Failure } from './errors';
 import { type EventDraft } from './events';
@@ -128,8 +129,4 @@ function infeasibleStep(workflow: Workflow, authorId: string): Failure | null {
     return fail('PRECONDITION', `${capitalise(describeStep(workflow, index))}: ${who}${why}. Ask a workflow owner to add approvers`);
   }
   return null;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -13,6 +13,7 @@ import {
   workflowInputSchema,
 } from '../shared/workflow';
 import { WORKFLOW_MAX_BYTES } from '../shared/limits';
+import { capitalise, countOf } from '../shared/wording';
 import { requiredApprovals } from './step-rule';
 
 export type IssuePath = (string | number)[];
@@ -71,10 +72,6 @@ function issueAt(path: IssuePath, message: string): ValidationIssue {
   const where = locate(path);
   const text = where === '' ? capitalise(message) : message.charAt(0).toLowerCase() + message.slice(1);
   return { path, message: `${where}${text}` };
-}
-
-function capitalise(message: string): string {
-  return message.charAt(0).toUpperCase() + message.slice(1);
 }
 
 function stepIssues(steps: readonly Step[], groupSizes: Readonly<Record<string, number>>): ValidationIssue[] {
@@ -148,7 +145,7 @@ function capacityIssues(step: Step, index: number, groupSizes: Readonly<Record<s
     issues.push(
       issueAt(
         ['steps', index, 'rule', 'count'],
-        `at least ${required} approvals required but only ${plural(capacity, 'approver')} can approve`,
+        `at least ${required} approvals required but only ${countOf(capacity, 'approver')} can approve`,
       ),
     );
   }
@@ -161,10 +158,6 @@ function capacityIssues(step: Step, index: number, groupSizes: Readonly<Record<s
     );
   }
   return issues;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function actionIssues(actions: WorkflowInput['actions']): ValidationIssue[] {

@@ -15,6 +15,7 @@ import { type DomainEvent } from '../domain/events';
 import { historySentence, type SentenceLookups } from '../domain/history-sentence';
 import { type ApprovalRequest, type ApproverGroup, describeStep } from '../domain/request';
 import { type DisplayName, formatDay } from '../shared/status';
+import { capitalise } from '../shared/wording';
 import { type AuditEntry } from '../storage/audit';
 import { NONE } from '../storage/entities';
 
@@ -46,7 +47,6 @@ function addressed(accountIds: readonly string[], displayName: DisplayName): Adf
   return accountIds.flatMap((id) => [{ type: 'mention', attrs: { id, text: `@${displayName(id)}` } }, text(' ')]);
 }
 
-const capitalised = (value: string): string => value.charAt(0).toUpperCase() + value.slice(1);
 /** A person's own words (a decision's or a submission's comment), as a paragraph of their own. */
 const quoted = (comment: string | undefined): string[] => (comment === undefined || comment === '' ? [] : [`“${comment}”`]);
 const dueText = (dueAt: string | undefined): string => (dueAt === undefined ? '' : `, due ${formatDay(dueAt)}`);
@@ -102,7 +102,7 @@ function requestNotice(entry: AuditEntry, event: DomainEvent, requests: RequestL
         named: [submittedBy, event.actorId],
         after: [
           ...quoted(comment),
-          `${capitalised(describeStep(workflow, 0))} is waiting for your decision${dueText(firstStep.dueAt)}. Approve or reject it from the Approval button in the page byline.`,
+          `${capitalise(describeStep(workflow, 0))} is waiting for your decision${dueText(firstStep.dueAt)}. Approve or reject it from the Approval button in the page byline.`,
           ...groupsText(firstStep.approverGroups),
         ],
       });
@@ -114,7 +114,7 @@ function requestNotice(entry: AuditEntry, event: DomainEvent, requests: RequestL
         requestId: event.requestId,
         mentions: eligibleApprovers,
         named: [event.actorId],
-        after: [`${capitalised(describeStep(request.workflow, toStepIndex))} is waiting for your decision${dueText(dueAt)}.`, ...groupsText(approverGroups)],
+        after: [`${capitalise(describeStep(request.workflow, toStepIndex))} is waiting for your decision${dueText(dueAt)}.`, ...groupsText(approverGroups)],
       });
     }
     case 'decision.recorded':

@@ -4,6 +4,7 @@
  */
 import { type BylineProperties } from './byline';
 import { STATUS_TONES, type StatusTone, statusColour } from './status-colours';
+import { countOf } from './wording';
 
 export const PAGE_STATUSES = ['draft', 'inApproval', 'approved', 'changesRequested', 'outdated', 'expired'] as const;
 export type PageStatus = (typeof PAGE_STATUSES)[number];
@@ -129,7 +130,7 @@ export function listPeople(accountIds: readonly string[], displayName: DisplayNa
   const names = accountIds.map(displayName);
   if (names.length <= MAX_NAMED_PEOPLE) return names.join(', ');
   const others = names.length - MAX_NAMED_PEOPLE;
-  return `${names.slice(0, MAX_NAMED_PEOPLE).join(', ')} and ${others} other${others === 1 ? '' : 's'}`;
+  return `${names.slice(0, MAX_NAMED_PEOPLE).join(', ')} and ${countOf(others, 'other')}`;
 }
 
 export function bylineTitle(summary: PageStatusSummary): string {

@@ -1,4 +1,5 @@
 import { type TreeRowView } from '../../shared/contract';
+import { countOf } from '../../shared/wording';
 
 /**
  * Where a row's workflows come from, in the words of the manage-space tab: the page's own
@@ -27,6 +28,6 @@ export function assignmentLabel(row: TreeRowView, titleOf: (id: string) => strin
  */
 export function workflowNames(row: TreeRowView): string {
   if (row.workflows.length === 0) return row.origin === 'own' || row.origin === 'inherited' ? 'Assigned workflows are disabled' : '—';
-  if (row.origin === 'space') return `${row.workflows.length} enabled workflow${row.workflows.length === 1 ? '' : 's'}`;
+  if (row.origin === 'space') return countOf(row.workflows.length, 'enabled workflow');
   return row.workflows.map((w) => w.name).join(', ');
 }

@@ -5,6 +5,7 @@
  */
 import { type PersonView } from '../../shared/contract';
 import { type ActionState, type Principal, type Step, type WorkflowAction, type WorkflowOptions } from '../../shared/workflow';
+import { countOf } from '../../shared/wording';
 
 export type NameOf = (accountId: string) => string;
 
@@ -81,7 +82,7 @@ export function describeOptions(options: WorkflowOptions): string[] {
   return [
     options.selfApproval ? 'Authors may approve their own pages' : 'Authors cannot approve their own pages (segregation of duties)',
     options.autoSubmitOnEdit ? 'Editing an approved page submits the new version automatically' : 'Editing an approved page makes it Outdated until someone submits it',
-    options.validityDays === null ? 'Approvals do not expire' : `Approvals expire after ${options.validityDays} day${options.validityDays === 1 ? '' : 's'}`,
+    options.validityDays === null ? 'Approvals do not expire' : `Approvals expire after ${countOf(options.validityDays, 'day')}`,
     options.onEditDuringReview === 'keep'
       ? 'Edits during review: the submitted version stays under review'
       : 'Edits during review: the review restarts with the new version',

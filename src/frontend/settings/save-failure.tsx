@@ -2,15 +2,12 @@ import type React from 'react';
 import { SectionMessage, Stack, Text } from '@forge/react';
 import { type ApiFailure } from '../shared/api';
 import { ApiErrorMessage } from '../shared/api-error-message';
+import { countOf } from '../../shared/wording';
 
 interface Props {
   failure: ApiFailure;
   /** Loads the latest saved workflow into the editor (after someone else saved first). */
   onReload?: () => void;
-}
-
-function plural(count: number): string {
-  return count === 1 ? '1 problem' : `${count} problems`;
 }
 
 const STEP_PATH = /^workflow\.steps\.(\d+)\./;
@@ -34,7 +31,7 @@ export function SaveFailure({ failure, onReload }: Props): React.JSX.Element {
     const messages = [...new Set(Object.entries(failure.fields).map(([path, message]) => located(path, message)))];
     const shown = messages.length === 0 ? [failure.message] : messages;
     return (
-      <SectionMessage appearance="error" title={`Fix ${plural(shown.length)} to save this workflow`}>
+      <SectionMessage appearance="error" title={`Fix ${countOf(shown.length, 'problem')} to save this workflow`}>
         <Stack space="space.050">
           {shown.map((message) => (
             <Text key={message}>{`• ${message}`}</Text>

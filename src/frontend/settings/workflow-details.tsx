@@ -5,16 +5,13 @@ import { ActionsSummary } from './actions-summary';
 import { describeApprovers, describeOptions, describeRule, nameLookup } from './describe-workflow';
 import { ApiErrorMessage } from '../shared/api-error-message';
 import { useWorkflowDetail } from './use-workflow-detail';
+import { countOf } from '../../shared/wording';
 
 interface Props {
   workflowId: string;
   isDefault: boolean;
   onEdit(): void;
   onBack(): void;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /** A workflow read-only: what anyone who can view the space may see before submitting a page with it. */
@@ -44,7 +41,7 @@ export function WorkflowDetails({ workflowId, isDefault, onEdit, onBack }: Props
         <Text>{`Owners: ${workflow.owners.map(nameOf).join(', ')}`}</Text>
         {runningRequests > 0 ? (
           <SectionMessage appearance="information">
-            <Text>{`${plural(runningRequests, 'page')} ${runningRequests === 1 ? 'is' : 'are'} in approval with this workflow.`}</Text>
+            <Text>{`${countOf(runningRequests, 'page')} ${runningRequests === 1 ? 'is' : 'are'} in approval with this workflow.`}</Text>
           </SectionMessage>
         ) : null}
       </Stack>
@@ -56,7 +53,7 @@ export function WorkflowDetails({ workflowId, isDefault, onEdit, onBack }: Props
             <Text weight="medium">{`Step ${index + 1}: ${step.name}`}</Text>
             <Text>{`Approvers: ${describeApprovers(step, nameOf)}`}</Text>
             <Text>
-              {`Rule: ${describeRule(step)} · ${plural(step.rejectionsToFail, 'rejection')} to fail${step.dueDays === undefined ? '' : ` · due within ${plural(step.dueDays, 'day')}`}`}
+              {`Rule: ${describeRule(step)} · ${countOf(step.rejectionsToFail, 'rejection')} to fail${step.dueDays === undefined ? '' : ` · due within ${countOf(step.dueDays, 'day')}`}`}
             </Text>
           </Stack>
         ))}

@@ -1,6 +1,7 @@
 import type React from 'react';
 import { Button, ButtonGroup, DynamicTable, Inline, Lozenge, Text } from '@forge/react';
 import { type WorkflowSummaryView } from '../../shared/contract';
+import { countOf } from '../../shared/wording';
 
 interface Props {
   workflows: readonly WorkflowSummaryView[];
@@ -33,10 +34,6 @@ function ownersText(workflow: WorkflowSummaryView): string {
   const [first, ...others] = workflow.owners;
   if (first === undefined) return '—';
   return others.length === 0 ? first.displayName : `${first.displayName} +${others.length}`;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /** Everyone can view a workflow; only its owners and space admins get the buttons that change it. */
@@ -79,7 +76,7 @@ export function WorkflowTable(props: Props): React.JSX.Element {
         ),
       },
       { key: 'description', content: <Text>{workflow.description === '' ? '—' : workflow.description}</Text> },
-      { key: workflow.stepCount, content: <Text>{plural(workflow.stepCount, 'step')}</Text> },
+      { key: workflow.stepCount, content: <Text>{countOf(workflow.stepCount, 'step')}</Text> },
       { key: 'owners', content: <Text>{ownersText(workflow)}</Text> },
       {
         key: workflow.enabled ? 'enabled' : 'disabled',

@@ -9,6 +9,7 @@ import { normalisedWorkflowName } from '../../domain/workflow-name';
 import { validateWorkflow, type ValidationIssue } from '../../domain/workflow-validation';
 import { AppError } from '../../shared/errors';
 import { type GroupRef, type Workflow, type WorkflowInput } from '../../shared/workflow';
+import { countOf } from '../../shared/wording';
 import { allSettled } from './parallel';
 import { lookUpPeople, namedAccountIds } from './workflow-people';
 
@@ -82,7 +83,7 @@ export function validationFailure(issues: readonly ValidationIssue[]): AppError 
   const payloadIssues = issues.map((issue) => ({ path: ['workflow', ...issue.path.map(String)], message: issue.message }));
   const [first] = payloadIssues;
   const more = payloadIssues.length - 1;
-  const message = more === 0 ? first.message : `${first.message} (and ${more} more problem${more === 1 ? '' : 's'})`;
+  const message = more === 0 ? first.message : `${first.message} (and ${countOf(more, 'more problem')})`;
   return new AppError('VALIDATION', message, { issues: payloadIssues });
 }
 
