@@ -6,9 +6,8 @@ import { fail } from './errors';
 import { commit, identityOf } from './evolve';
 import { type ApprovalRequest, OVERRIDE_TARGETS, type OverrideTarget, REQUEST_STATUS_NAMES, type RequestStatus } from './request';
 import { addDays, isBefore } from './time';
+import { COMMENT_MAX } from '../shared/limits';
 import { type TransitionResult, unchanged } from './transition-result';
-
-export const REASON_MAX = 2000;
 
 const OVERRIDE_STATUS: Record<OverrideTarget, RequestStatus> = {
   draft: 'withdrawn',
@@ -43,7 +42,7 @@ export function override(request: ApprovalRequest | null, command: OverrideComma
     return fail('VALIDATION', "The status can be overridden to Draft, Approved or Changes Requested only");
   }
   if (reason === '') return fail('VALIDATION', 'Give a reason for the override: it is kept in the audit trail');
-  if (reason.length > REASON_MAX) return fail('VALIDATION', `A reason must be at most ${REASON_MAX} characters`);
+  if (reason.length > COMMENT_MAX) return fail('VALIDATION', `A reason must be at most ${COMMENT_MAX} characters`);
   if (request === null) return fail('NOT_FOUND', 'This page has no approval request whose status could be overridden');
   if (!command.isAdmin) return fail('FORBIDDEN', "Only a space admin can override a page's status");
   if (request.status === 'superseded') {
