@@ -8,18 +8,8 @@ import { type OverdueStep } from '../domain/overdue';
 import { type ApprovalRequest, type ApproverGroup, approverGroupsOf, type Decision, resolveEligibleApprovers } from '../domain/request';
 import { selfApprovalInForce } from '../domain/self-approval';
 import { type ApproverView, type RequestView, type StepProgress, type StepView } from '../shared/contract/byline';
-import { type Step, type StepRule } from '../shared/workflow';
-
-export function ruleText(rule: StepRule): string {
-  switch (rule.kind) {
-    case 'any':
-      return 'Any one approver';
-    case 'all':
-      return 'All approvers';
-    case 'atLeast':
-      return `At least ${rule.count} approval${rule.count === 1 ? '' : 's'}`;
-  }
-}
+import { ruleSentence } from '../shared/rule-sentence';
+import { type Step } from '../shared/workflow';
 
 /** The people a step names: as it started, or as it will start from the snapshot. */
 function stepApprovers(request: ApprovalRequest, index: number, step: Step): string[] {
@@ -79,7 +69,7 @@ export function requestView(request: ApprovalRequest, displayName: (accountId: s
     return {
       index,
       name: step.name,
-      rule: ruleText(step.rule),
+      rule: ruleSentence(step.rule),
       progress: progressOf(request, index),
       ...(state?.outcome === undefined ? {} : { outcome: state.outcome }),
       approvers,

@@ -21,17 +21,6 @@ export const ACTION_STATE_LABELS: Record<ActionState, string> = {
   expired: 'Expired',
 };
 
-export function describeRule(step: Pick<Step, 'rule'>): string {
-  switch (step.rule.kind) {
-    case 'any':
-      return 'Any one approver';
-    case 'all':
-      return 'All approvers';
-    case 'atLeast':
-      return `At least ${step.rule.count} approvals`;
-  }
-}
-
 export function describeApprovers(step: Pick<Step, 'approvers'>, nameOf: NameOf): string {
   return step.approvers.map((a) => (a.type === 'user' ? nameOf(a.accountId) : `group ${a.name}`)).join(', ');
 }

@@ -2,9 +2,10 @@ import type React from 'react';
 import { Button, ButtonGroup, Heading, Inline, Lozenge, SectionMessage, Stack, Text } from '@forge/react';
 import { LoadingBlock } from '../shared/loading-block';
 import { ActionsSummary } from './actions-summary';
-import { describeApprovers, describeOptions, describeRule, nameLookup } from './describe-workflow';
+import { describeApprovers, describeOptions, nameLookup } from './describe-workflow';
 import { ApiErrorMessage } from '../shared/api-error-message';
 import { useWorkflowDetail } from './use-workflow-detail';
+import { ruleSentence } from '../../shared/rule-sentence';
 import { countOf } from '../../shared/wording';
 
 interface Props {
@@ -53,7 +54,7 @@ export function WorkflowDetails({ workflowId, isDefault, onEdit, onBack }: Props
             <Text weight="medium">{`Step ${index + 1}: ${step.name}`}</Text>
             <Text>{`Approvers: ${describeApprovers(step, nameOf)}`}</Text>
             <Text>
-              {`Rule: ${describeRule(step)} · ${countOf(step.rejectionsToFail, 'rejection')} to fail${step.dueDays === undefined ? '' : ` · due within ${countOf(step.dueDays, 'day')}`}`}
+              {`Rule: ${ruleSentence(step.rule)} · ${countOf(step.rejectionsToFail, 'rejection')} to fail${step.dueDays === undefined ? '' : ` · due within ${countOf(step.dueDays, 'day')}`}`}
             </Text>
           </Stack>
         ))}
