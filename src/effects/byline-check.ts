@@ -5,6 +5,9 @@
  * page's current revision (or a later one) is left alone at the cost of one read; anything else
  * gets the true status written: a stale signed value silently (the effects write it anyway), an
  * unsigned or wrongly signed one as a repair, recorded in the audit trail (byline-property.ts).
+ * A signed value whose readers' banner is there when the space's setting hides it (or missing when
+ * it is shown) is written again too: that is how a change of the setting reaches pages that see no
+ * approval change (docs/readers.md).
  * Each page is checked on its own: one that fails never stops the others.
  */
 import { Queue } from '@forge/events';
@@ -14,6 +17,8 @@ import { getPageProperty } from '../confluence/properties';
 import { BYLINE_PROPERTY_KEY } from '../shared/byline';
 import { type ContentType } from '../shared/content';
 import { AppError } from '../shared/errors';
+import { readersBanner } from '../domain/readers-banner';
+import { getSpaceAssignments, readersBannerShown } from '../storage/assignments';
 import { BATCH_LIMIT, readBatch } from '../storage/batch-read';
 import { contentTypeOf, pageRecordKey, pageRecordOf, type PageRecord, type StoredPageRecord } from '../storage/page-state';
 import { type BylineUpdate, bylineOfRecord, untrackedByline, writeBylineUpdate } from './byline-effect';
@@ -49,13 +54,15 @@ export async function enqueueBylineChecks(spaceId: string, pages: BylineCheckJob
 const unreachable = (error: unknown): boolean => error instanceof AppError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN');
 
 /** The byline update a page needs, or null when its property is the app's for its current state (or there is nothing to protect). */
-async function neededUpdate(job: BylineCheckJob, page: BylineCheckJob['pages'][number], record: PageRecord | undefined): Promise<BylineUpdate | null> {
+async function neededUpdate(job: BylineCheckJob, page: BylineCheckJob['pages'][number], record: PageRecord | undefined, bannerShown: boolean): Promise<BylineUpdate | null> {
   const contentType = record === undefined ? (page.contentType ?? 'page') : contentTypeOf(record);
   const stored = await getPageProperty<unknown>(AS_APP, page.pageId, BYLINE_PROPERTY_KEY, contentType);
   if (stored === undefined && record === undefined) return null;
   const authentic = stored === undefined ? undefined : (await bylineSigner()).verified(page.pageId, stored.value);
-  if (authentic !== undefined && authentic.revision >= (record?.revision ?? 0)) return null;
-  return record === undefined ? untrackedByline({ pageId: page.pageId, spaceId: job.spaceId, contentType }) : bylineOfRecord(record);
+  const update = record === undefined ? untrackedByline({ pageId: page.pageId, spaceId: job.spaceId, contentType }) : bylineOfRecord(record);
+  const wantsBanner = bannerShown && readersBanner(update.summary, update.approval, () => '') !== undefined;
+  if (authentic !== undefined && authentic.revision >= (record?.revision ?? 0) && (authentic.banner !== undefined) === wantsBanner) return null;
+  return update;
 }
 
 /**
@@ -64,12 +71,13 @@ async function neededUpdate(job: BylineCheckJob, page: BylineCheckJob['pages'][n
  * its turn, fail the job so the queue runs it again (pages already right cost one read then).
  */
 export async function runBylineCheck(job: BylineCheckJob): Promise<void> {
-  const values = await readBatch(job.pages.map((page) => pageRecordKey(page.pageId)));
+  const [values, settings] = await Promise.all([readBatch(job.pages.map((page) => pageRecordKey(page.pageId))), getSpaceAssignments(job.spaceId)]);
+  const bannerShown = readersBannerShown(settings);
   let failed = 0;
   for (const page of job.pages) {
     try {
       const record = await pageRecordOf(values<StoredPageRecord>(pageRecordKey(page.pageId)));
-      const update = await neededUpdate(job, page, record);
+      const update = await neededUpdate(job, page, record, bannerShown);
       if (update === null) continue;
       const people = new PeopleDirectory();
       await people.load(update.people);

@@ -5,10 +5,13 @@
  * which is skipped as unchanged.
  */
 import { derivePageStatus } from '../domain/page-status';
+import { readersBanner } from '../domain/readers-banner';
 import { type ApprovalRequest } from '../domain/request';
 import { AppError } from '../shared/errors';
-import { bylineProperties, type PageStatusSummary } from '../shared/status';
+import { type ApprovalSummary, bylineProperties, type PageStatusSummary } from '../shared/status';
 import { type ContentType } from '../shared/content';
+import { type ReadersBanner } from '../shared/readers-banner';
+import { getSpaceAssignments, readersBannerShown } from '../storage/assignments';
 import { contentTypeOf, getPageRecord, latestApproved, type PageRecord } from '../storage/page-state';
 import { writeBylineProperty } from './byline-property';
 import { type PeopleDirectory } from './people-directory';
@@ -34,6 +37,8 @@ export interface BylineUpdate {
   /** The page-state revision the summary describes. */
   revision: number;
   summary: PageStatusSummary;
+  /** The page's standing approval, which the readers' banner links to when it is not the current version. */
+  approval: ApprovalSummary | null;
   /** Everyone the tooltip may name: their display names must be loaded before writing. */
   people: string[];
   /** Everyone the byline dialog names for the page's latest request: submitter, approvers, deciders. */
@@ -55,10 +60,20 @@ export async function planByline(pageId: string): Promise<BylineUpdate | null> {
   return record === undefined ? null : bylineOfRecord(record);
 }
 
+/** The standing approval as the status summary presents it (a rejection or a review hides it there). */
+function standingApproval(record: PageRecord): ApprovalSummary | null {
+  const approved = latestApproved(record);
+  if (approved === null) return null;
+  const summary = derivePageStatus({ latest: approved, currentVersion: record.currentVersion });
+  return 'approval' in summary ? summary.approval : null;
+}
+
 export function bylineOfRecord(record: PageRecord): BylineUpdate {
   const { pageId } = record;
   const summary = derivePageStatus({ latest: record.latest, latestApproved: latestApproved(record), currentVersion: record.currentVersion });
-  return { pageId, spaceId: record.spaceId, contentType: contentTypeOf(record), revision: record.revision, summary, people: peopleIn(summary), dialogPeople: peopleOnRequest(record.latest) };
+  const approval = standingApproval(record);
+  const people = [...peopleIn(summary), ...(approval?.approverIds ?? [])];
+  return { pageId, spaceId: record.spaceId, contentType: contentTypeOf(record), revision: record.revision, summary, approval, people, dialogPeople: peopleOnRequest(record.latest) };
 }
 
 /**
@@ -66,13 +81,25 @@ export function bylineOfRecord(record: PageRecord): BylineUpdate {
  * check writes it over a forged value on such a page (someone made an untracked page look approved).
  */
 export function untrackedByline(page: { pageId: string; spaceId: string; contentType: ContentType }): BylineUpdate {
-  return { ...page, revision: 0, summary: derivePageStatus({ latest: null, currentVersion: 0 }), people: [], dialogPeople: [] };
+  return { ...page, revision: 0, summary: derivePageStatus({ latest: null, currentVersion: 0 }), approval: null, people: [], dialogPeople: [] };
 }
 
-/** Writes the page's status into its byline property, as the app. */
-export async function writeBylineUpdate({ pageId, spaceId, contentType, revision, summary }: BylineUpdate, people: PeopleDirectory): Promise<void> {
+/**
+ * What the readers' banner of the update shows, or undefined for none: the space's setting is read
+ * here, at the write, because a page view must not invoke the app to learn it.
+ */
+export async function bannerOf({ spaceId, summary, approval }: BylineUpdate, people: PeopleDirectory): Promise<ReadersBanner | undefined> {
+  const banner = readersBanner(summary, approval, people.displayName);
+  if (banner === undefined) return undefined;
+  return readersBannerShown(await getSpaceAssignments(spaceId)) ? banner : undefined;
+}
+
+/** Writes the page's status (and its readers' banner) into its byline property, as the app. */
+export async function writeBylineUpdate(update: BylineUpdate, people: PeopleDirectory): Promise<void> {
+  const { pageId, spaceId, contentType, revision, summary } = update;
   try {
-    await writeBylineProperty({ pageId, spaceId, type: contentType }, bylineProperties(summary, people.displayName), revision);
+    const banner = await bannerOf(update, people);
+    await writeBylineProperty({ pageId, spaceId, type: contentType }, { ...bylineProperties(summary, people.displayName), ...(banner === undefined ? {} : { banner }) }, revision);
   } catch (error) {
     // A deleted page has no byline to show, and page restrictions that leave the app out refuse
     // it as they refuse any user: retrying for a day would change nothing. The dialog still

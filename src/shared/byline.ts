@@ -3,6 +3,8 @@
  * the same key as `contentPropertyKey`, so Confluence renders the lozenge from it without
  * invoking the app. Unique on purpose: two properties with one key would freeze the byline.
  */
+import { type ReadersBanner } from './readers-banner';
+
 export const BYLINE_PROPERTY_KEY = 'approvalflow-byline-7d2f0c9a';
 
 /** What Confluence reads from the byline content property. */
@@ -12,9 +14,13 @@ export interface BylineProperties {
   tooltip: string;
 }
 
-/** The byline of one page state: `revision` is the page-state revision the status describes. */
+/**
+ * The byline of one page state: `revision` is the page-state revision the status describes;
+ * `banner` is what the readers' banner shows (src/shared/readers-banner.ts), absent when it shows nothing.
+ */
 export interface BylineState extends BylineProperties {
   revision: number;
+  banner?: ReadersBanner;
 }
 
 /**

@@ -38,6 +38,11 @@ export function workflowCreatorsOf(settings: SpaceAssignments): WorkflowCreators
   return settings.workflowCreators ?? 'everyone';
 }
 
+/** Rows saved before the setting existed say nothing: readers see the banner, its default. */
+export function readersBannerShown(settings: SpaceAssignments): boolean {
+  return settings.readersBanner ?? true;
+}
+
 export async function getSpaceAssignments(spaceId: string): Promise<SpaceAssignments> {
   return (await getVersionedAssignments(spaceId)).assignments;
 }

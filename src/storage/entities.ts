@@ -158,6 +158,8 @@ export interface SpaceAssignments {
   pages: Record<string, WorkflowAssignment>;
   /** Absent in rows saved before the setting existed: everyone. */
   workflowCreators?: WorkflowCreators;
+  /** Whether page views show readers the approved-version banner; absent: shown. */
+  readersBanner?: boolean;
 }
 
 /** Key: spaceId. The space's default workflow and assignments; `revision` is the lock of admin edits. */
