@@ -7,3 +7,4 @@ export { effectsConsumer } from './effects/effects-consumer';
 export { pageUpdated } from './triggers/page-updated';
 export { dailyMaintenance } from './triggers/daily-maintenance';
 export { effectsSweep } from './triggers/effects-sweep';
+export { restApi } from './api/rest-api';

@@ -46,3 +46,12 @@ export async function getSpace(callAs: CallAs, spaceId: string): Promise<SpaceIn
     throw error;
   }
 }
+
+/** A space by its key, read as the caller: one they cannot view is left out by Confluence, so it is NOT_FOUND like one that does not exist. */
+export async function getSpaceByKey(callAs: CallAs, spaceKey: string): Promise<SpaceInfo> {
+  const params = new URLSearchParams({ keys: spaceKey, limit: '1' });
+  const body = await confluenceJson<V2Page<{ id: string | number; key: string; name: string }>>(callAs, route`/wiki/api/v2/spaces?${params}`);
+  const space = body.results.find((candidate) => candidate.key === spaceKey);
+  if (space === undefined) throw new AppError('NOT_FOUND', `Space '${spaceKey}' doesn't exist or you don't have permission to view it.`);
+  return { id: String(space.id), key: space.key, name: space.name };
+}

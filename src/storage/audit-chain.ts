@@ -333,6 +333,11 @@ export const PIN_CHECK_MAX_ENTRIES = 10_000;
 
 const headOf = (head: ChainHeadRow | undefined): ChainHead => ({ seq: head?.seq ?? 0, hash: head?.hash ?? GENESIS_HASH });
 
+/** The chain head as it stands: what a verification reports it checked up to. */
+export async function currentHead(spaceId: string): Promise<ChainHead> {
+  return headOf(await chainHead(spaceId));
+}
+
 /**
  * Whether the chain still contains the pinned entry unchanged and continues intact from it to the
  * head. The pinned hash covers the entry's prevHash, so it fixes everything before it as well:

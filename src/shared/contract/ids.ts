@@ -48,3 +48,12 @@ export const groupIdSchema = z
   .min(1, 'A group needs a group id')
   .max(GROUP_ID_MAX, `A group id must be at most ${GROUP_ID_MAX} characters`)
   .regex(/^[A-Za-z0-9._-]+$/, 'A group id has only letters, digits, dots, underscores and hyphens');
+
+/**
+ * A space key as the REST API's paths carry it: letters and digits, or `~` and an account id for
+ * a personal space (Confluence v2 `getSpaces` takes keys as strings; the alphabet is the keys
+ * Confluence hands out).
+ */
+export const spaceKeySchema = z
+  .string({ error: 'A space key is required' })
+  .regex(/^(?:[A-Za-z0-9]{1,255}|~[A-Za-z0-9:_-]{1,128})$/, 'A space key has only letters and digits (or ~ and an account id for a personal space)');
