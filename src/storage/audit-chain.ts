@@ -45,6 +45,7 @@ const RECENT_KEYS = 200;
 const ENTRIES_PER_SEAL = 24;
 const SEAL_ATTEMPTS = 6;
 const VERIFY_PAGE = 100;
+const QUERY_PAGE_MAX = 100;
 const EXPORT_PAGE = 50;
 
 const headTable = () => kvs.entity<ChainHeadRow>(CHAIN_HEAD_ENTITY);
@@ -393,7 +394,9 @@ export function isExportCursor(cursor: string): boolean {
  */
 export async function exportSealedEntries(spaceId: string, cursor?: string, limit: number = EXPORT_PAGE): Promise<ExportPage> {
   const afterSeq = cursor === undefined ? 0 : Number(cursor);
-  const [page, headRow] = await Promise.all([sealedFrom(spaceId, Math.max(1, afterSeq), limit + (afterSeq > 0 ? 1 : 0)), chainHead(spaceId)]);
+  // A query pages at most 100 items (storage-reference/entities): after a cursor, the anchor takes one of them.
+  const queryLimit = Math.min(limit + (afterSeq > 0 ? 1 : 0), QUERY_PAGE_MAX);
+  const [page, headRow] = await Promise.all([sealedFrom(spaceId, Math.max(1, afterSeq), queryLimit), chainHead(spaceId)]);
   let rows = page.entries;
   let anchorHash = GENESIS_HASH;
   let verified = true;
