@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 
 /** Module types the shell knows where to put, as Confluence places them. */
-export const SHELL_MODULE_TYPES = ['confluence:contentBylineItem', 'confluence:spaceSettings', 'confluence:spacePage', 'confluence:globalPage'] as const;
+export const SHELL_MODULE_TYPES = ['confluence:contentBylineItem', 'confluence:pageBanner', 'confluence:spaceSettings', 'confluence:spacePage', 'confluence:globalPage'] as const;
 
 export type ShellModuleType = (typeof SHELL_MODULE_TYPES)[number];
 

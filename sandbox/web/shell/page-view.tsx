@@ -1,7 +1,7 @@
 /**
  * A page or a blog post as Confluence shows it: breadcrumbs (a blog post's lead to the space's
- * blog), title, the byline (author, last update, version and the app's byline items), an Edit
- * action for those who may edit, and the body. Content the acting user may not see answers 404
+ * blog), the app's page banners, title, the byline (author, last update, version and the app's
+ * byline items), an Edit action for those who may edit, and the body. Content the acting user may not see answers 404
  * from Confluence and is shown as not found, exactly like content that does not exist.
  */
 import { type ReactElement } from 'react';
@@ -16,6 +16,7 @@ import { avatarUrl } from '../common/avatar';
 import { BylineItems } from './byline-item';
 import { type Ancestor, type Content, type ContentType, type ListedPage, type Person, type Results, type Space } from './confluence-types';
 import { contentApiPath, editRouteOf } from './content';
+import { PageBanners } from './page-banners';
 import { ProblemPage } from './problem-page';
 import { hrefOf, navigate } from './routes';
 import { useShell, useWiki } from './shell-context';
@@ -74,6 +75,11 @@ function Byline({ page, type, space }: { page: Content; type: ContentType; space
   );
 }
 
+function Banners({ page, type, space }: { page: Content; type: ContentType; space: Space }): ReactElement | null {
+  const subtype = useSubtype(page, type);
+  return subtype === undefined ? null : <PageBanners content={{ id: page.id, type, subtype: subtype.subtype }} space={space} />;
+}
+
 /** Confluence offers Edit only to people who may update the page or blog post. */
 function canEdit(content: Content, type: ContentType): boolean {
   return (content.operations?.results ?? []).some((o) => o.operation === 'update' && o.targetType === type);
@@ -103,6 +109,7 @@ export function PageView({ pageId, type, space }: { pageId: string; type: Conten
           </Button>
         )}
       </div>
+      <Banners page={current} type={type} space={shownSpace} />
       <Heading size="xlarge" as="h1" testId="page-title">
         {current.title}
       </Heading>

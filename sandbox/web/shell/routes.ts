@@ -3,7 +3,8 @@
  * Paths mirror Confluence Cloud's (`/spaces/ENG/pages/10020`, `/spaces/ENG/apps/approvals`,
  * a blog post's dated `/spaces/ENG/blog/2026/11/22/10070/Release+4.2`), and a `/wiki` prefix is
  * accepted, since that is how apps write product links. The shell's own blog post links are the
- * short `/spaces/ENG/blog/10070`.
+ * short `/spaces/ENG/blog/10070`. An earlier version has Confluence's classic address,
+ * `/pages/viewpage.action?pageId=10020&pageVersion=7` (pages and blog posts alike).
  */
 import { useEffect, useState } from 'react';
 
@@ -12,6 +13,7 @@ export type Route =
   | { kind: 'space'; spaceKey: string }
   | { kind: 'page'; spaceKey: string | null; pageId: string }
   | { kind: 'edit'; spaceKey: string | null; pageId: string }
+  | { kind: 'version'; pageId: string; version: number }
   | { kind: 'blogpost'; spaceKey: string; blogPostId: string }
   | { kind: 'edit-blogpost'; spaceKey: string; blogPostId: string }
   | { kind: 'space-settings'; spaceKey: string; appRoute: string | null }
@@ -28,8 +30,19 @@ function blogRoute(spaceKey: string, rest: string[]): Route | null {
   return null;
 }
 
+/** `viewpage.action` names the content and the version in its query. */
+function versionRoute(query: string): Route | null {
+  const params = new URLSearchParams(query);
+  const pageId = params.get('pageId');
+  const version = Number(params.get('pageVersion'));
+  if (pageId === null || pageId === '') return null;
+  return Number.isInteger(version) && version >= 1 ? { kind: 'version', pageId, version } : { kind: 'page', spaceKey: null, pageId };
+}
+
 export function parsePath(raw: string): Route {
-  const path = raw.replace(/^#/, '').split('?')[0].replace(/^\/wiki(?=\/|$)/, '');
+  const [rawPath, query = ''] = raw.replace(/^#/, '').split('?');
+  const path = rawPath.replace(/^\/wiki(?=\/|$)/, '');
+  if (path === '/pages/viewpage.action') return versionRoute(query) ?? { kind: 'not-found', path };
   const parts = path.split('/').filter((part) => part !== '').map(decodeURIComponent);
   const [first, key, section, id, extra] = parts;
   if (parts.length === 0 || (first === 'home' && parts.length === 1)) return { kind: 'home' };
@@ -59,6 +72,8 @@ export function pathOf(route: Route): string {
       return route.spaceKey === null ? `/pages/${key(route.pageId)}` : `/spaces/${key(route.spaceKey)}/pages/${key(route.pageId)}`;
     case 'edit':
       return route.spaceKey === null ? `/pages/${key(route.pageId)}/edit` : `/spaces/${key(route.spaceKey)}/pages/${key(route.pageId)}/edit`;
+    case 'version':
+      return `/pages/viewpage.action?pageId=${key(route.pageId)}&pageVersion=${route.version}`;
     case 'blogpost':
       return `/spaces/${key(route.spaceKey)}/blog/${key(route.blogPostId)}`;
     case 'edit-blogpost':

@@ -13,6 +13,7 @@ import { editRouteOf, viewRouteOf } from './content';
 import { Flags } from './flags';
 import { Home } from './home';
 import { PageEditor } from './page-editor';
+import { PageVersionView } from './page-version';
 import { PageView } from './page-view';
 import { ProblemPage } from './problem-page';
 import { type Route, pathOf, useRoute } from './routes';
@@ -75,6 +76,7 @@ function Main({ route }: { route: Route }): ReactElement {
   );
   if (spaceKey === null) {
     if (route.kind === 'page' || route.kind === 'edit') return frame(null, <PageInSpace pageId={route.pageId} edit={route.kind === 'edit'} />);
+    if (route.kind === 'version') return frame(null, <PageVersionView pageId={route.pageId} version={route.version} />);
     if (route.kind === 'global-app') return frame(null, <GlobalAppPage appRoute={route.appRoute} />);
     if (route.kind === 'home') return frame(null, <Home />);
     return frame(null, <ProblemPage testId="not-found" title="Page not found" detail={`The sandbox has nothing at ${pathOf(route)}.`} />);
