@@ -15,7 +15,9 @@ import { selfApprovalInForce } from '../domain/self-approval';
 import { withheldDecision } from '../domain/withheld-decision';
 import { type AllowedActions, type PageApprovalView, type WorkflowChoice } from '../shared/contract/byline';
 import { LIVE_DOC_NOTICE } from '../shared/content';
-import { bylineProperties, lozengeAppearance, PAGE_STATUS_LABELS } from '../shared/status';
+import { bylineProperties } from '../shared/byline-text';
+import { STATUS_LABELS } from '../shared/status';
+import { lozengeAppearance } from '../shared/status-colours';
 import { type Workflow } from '../shared/workflow';
 import { type AuditEntry, pageHistory } from '../storage/audit';
 import { namesFor } from '../storage/display-names';
@@ -85,7 +87,7 @@ export async function pageApprovalView(
     page: { id: access.page.id, type: access.page.type, title: access.page.title, spaceId: access.page.spaceId, currentVersion },
     notice: context.liveDoc ? LIVE_DOC_NOTICE : null,
     status: summary.status,
-    lozenge: { text: PAGE_STATUS_LABELS[summary.status], appearance: lozengeAppearance(summary.status) },
+    lozenge: { text: STATUS_LABELS[summary.status], appearance: lozengeAppearance(summary.status) },
     byline: { ...bylineProperties(summary, displayName), revision: record?.revision ?? 0 },
     approvedVersion: approval?.version ?? null,
     request: latest === null ? null : requestView(latest, displayName, overdueSteps(latest, now)),

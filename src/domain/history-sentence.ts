@@ -3,7 +3,9 @@
  * "Bob Smith approved step 1 of 2 (Review)". Pure: names and step names come from lookups.
  */
 import { type DomainEvent } from './events';
-import { REQUEST_STATUS_NAMES } from './request';
+import { requestStatusName } from './request';
+import { STATUS_LABELS } from '../shared/status';
+import { ACTION_STATES } from '../shared/workflow';
 import { capitalise } from '../shared/wording';
 import { type AuditBody } from '../storage/entities';
 
@@ -18,13 +20,6 @@ export interface SentenceEntry {
   body: AuditBody;
   actorId: string;
 }
-
-const STATE_NAMES: Record<string, string> = {
-  inApproval: 'In Approval',
-  approved: 'Approved',
-  changesRequested: 'Changes Requested',
-  expired: 'Expired',
-};
 
 const WORKFLOW_CHANGES: Record<Exclude<WorkflowBody['change'], 'assigned' | 'defaultSet' | 'creatorsSet'>, string> = {
   created: 'created',
@@ -97,7 +92,8 @@ export function historySentence(entry: SentenceEntry, lookups: SentenceLookups):
     case 'actions': {
       const failed = body.results.filter((result) => !result.ok);
       const done = body.results.length - failed.length;
-      const state = STATE_NAMES[body.state] ?? body.state;
+      const known = ACTION_STATES.find((state) => state === body.state);
+      const state = known === undefined ? body.state : STATUS_LABELS[known];
       const failures = failed.map((result) => `${result.action}: ${result.message}`).join('; ');
       return `Workflow actions on entering ${state}: ${done} succeeded${failed.length === 0 ? '' : `, ${failed.length} failed (${failures})`}`;
     }
@@ -141,7 +137,7 @@ function eventSentence(event: DomainEvent, lookups: SentenceLookups): string {
     case 'request.withdrawn':
       return `${actor} withdrew ${version} from approval${event.details.byAdmin ? ' as a space admin' : ''}`;
     case 'request.overridden':
-      return `${actor} overrode the status of ${version} from ${REQUEST_STATUS_NAMES[event.details.fromStatus]} to ${REQUEST_STATUS_NAMES[event.details.toStatus]}: ${event.details.reason}`;
+      return `${actor} overrode the status of ${version} from ${requestStatusName(event.details.fromStatus)} to ${requestStatusName(event.details.toStatus)}: ${event.details.reason}`;
     case 'request.expired':
       return `The approval of ${version} expired`;
     case 'request.superseded':
@@ -153,6 +149,10 @@ function eventSentence(event: DomainEvent, lookups: SentenceLookups): string {
     }
     case 'request.versionCarried':
       return `ApprovalFlow updated the page to version ${event.details.toVersion}; the request for ${version} still applies to it`;
+    case 'page.editKept': {
+      const edit = event.details.reason === 'minorEdit' ? 'marked minor' : 'body unchanged';
+      return `Version ${event.details.version} edited by ${actor}, ${edit}: the approval of version ${event.details.approvedVersion} is kept`;
+    }
   }
 }
 

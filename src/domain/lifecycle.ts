@@ -4,7 +4,7 @@
 import { type ExpireCommand, type OverrideCommand, type WithdrawCommand } from './commands';
 import { fail } from './errors';
 import { commit, identityOf } from './evolve';
-import { type ApprovalRequest, OVERRIDE_TARGETS, type OverrideTarget, REQUEST_STATUS_NAMES, type RequestStatus } from './request';
+import { type ApprovalRequest, OVERRIDE_TARGETS, type OverrideTarget, requestStatusName, type RequestStatus } from './request';
 import { addDays, isBefore } from './time';
 import { COMMENT_MAX } from '../shared/limits';
 import { type TransitionResult, unchanged } from './transition-result';
@@ -24,7 +24,7 @@ export function withdraw(request: ApprovalRequest | null, command: WithdrawComma
   if (request.status !== 'inApproval') {
     return fail(
       'PRECONDITION',
-      `Only a request in approval can be withdrawn; this one is ${REQUEST_STATUS_NAMES[request.status]}. A space admin can override the page's status`,
+      `Only a request in approval can be withdrawn; this one is ${requestStatusName(request.status)}. A space admin can override the page's status`,
     );
   }
   const changed = commit(
@@ -50,7 +50,7 @@ export function override(request: ApprovalRequest | null, command: OverrideComma
   }
   const toStatus = OVERRIDE_STATUS[command.targetStatus];
   if (request.status === toStatus) {
-    return fail('PRECONDITION', `The request is already ${REQUEST_STATUS_NAMES[toStatus]}`);
+    return fail('PRECONDITION', `The request is already ${requestStatusName(toStatus)}`);
   }
   const { validityDays } = request.workflow.options;
   const changed = commit(
@@ -79,7 +79,7 @@ export function expire(request: ApprovalRequest | null, _command: ExpireCommand,
   if (request === null) return fail('NOT_FOUND', 'This approval request does not exist');
   if (request.status === 'expired') return unchanged(request);
   if (request.status !== 'approved') {
-    return fail('PRECONDITION', `Only an approved request can expire; this one is ${REQUEST_STATUS_NAMES[request.status]}`);
+    return fail('PRECONDITION', `Only an approved request can expire; this one is ${requestStatusName(request.status)}`);
   }
   const { expiresAt } = request;
   if (expiresAt === undefined) return fail('PRECONDITION', 'This approval has no validity period and never expires');

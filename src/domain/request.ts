@@ -6,6 +6,7 @@
  * (no undefined values) so they round-trip through storage unchanged.
  */
 import { COMMENT_EXCERPT_BYTES } from '../shared/limits';
+import { STATUS_LABELS } from '../shared/status';
 import { type Step, type Workflow } from '../shared/workflow';
 
 export const REQUEST_STATUSES = [
@@ -18,15 +19,10 @@ export const REQUEST_STATUSES = [
 ] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
-/** How messages name a request's status; a withdrawn request leaves its page a Draft. */
-export const REQUEST_STATUS_NAMES: Record<RequestStatus, string> = {
-  inApproval: 'In Approval',
-  approved: 'Approved',
-  changesRequested: 'Changes Requested',
-  withdrawn: 'Draft',
-  expired: 'Expired',
-  superseded: 'Superseded',
-};
+/** How messages name a request's status: a withdrawn request leaves its page a Draft. */
+export function requestStatusName(status: RequestStatus): string {
+  return STATUS_LABELS[status === 'withdrawn' ? 'draft' : status];
+}
 
 export type DecisionKind = 'approve' | 'reject';
 
@@ -91,9 +87,12 @@ export interface ApprovalRequest {
   pageVersion: number;
   /**
    * The latest page version the request speaks for. It moves past `pageVersion` only when the
-   * app itself edits the page (a title action), which must not make the approval outdated.
+   * app itself edits the page (a title action), which must not make the approval outdated, or
+   * when the workflow lets a person's edit keep the approval (`keptEdits`).
    */
   coveredVersion: number;
+  /** How many people's edits kept this approval (a minor edit, a title-only edit): "Approved v7 (+1 minor edit)". */
+  keptEdits?: number;
   pageTitle: string;
   workflow: Workflow;
   submittedBy: string;

@@ -5,7 +5,7 @@
  */
 import { type z } from 'zod';
 import {
-  type ActionState,
+  ACTION_STATES,
   type ApproverRef,
   type Step,
   type WorkflowAction,
@@ -13,6 +13,7 @@ import {
   workflowInputSchema,
 } from '../shared/workflow';
 import { WORKFLOW_MAX_BYTES } from '../shared/limits';
+import { STATUS_LABELS } from '../shared/status';
 import { capitalise, countOf } from '../shared/wording';
 import { requiredApprovals } from './step-rule';
 
@@ -29,13 +30,6 @@ export interface WorkflowValidationContext {
   /** Resolved member counts by group id; a group missing here has an unknown size. */
   groupSizes?: Readonly<Record<string, number>>;
 }
-
-const STATE_LABELS: Record<ActionState, string> = {
-  inApproval: 'In Approval',
-  approved: 'Approved',
-  changesRequested: 'Changes Requested',
-  expired: 'Expired',
-};
 
 export function validateWorkflow(
   input: unknown,
@@ -62,9 +56,8 @@ function fromZodIssue(issue: z.core.$ZodIssue): ValidationIssue {
 function locate(path: IssuePath): string {
   const [section, key, index] = path;
   if (section === 'steps' && typeof key === 'number') return `Step ${key + 1}: `;
-  if (section === 'actions' && typeof key === 'string' && key in STATE_LABELS && typeof index === 'number') {
-    return `On ${STATE_LABELS[key as ActionState]}, action ${index + 1}: `;
-  }
+  const state = ACTION_STATES.find((known) => known === key);
+  if (section === 'actions' && state !== undefined && typeof index === 'number') return `On ${STATUS_LABELS[state]}, action ${index + 1}: `;
   return '';
 }
 
@@ -162,7 +155,7 @@ function capacityIssues(step: Step, index: number, groupSizes: Readonly<Record<s
 
 function actionIssues(actions: WorkflowInput['actions']): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  for (const state of Object.keys(STATE_LABELS) as ActionState[]) {
+  for (const state of ACTION_STATES) {
     actions[state].forEach((action, index) => issues.push(...singleActionIssues(action, ['actions', state, index])));
   }
   return issues;

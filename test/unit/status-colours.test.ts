@@ -1,5 +1,5 @@
-import { PAGE_STATUSES, lozengeAppearance, statusIcon } from '../../src/shared/status';
-import { type RequestStatus, STATUS_TONES, TONE_COLOURS, TREND_TONES, statusColour } from '../../src/shared/status-colours';
+import { PAGE_STATUSES } from '../../src/shared/status';
+import { type RequestStatus, STATUS_TONES, TONE_COLOURS, TREND_TONES, lozengeAppearance, statusColour, statusIcon } from '../../src/shared/status-colours';
 
 const STATUSES = Object.keys(STATUS_TONES) as RequestStatus[];
 

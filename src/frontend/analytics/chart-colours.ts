@@ -4,7 +4,7 @@
  * status keeps its colour however many groups a load returns and in whatever order.
  */
 import { type RequestStatus, TONE_COLOURS, TREND_TONES, statusColour } from '../../shared/status-colours';
-import { statusLabel } from './format';
+import { STATUS_LABELS } from '../../shared/status';
 
 export interface PaletteEntry {
   key: string;
@@ -12,7 +12,7 @@ export interface PaletteEntry {
 }
 
 export function statusPalette(statuses: readonly RequestStatus[]): PaletteEntry[] {
-  return statuses.map((status) => ({ key: statusLabel(status), value: statusColour(status) }));
+  return statuses.map((status) => ({ key: STATUS_LABELS[status], value: statusColour(status) }));
 }
 
 export type TrendSeries = keyof typeof TREND_TONES;

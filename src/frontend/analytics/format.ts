@@ -1,6 +1,5 @@
 /** Analytics numbers as people read them. */
 import { type AnalyticsView } from '../../shared/contract';
-import { PAGE_STATUS_LABELS } from '../../shared/status';
 
 const HOUR = 60;
 const DAY = 24 * HOUR;
@@ -26,12 +25,6 @@ const PERCENT = new Intl.NumberFormat('en-US', { style: 'percent', maximumFracti
 /** "66.7%"; "—" before any decision. */
 export function formatRate(rate: number | null): string {
   return rate === null ? '—' : PERCENT.format(rate);
-}
-
-type BreakdownStatus = AnalyticsView['statusBreakdown'][number]['status'];
-
-export function statusLabel(status: BreakdownStatus): string {
-  return status === 'withdrawn' ? 'Withdrawn' : PAGE_STATUS_LABELS[status];
 }
 
 /** True when nothing happened in the range and nothing is waiting: the page shows an empty state instead of zeros. */

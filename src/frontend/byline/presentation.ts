@@ -5,7 +5,8 @@
 import { type ApproverView, type PageApprovalView, type RequestView, type StepView } from '../../shared/contract/byline';
 import { type z } from 'zod';
 import { type overrideTargetSchema } from '../../shared/contract/common';
-import { type LozengeAppearance, PAGE_STATUS_LABELS } from '../../shared/status';
+import { STATUS_LABELS } from '../../shared/status';
+import { type LozengeAppearance } from '../../shared/status-colours';
 import { formatDateTime } from '../shared/dates';
 import { type ActionKind } from './byline-api';
 
@@ -112,7 +113,7 @@ export interface TargetOption {
 /** The statuses an admin can force the page into: every target but the one the request is in. */
 export function overrideOptions(request: RequestView | null): TargetOption[] {
   return OVERRIDE_TARGETS.filter((target) => request === null || REQUEST_STATUS_OF[target] !== request.status).map((target) => ({
-    label: PAGE_STATUS_LABELS[target],
+    label: STATUS_LABELS[target],
     value: target,
   }));
 }

@@ -4,7 +4,7 @@
  * them; anyone else shows by account id so nobody silently disappears.
  */
 import { type PersonView } from '../../shared/contract';
-import { type ActionState, type Principal, type Step, type WorkflowAction, type WorkflowOptions } from '../../shared/workflow';
+import { type Principal, type Step, type WorkflowAction, type WorkflowOptions } from '../../shared/workflow';
 import { countOf } from '../../shared/wording';
 
 export type NameOf = (accountId: string) => string;
@@ -13,13 +13,6 @@ export function nameLookup(people: readonly PersonView[]): NameOf {
   const names = new Map(people.map((person) => [person.accountId, person.displayName]));
   return (accountId) => names.get(accountId) ?? accountId;
 }
-
-export const ACTION_STATE_LABELS: Record<ActionState, string> = {
-  inApproval: 'In Approval',
-  approved: 'Approved',
-  changesRequested: 'Changes Requested',
-  expired: 'Expired',
-};
 
 export function describeApprovers(step: Pick<Step, 'approvers'>, nameOf: NameOf): string {
   return step.approvers.map((a) => (a.type === 'user' ? nameOf(a.accountId) : `group ${a.name}`)).join(', ');

@@ -2,6 +2,7 @@ import type React from 'react';
 import { useState } from 'react';
 import { Label, RadioGroup, RequiredAsterisk, Stack, Text, TextArea } from '@forge/react';
 import { settingsContract, type TreeRowView } from '../../shared/contract';
+import { STATUS_LABELS } from '../../shared/status';
 import { type ApiFailure, fieldsOf } from '../shared/api';
 import { ActionModal } from './action-modal';
 import { ApiErrorMessage } from '../shared/api-error-message';
@@ -19,11 +20,11 @@ interface Props {
   onOverridden(row: TreeRowView): void;
 }
 
-const TARGETS: { name: string; value: Target; label: string }[] = [
-  { name: 'target', value: 'draft', label: 'Draft' },
-  { name: 'target', value: 'approved', label: 'Approved' },
-  { name: 'target', value: 'changesRequested', label: 'Changes requested' },
-];
+const TARGETS: { name: string; value: Target; label: string }[] = (['draft', 'approved', 'changesRequested'] as const).map((value) => ({
+  name: 'target',
+  value,
+  label: STATUS_LABELS[value],
+}));
 
 /** A space admin forces a page's status; the reason is required because every override is audited. */
 export function OverrideStatusModal({ row, onClose, onOverridden }: Props): React.JSX.Element {

@@ -1,6 +1,6 @@
 import type React from 'react';
 import { Lozenge } from '@forge/react';
-import { type LozengeAppearance } from '../../shared/status';
+import { type LozengeAppearance } from '../../shared/status-colours';
 
 export interface StatusLozengeProps {
   /** What the back end's view says: `{text, appearance}` as every status-bearing view carries it. */

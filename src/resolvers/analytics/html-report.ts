@@ -4,7 +4,7 @@
  * is escaped.
  */
 import { type Kpis } from '../../domain/analytics';
-import { PAGE_STATUS_LABELS, formatDay } from '../../shared/status';
+import { STATUS_LABELS, formatDay } from '../../shared/status';
 import { statusColour } from '../../shared/status-colours';
 import { type AnalyticsView } from '../../shared/contract/analytics';
 import { formatMinutes, formatRate } from './format';
@@ -29,8 +29,6 @@ th{background:#f7f8f9}
 footer{color:#626f86;font-size:12px;margin-top:32px}
 @media print{body{margin:0}}
 `;
-
-const STATUS_LABELS: Record<AnalyticsView['statusBreakdown'][number]['status'], string> = { ...PAGE_STATUS_LABELS, withdrawn: 'Withdrawn' };
 
 function kpiCards(kpis: Kpis): string {
   const cards: [string, string][] = [

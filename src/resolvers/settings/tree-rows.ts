@@ -5,7 +5,8 @@
 import { type TreeNode } from '../../confluence/pages';
 import { resolveWorkflows, type WorkflowOrigin, type WorkflowResolution } from '../../domain/workflow-resolution';
 import { type AssignmentOrigin, type TreeRowView } from '../../shared/contract';
-import { lozengeAppearance, PAGE_STATUS_LABELS } from '../../shared/status';
+import { STATUS_LABELS } from '../../shared/status';
+import { lozengeAppearance } from '../../shared/status-colours';
 import { type Workflow } from '../../shared/workflow';
 import { NONE, type PageStateRow, type SpaceAssignments } from '../../storage/entities';
 
@@ -48,7 +49,7 @@ export function treeRow(node: RowNode, state: PageStateRow | undefined, level: L
     type: node.type,
     title: node.title,
     status,
-    lozenge: status === null ? null : { text: PAGE_STATUS_LABELS[status], appearance: lozengeAppearance(status) },
+    lozenge: status === null ? null : { text: STATUS_LABELS[status], appearance: lozengeAppearance(status) },
     workflows: resolution.workflows.map((w) => ({ id: w.id, name: w.name })),
     ...originOf(resolution.origin, resolution),
     ...(own === undefined ? {} : { ownAssignment: { workflowIds: [...own.workflowIds], scope: own.scope } }),

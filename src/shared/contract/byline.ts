@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { type BylinePropertyValue, type BylineState } from '../byline';
 import { type ContentType } from '../content';
-import { type LozengeAppearance, type PageStatus } from '../status';
+import { type PageStatus } from '../status';
+import { type LozengeAppearance } from '../status-colours';
 import {
   commentSchema,
   type HistoryPageView,

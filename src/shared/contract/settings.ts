@@ -4,7 +4,8 @@
  * the one in the invocation context.
  */
 import { z } from 'zod';
-import { type LozengeAppearance, type PageStatus } from '../status';
+import { type PageStatus } from '../status';
+import { type LozengeAppearance } from '../status-colours';
 import { freeText } from '../text';
 import { type Workflow, type WorkflowCreators, workflowCreatorsSchema, workflowInputSchema } from '../workflow';
 import { type AuditExportView, pinnedHeadSchema, type PinnedHeadCheckView } from './audit';

@@ -1,15 +1,9 @@
 import { derivePageStatus } from '../../../src/domain/page-status';
 import { type ApprovalRequest } from '../../../src/domain/request';
 import { transition } from '../../../src/domain/request-machine';
-import {
-  PAGE_STATUSES,
-  type PageStatusSummary,
-  bylineProperties,
-  formatDay,
-  listPeople,
-  lozengeAppearance,
-  statusIcon,
-} from '../../../src/shared/status';
+import { bylineProperties } from '../../../src/shared/byline-text';
+import { PAGE_STATUSES, type PageStatusSummary, formatDay, listPeople } from '../../../src/shared/status';
+import { lozengeAppearance, statusIcon } from '../../../src/shared/status-colours';
 import { approve, at, expectOk, reject, run, step, submitCommand, submitted, user, workflow } from './fixtures';
 
 const NAMES: Record<string, string> = {
