@@ -2,7 +2,7 @@ import type React from 'react';
 import { Checkbox, DynamicTable, Inline, Lozenge, Pressable, Stack, Text, xcss } from '@forge/react';
 import { CONTENT_LABELS } from '../../shared/content';
 import { type QueueItemView, type QueueTab } from '../../shared/contract';
-import { formatDate, formatDateTime } from '../shared/dates';
+import { formatDate, formatTime } from '../shared/dates';
 import { StatusLozenge } from '../shared/status-lozenge';
 import { useViewerLocale } from '../shared/use-viewer-locale';
 import { isPendingTab } from './queue-query';
@@ -28,17 +28,25 @@ type Cell = Row['cells'][number];
  * cell's component directly while flattening the rows, where hooks would not work.
  */
 
-function stepText(item: QueueItemView): string {
-  return item.step === null ? '—' : `${item.step.number} of ${item.step.count} · ${item.step.name}`;
+function stepText(step: NonNullable<QueueItemView['step']>): string {
+  return `Step ${step.number} of ${step.count} · ${step.name}`;
 }
 
-function dueCell(item: QueueItemView, locale: string | undefined): React.JSX.Element {
-  if (item.dueAt === undefined) return <Text color="color.text.subtlest">—</Text>;
+function secondLine(text: string): React.JSX.Element {
   return (
-    <Inline space="space.050" alignBlock="center" shouldWrap>
-      <Text>{formatDate(item.dueAt, locale)}</Text>
-      {item.overdue && <Lozenge appearance="removed">Overdue</Lozenge>}
-    </Inline>
+    <Text size="small" color="color.text.subtlest">
+      {text}
+    </Text>
+  );
+}
+
+/** The workflow, and under it the step the request waits at: one cell, so the page title keeps its room. */
+function workflowCell(item: QueueItemView): React.JSX.Element {
+  return (
+    <Stack space="space.025">
+      <Text>{item.workflowName}</Text>
+      {item.step !== null && secondLine(stepText(item.step))}
+    </Stack>
   );
 }
 
@@ -46,9 +54,28 @@ function submittedCell(item: QueueItemView, locale: string | undefined): React.J
   return (
     <Stack space="space.025">
       <Text>{item.submittedBy.displayName}</Text>
-      <Text size="small" color="color.text.subtlest">
-        {formatDateTime(item.submittedAt, locale)}
-      </Text>
+      {secondLine(formatDate(item.submittedAt, locale))}
+    </Stack>
+  );
+}
+
+/** Where the request stands, and while it waits, when it is due. */
+function statusCell(item: QueueItemView, locale: string | undefined): React.JSX.Element {
+  return (
+    <Stack space="space.050" alignInline="start">
+      <StatusLozenge lozenge={requestStatusLozenge(item.status)} />
+      {item.dueAt !== undefined && secondLine(`Due ${formatDate(item.dueAt, locale)}`)}
+      {item.overdue && <Lozenge appearance="removed">Overdue</Lozenge>}
+    </Stack>
+  );
+}
+
+function decidedCell(item: QueueItemView, locale: string | undefined): React.JSX.Element | string {
+  if (item.decidedAt === undefined) return '—';
+  return (
+    <Stack space="space.025">
+      <Text>{formatDate(item.decidedAt, locale)}</Text>
+      {secondLine(formatTime(item.decidedAt, locale))}
     </Stack>
   );
 }
@@ -62,18 +89,18 @@ const pageLink = xcss({
   ':hover': { textDecoration: 'underline' },
 });
 
+/** The title opens the page; the version submitted (and what a blog post is) sits under it. */
 function pageCell(item: QueueItemView, onOpenPage: (item: QueueItemView) => void): React.JSX.Element {
-  const link = (
-    <Pressable xcss={pageLink} onClick={() => onOpenPage(item)}>
-      <Text color="color.link">{item.pageTitle}</Text>
-    </Pressable>
-  );
-  if (item.contentType === 'page') return link;
   return (
-    <Inline space="space.100" alignBlock="center">
-      {link}
-      <Lozenge>{CONTENT_LABELS[item.contentType]}</Lozenge>
-    </Inline>
+    <Stack space="space.025">
+      <Pressable xcss={pageLink} onClick={() => onOpenPage(item)}>
+        <Text color="color.link">{item.pageTitle}</Text>
+      </Pressable>
+      <Inline space="space.100" alignBlock="center">
+        {item.contentType !== 'page' && <Lozenge>{CONTENT_LABELS[item.contentType]}</Lozenge>}
+        {secondLine(`Version ${item.version}`)}
+      </Inline>
+    </Stack>
   );
 }
 
@@ -100,11 +127,14 @@ const cell = (key: string, content: Cell['content']): Cell => ({ key, content })
 
 /*
  * Column widths are percentages of a fixed-size table (ADS DynamicTable): without them a long
- * unbroken word sizes its column and the table runs past the module on a laptop screen. The
- * page title gets the most room, "Select all" its one line.
+ * unbroken word sizes its column and the table runs past the module on a laptop screen. A
+ * global or space page on a 1,024 px screen leaves the table about 660 px, so there are five
+ * columns, each a name over a detail (title over version, workflow over step, status over due
+ * day): the page title gets the most room, "Select all" its one line and the longest status
+ * its whole lozenge.
  */
-const PENDING_WIDTHS: Partial<Record<string, number>> = { select: 12, page: 19, version: 11, workflow: 17, submitted: 13, step: 12, due: 8, status: 8 };
-const DECIDED_WIDTHS: Partial<Record<string, number>> = { page: 26, version: 11, workflow: 18, submitted: 16, decided: 15, status: 14 };
+const PENDING_WIDTHS: Partial<Record<string, number>> = { select: 15, page: 31, workflow: 25, submitted: 13, status: 16 };
+const DECIDED_WIDTHS: Partial<Record<string, number>> = { page: 30, workflow: 22, submitted: 14, decided: 14, status: 20 };
 
 /** The queue's items: pending tabs show where each request stands; decided tabs show when it ended. */
 export function QueueTable(props: QueueTableProps): React.JSX.Element {
@@ -117,10 +147,9 @@ export function QueueTable(props: QueueTableProps): React.JSX.Element {
     cells: [
       ...(pending ? [column('select', selectAllCell(props))] : []),
       column('page', 'Page'),
-      column('version', 'Version'),
       column('workflow', 'Workflow'),
       column('submitted', 'Submitted'),
-      ...(pending ? [column('step', 'Step'), column('due', 'Due')] : [column('decided', 'Decided')]),
+      ...(pending ? [] : [column('decided', 'Decided')]),
       column('status', 'Status'),
     ],
   };
@@ -129,13 +158,10 @@ export function QueueTable(props: QueueTableProps): React.JSX.Element {
     cells: [
       ...(pending ? [cell('select', selectCell(item, props))] : []),
       cell('page', pageCell(item, onOpenPage)),
-      cell('version', `v${item.version}`),
-      cell('workflow', <Text>{item.workflowName}</Text>),
+      cell('workflow', workflowCell(item)),
       cell('submitted', submittedCell(item, locale)),
-      ...(pending
-        ? [cell('step', <Text>{stepText(item)}</Text>), cell('due', dueCell(item, locale))]
-        : [cell('decided', item.decidedAt === undefined ? '—' : formatDateTime(item.decidedAt, locale))]),
-      cell('status', <StatusLozenge lozenge={requestStatusLozenge(item.status)} />),
+      ...(pending ? [] : [cell('decided', decidedCell(item, locale))]),
+      cell('status', statusCell(item, locale)),
     ],
   }));
   return <DynamicTable label="Approval requests" head={head} rows={rows} isLoading={isLoading} isFixedSize />;

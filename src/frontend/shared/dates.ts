@@ -68,6 +68,12 @@ export function formatDateTime(instant: string, locale?: string): string {
   return date === null ? instant : format(date, `${dayFormat(locale).text}, ${time}`);
 }
 
+/** "14:05" ("2:05 PM" in en-US). */
+export function formatTime(instant: string, locale?: string): string {
+  const date = parsed(instant);
+  return date === null ? instant : format(date, usesTwelveHours(locale) ? 'h:mm a' : 'HH:mm');
+}
+
 /** "22 Nov 2026" ("Nov 22, 2026" in en-US). */
 export function formatDate(instant: string, locale?: string): string {
   const date = parsed(instant);
