@@ -177,6 +177,7 @@ export function createBridgeHost(options: BridgeHostOptions): BridgeHost {
     productRequests.push(record);
     const response = await options.backend.requestConfluence(request.path, request.init);
     record.status = response.status;
+    record.responseBytes = new TextEncoder().encode(response.body).length;
     return toBridgeResponse(response);
   };
 

@@ -63,6 +63,8 @@ export interface ProductRequestRecord {
   path: string;
   body?: string;
   status?: number;
+  /** The size of Confluence's answer (UTF-8 bytes of its body), what the page view downloaded. */
+  responseBytes?: number;
 }
 
 export interface EmittedEvent {

@@ -7,6 +7,8 @@ import { type Sandbox } from '../../sandbox';
 import { isBridgeError } from '../../src/shared/errors';
 
 export interface Metrics {
+  /** App function invocations the path caused (a resolver call is one). */
+  invocations: number;
   storage: number;
   queries: number;
   transactions: number;
@@ -33,6 +35,7 @@ export async function measure(sandbox: Sandbox, call: () => Promise<unknown>): P
   if (invocation === undefined) return { metrics: null, error: 'no resolver invocation was recorded' };
   const ops = sandbox.ops.forInvocation(invocation.id);
   const metrics: Metrics = {
+    invocations: sandbox.ops.invocations({ kind: 'resolver' }).length,
     storage: sandbox.ops.storageRoundTrips(invocation.id),
     queries: ops.filter((op) => op.operation === 'query').length,
     transactions: ops.filter((op) => op.operation === 'transaction').length,

@@ -12,6 +12,7 @@ export interface Row {
 }
 
 const COLUMNS: { key: keyof Metrics; title: string; unit?: string }[] = [
+  { key: 'invocations', title: 'calls' },
   { key: 'storage', title: 'storage RT' },
   { key: 'queries', title: 'queries' },
   { key: 'confluence', title: 'Confluence' },

@@ -7,10 +7,12 @@ import { analyticsBench } from './scenarios/analytics';
 import { bylineBench } from './scenarios/byline';
 import { manageSpaceBench } from './scenarios/manage-space';
 import { queueBench } from './scenarios/queue';
+import { readersBannerBench } from './scenarios/readers-banner';
 import { type Row, renderTable } from './report';
 
 const SCENARIOS: { name: string; run: () => Promise<Row[]> }[] = [
   { name: 'byline, submit, decide', run: bylineBench },
+  { name: 'page view with banner', run: readersBannerBench },
   { name: 'manage space', run: manageSpaceBench },
   { name: 'approval queue', run: queueBench },
   { name: 'analytics', run: analyticsBench },
