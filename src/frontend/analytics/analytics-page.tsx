@@ -15,7 +15,7 @@ import { type AnalyticsFilters, defaultFilters, toQuery } from './analytics-quer
 import { DailyTrend } from './daily-trend';
 import { ExportActions, type ExportFormat } from './export-actions';
 import { ExportModal } from './export-modal';
-import { isEmpty } from './format';
+import { isEmpty } from './empty-range';
 import { KpiTiles } from './kpi-tiles';
 import { StatusBreakdown } from './status-breakdown';
 import { useAnalytics } from './use-analytics';

@@ -1,7 +1,7 @@
 import type React from 'react';
 import { Box, Heading, Inline, Stack, Text, xcss } from '@forge/react';
 import { type AnalyticsView } from '../../shared/contract';
-import { formatMinutes, formatRate } from './format';
+import { formatMinutes, formatRate } from '../../shared/analytics-figures';
 
 const tile = xcss({
   borderColor: 'color.border',

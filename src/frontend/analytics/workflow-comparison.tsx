@@ -2,7 +2,7 @@ import type React from 'react';
 import { BarChart, DynamicTable, Heading, Stack } from '@forge/react';
 import { type AnalyticsView } from '../../shared/contract';
 import { TREND_LABELS, trendPalette } from './chart-colours';
-import { formatMinutes, formatRate } from './format';
+import { formatMinutes, formatRate } from '../../shared/analytics-figures';
 
 type WorkflowRow = AnalyticsView['workflows'][number];
 type Row = NonNullable<React.ComponentProps<typeof DynamicTable>['rows']>[number];

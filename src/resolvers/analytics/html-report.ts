@@ -7,7 +7,7 @@ import { type Kpis } from '../../domain/analytics';
 import { STATUS_LABELS, formatDay } from '../../shared/status';
 import { statusColour } from '../../shared/status-colours';
 import { type AnalyticsView } from '../../shared/contract/analytics';
-import { formatMinutes, formatRate } from './format';
+import { formatMinutes, formatRate } from '../../shared/analytics-figures';
 import { type AnalyticsReport } from './report-rows';
 import { TREND_SERIES, barChart, escapeHtml, trendChart, trendColour } from './svg-charts';
 

@@ -1,3 +1,4 @@
+import { formatMinutes, formatRate } from '../../../src/shared/analytics-figures';
 import { type AnalyticsExportView, type AnalyticsView } from '../../../src/shared/contract/analytics';
 import { type RequestStatus, TONE_COLOURS, TREND_TONES, statusColour } from '../../../src/shared/status-colours';
 import { applyEventsToRollups } from '../../../src/storage/rollups';
@@ -97,6 +98,9 @@ describe('analytics export', () => {
     expect(html).toContain(`<div class="label">Submitted</div><div class="value">${view.kpis.submitted}</div>`);
     expect(html).toContain(`<div class="label">Approved</div><div class="value">${view.kpis.approved}</div>`);
     expect(html).toContain(`<div class="label">Pending</div><div class="value">${view.kpis.pending}</div>`);
+    // The figures read as on the analytics page ("66.7%", "3 h 20 min"), not in a report's own format.
+    expect(html).toContain(`<div class="label">Approval rate</div><div class="value">${formatRate(view.kpis.approvalRate)}</div>`);
+    expect(html).toContain(`<div class="label">Median time to decision</div><div class="value">${formatMinutes(view.kpis.medianMinutesToDecision)}</div>`);
     expect(html).toContain('<svg');
     expect(html).toContain('<polyline');
     expect(html).toContain('Legal, &quot;fast&quot; track\nv2');

@@ -1,6 +1,6 @@
 import { type AnalyticsExportView } from '../../../src/shared/contract';
 import { MAX_DATA_URI_LENGTH, downloadUri } from '../../../src/frontend/analytics/data-uri';
-import { formatMinutes, formatRate } from '../../../src/frontend/analytics/format';
+import { formatMinutes, formatRate } from '../../../src/shared/analytics-figures';
 
 describe('analytics figures as people read them', () => {
   it.each([
