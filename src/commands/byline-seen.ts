@@ -10,7 +10,7 @@
  * showing exactly the current state misleads nobody, whoever wrote it, and the next write replaces
  * it; anything else is for the app to judge from the queue.
  */
-import { enqueueBylineChecks } from '../effects/byline-check';
+import { emitBylineChecks } from './emit';
 import { BYLINE_PROPERTY_KEY, type BylineState } from '../shared/byline';
 import { type PageContext } from './page-context';
 
@@ -31,7 +31,7 @@ function needsCheck(context: PageContext, truth: BylineState): boolean {
 export async function checkBylineSeen(context: PageContext, truth: BylineState): Promise<void> {
   if (!needsCheck(context, truth)) return;
   try {
-    await enqueueBylineChecks(context.spaceId, [{ pageId: context.pageId, contentType: context.access.page.type }]);
+    await emitBylineChecks(context.spaceId, [{ pageId: context.pageId, contentType: context.access.page.type }]);
   } catch (error) {
     // The dialog already shows the true status; the daily job checks the page again.
     console.warn(`byline check of page ${context.pageId} not queued`, error);

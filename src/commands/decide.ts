@@ -9,7 +9,7 @@
 import { type ApprovalRequest, currentStep } from '../domain/request';
 import { transition } from '../domain/request-machine';
 import { AppError } from '../shared/errors';
-import { changePage } from '../storage/page-changes';
+import { changePage } from './commit';
 import { getRequest } from '../storage/requests';
 import { type Actor, type CommandResult, loadPageContext, type PageContext, pageFacts } from './page-context';
 import { getUserGroupIds } from '../confluence/user-groups';

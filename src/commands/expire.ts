@@ -3,7 +3,7 @@
  * for every approved request whose `expiresAt` has passed.
  */
 import { transition } from '../domain/request-machine';
-import { changePage } from '../storage/page-changes';
+import { changePage } from './commit';
 import { getPageRecord } from '../storage/page-state';
 import { type ApprovalRequest } from '../domain/request';
 import { requestOnPage } from './target-request';

@@ -1,52 +1,22 @@
 /**
  * Overdue steps: once a step passes its due date, one `overdue` audit entry records it (and the
- * approvers it still waits for), and the effects remind those approvers. The entry's key is the
- * request and step, and it is only ever created, never overwritten: a second run, or two runs at
- * once, record nothing new.
+ * approvers it still waits for), and the effects remind those approvers. The entry is keyed by the
+ * request and step and only ever created, never overwritten: a second run, or two runs at once,
+ * record nothing new.
  */
-import { Filter, FilterConditions, kvs } from '@forge/kvs';
-import { enqueueEffects } from '../effects/effects-job';
 import { overdueSteps } from '../domain/overdue';
 import { type ApprovalRequest } from '../domain/request';
-import { isConditionFailure } from '../storage/condition-failure';
-import { type AuditRow, ENTITY, NONE } from '../storage/entities';
-
-export const overdueAuditKey = (requestId: string, stepIndex: number): string => `overdue:${requestId}:${stepIndex}`;
-
-function overdueRow(request: ApprovalRequest, stepIndex: number, dueAt: string, at: string): AuditRow {
-  const state = request.steps[stepIndex];
-  const decided = new Set(state.decisions.map((d) => d.approverId));
-  return {
-    spaceId: request.spaceId,
-    pageId: request.pageId,
-    sealed: false,
-    seq: 0,
-    at,
-    type: 'overdue',
-    actorId: NONE,
-    hash: NONE,
-    body: { kind: 'overdue', requestId: request.id, stepIndex, dueAt, pendingApproverIds: state.eligibleApprovers.filter((id) => !decided.has(id)) },
-  };
-}
+import { createAuditEntryOnce } from '../storage/audit';
+import { overdueAuditEntry } from '../storage/audit-rows';
+import { emit } from './emit';
 
 /** Records the request's newly overdue steps; returns the keys of the entries created. */
 export async function recordOverdueSteps(request: ApprovalRequest, now: string): Promise<string[]> {
   const created: string[] = [];
   for (const step of overdueSteps(request, now)) {
-    const key = overdueAuditKey(request.id, step.stepIndex);
-    try {
-      await kvs
-        .transact()
-        .set(key, overdueRow(request, step.stepIndex, step.dueAt, now), {
-          entityName: ENTITY.auditEvent,
-          conditions: new Filter<AuditRow>().and('sealed', FilterConditions.notExists()),
-        })
-        .execute();
-      created.push(key);
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-    }
+    const entry = overdueAuditEntry(request, step.stepIndex, step.dueAt, now);
+    if (await createAuditEntryOnce(entry)) created.push(entry.key);
   }
-  if (created.length > 0) await enqueueEffects({ spaceId: request.spaceId, pageId: request.pageId, auditKeys: created });
+  await emit(request.spaceId, created, request.pageId);
   return created;
 }

@@ -5,7 +5,7 @@
 import { type ApprovalRequest, type OverrideTarget } from '../domain/request';
 import { transition } from '../domain/request-machine';
 import { AppError } from '../shared/errors';
-import { changePage } from '../storage/page-changes';
+import { changePage } from './commit';
 import { type Actor, callerIsSpaceAdmin, type CommandResult, loadPageContext, type PageContext, pageFacts } from './page-context';
 import { accepted } from './refusal';
 

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { type ApprovalRequest } from '../domain/request';
 import { transition } from '../domain/request-machine';
 import { type Workflow } from '../shared/workflow';
-import { changePage } from '../storage/page-changes';
+import { changePage } from './commit';
 import { getPageRecord, latestApproved, type PageRecord } from '../storage/page-state';
 import { getWorkflow } from '../storage/workflows';
 

@@ -8,7 +8,7 @@ import { transition } from '../domain/request-machine';
 import { LIVE_DOC_NOTICE } from '../shared/content';
 import { AppError } from '../shared/errors';
 import { type Workflow } from '../shared/workflow';
-import { changePage } from '../storage/page-changes';
+import { changePage } from './commit';
 import { applicableWorkflows } from './applicable-workflows';
 import { type Actor, baseRecord, type CommandResult, loadPageContext, type PageContext, pageFacts } from './page-context';
 import { accepted } from './refusal';

@@ -5,7 +5,7 @@
 import { type ApprovalRequest } from '../domain/request';
 import { transition } from '../domain/request-machine';
 import { AppError } from '../shared/errors';
-import { changePage } from '../storage/page-changes';
+import { changePage } from './commit';
 import { getRequest } from '../storage/requests';
 import { type Actor, callerIsSpaceAdmin, type CommandResult, loadPageContext, type PageContext, pageFacts } from './page-context';
 import { accepted } from './refusal';

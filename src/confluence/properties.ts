@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { route, type Route } from '@forge/api';
 import { type ContentType } from '../shared/content';
 import { AppError } from '../shared/errors';
+import { ATTEMPTS, LOST_RACE, retryLostRaces } from '../shared/retry-policy';
 import { confluenceJson, type CallAs, type V2Page } from './http';
 
 /** A content property as Confluence returns it (v2 `ContentProperty`). */
@@ -14,8 +15,6 @@ export interface PropertyBody<T> {
 
 /** What to store given what is stored: a value, or undefined to leave it; may do work first (e.g. record why). */
 export type PropertyUpdate<T> = (current: T | undefined, stored: PropertyBody<T> | undefined) => T | undefined | Promise<T | undefined>;
-
-const CONFLICT_RETRIES = 3;
 
 /** Pages and blog posts keep their properties under their own v2 paths. */
 function propertiesOf(type: ContentType, id: string, key?: string): Route {
@@ -40,13 +39,18 @@ export async function updatePageProperty<T>(
   next: PropertyUpdate<T>,
   type: ContentType = 'page',
 ): Promise<boolean> {
-  for (let attempt = 1; ; attempt += 1) {
+  let conflict: AppError | undefined;
+  const outcome = await retryLostRaces(ATTEMPTS.contentProperty, async () => {
     try {
       return await writeOnce(callAs, { id: pageId, type }, key, next);
     } catch (error) {
-      if (!(error instanceof AppError && error.code === 'CONFLICT') || attempt >= CONFLICT_RETRIES) throw error;
+      if (!(error instanceof AppError && error.code === 'CONFLICT')) throw error;
+      conflict = error;
+      return LOST_RACE;
     }
-  }
+  });
+  if (outcome === LOST_RACE) throw conflict ?? new AppError('CONFLICT', 'The page property kept changing; try again.');
+  return outcome;
 }
 
 async function writeOnce<T>(

@@ -10,7 +10,6 @@
  * approval change (docs/readers.md).
  * Each page is checked on its own: one that fails never stops the others.
  */
-import { Queue } from '@forge/events';
 import { bylineSigner } from '../auth/byline-signature';
 import { AS_APP, ConfluenceBusyError } from '../confluence/http';
 import { getPageProperty } from '../confluence/properties';
@@ -19,10 +18,9 @@ import { type ContentType } from '../shared/content';
 import { AppError } from '../shared/errors';
 import { readersBanner } from '../domain/readers-banner';
 import { getSpaceAssignments, readersBannerShown } from '../storage/assignments';
-import { BATCH_LIMIT, readBatch } from '../storage/batch-read';
+import { readBatch } from '../storage/batch-read';
 import { contentTypeOf, pageRecordKey, pageRecordOf, type PageRecord, type StoredPageRecord } from '../storage/page-state';
 import { type BylineUpdate, bylineOfRecord, untrackedByline, writeBylineUpdate } from './byline-effect';
-import { EFFECTS_QUEUE } from './effects-job';
 import { PeopleDirectory } from './people-directory';
 
 export interface BylineCheckJob {
@@ -31,23 +29,6 @@ export interface BylineCheckJob {
   spaceId: string;
   /** At most 25 (one batch read of their records); `contentType` for a page the app has no record of. */
   pages: { pageId: string; contentType?: ContentType }[];
-}
-
-/** A push takes at most 50 events (async-events limits). */
-const EVENTS_PER_PUSH = 50;
-
-/**
- * Queues checks of these pages of one space, 25 to a job. The job runs in the space's effects
- * lane (`concurrency`), after the effects already queued there, so it sees their byline writes.
- */
-export async function enqueueBylineChecks(spaceId: string, pages: BylineCheckJob['pages']): Promise<void> {
-  const events = [];
-  for (let i = 0; i < pages.length; i += BATCH_LIMIT) {
-    const body: BylineCheckJob = { check: 'byline', spaceId, pages: pages.slice(i, i + BATCH_LIMIT) };
-    events.push({ body, concurrency: { key: `space-${spaceId}`, limit: 1 } });
-  }
-  const queue = new Queue<BylineCheckJob>({ key: EFFECTS_QUEUE });
-  for (let i = 0; i < events.length; i += EVENTS_PER_PUSH) await queue.push(events.slice(i, i + EVENTS_PER_PUSH));
 }
 
 /** Gone, or restricted from the app: there is no byline the app could write, now or on a retry. */

@@ -12,8 +12,9 @@ import { AS_APP } from '../confluence/http';
 import { type PropertyBody, updatePageProperty } from '../confluence/properties';
 import { type ContentType } from '../shared/content';
 import { BYLINE_PROPERTY_KEY, type BylineProperties, storedBylineIsNewer } from '../shared/byline';
-import { recordBylineRepair } from '../storage/byline-repairs';
-import { enqueueEffects } from './effects-job';
+import { createAuditEntryOnce } from '../storage/audit';
+import { sealAuditEntries } from '../storage/audit-chain';
+import { bylineRepairEntry } from '../storage/audit-rows';
 
 export interface BylineTarget {
   pageId: string;
@@ -41,12 +42,15 @@ export async function writeBylineProperty({ pageId, spaceId, type }: BylineTarge
       if (authentic !== undefined) return storedBylineIsNewer(authentic, value) ? undefined : value;
       // Recorded before the write: a write that fails is retried, and finds the same version again.
       const found = { title: shownText(current, 'title'), tooltip: shownText(current, 'tooltip'), version: stored.version.number, ...(stored.version.authorId ? { writtenBy: stored.version.authorId } : {}) };
-      repairs.push(await recordBylineRepair({ pageId, spaceId, propertyId: stored.id, found, written: { title: value.title, tooltip: value.tooltip, revision } }, new Date().toISOString()));
+      const repair = bylineRepairEntry({ pageId, spaceId, propertyId: stored.id, found, written: { title: value.title, tooltip: value.tooltip, revision } }, new Date().toISOString());
+      await createAuditEntryOnce(repair);
+      repairs.push(repair.key);
       return value;
     },
     type,
   );
-  // Sealed into the space's chain by the effects; a lost push is found by the hourly sweeper.
-  if (repairs.length > 0) await enqueueEffects({ spaceId, pageId, auditKeys: [...new Set(repairs)] });
+  // A repair only joins the chain, and this job already runs in the space's lane (in chain order),
+  // so it is sealed here; if sealing fails, the hourly sweeper finds the entry unsealed.
+  if (repairs.length > 0) await sealAuditEntries([...new Set(repairs)]);
   return written;
 }

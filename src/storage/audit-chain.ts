@@ -18,6 +18,7 @@
  */
 import { createHash } from 'node:crypto';
 import { type AuditHashedView } from '../shared/contract/audit';
+import { ATTEMPTS, LOST_RACE, retryLostRaces } from '../shared/retry-policy';
 import { Filter, FilterConditions, kvs, Sort, WhereConditions } from '@forge/kvs';
 import { type AuditEntry, auditTable, getAuditEntries, type StoredAuditRow } from './audit';
 import { isConditionFailure } from './condition-failure';
@@ -43,7 +44,6 @@ const RECENT_KEYS = 200;
 
 /** Entries per seal transaction: with the chain head that is the 25 operations a transaction allows. */
 const ENTRIES_PER_SEAL = 24;
-const SEAL_ATTEMPTS = 6;
 const VERIFY_PAGE = 100;
 const QUERY_PAGE_MAX = 100;
 const EXPORT_PAGE = 50;
@@ -135,19 +135,18 @@ async function sealSpace(spaceId: string, entries: AuditEntry[]): Promise<AuditE
   const result: AuditEntry[] = [];
   for (let start = 0; start < entries.length; start += ENTRIES_PER_SEAL) {
     let chunk = entries.slice(start, start + ENTRIES_PER_SEAL);
-    for (let attempt = 1; chunk.length > 0; attempt += 1) {
-      const sealed = await trySeal(spaceId, chunk);
-      if (sealed !== null) {
-        result.push(...sealed);
-        break;
+    const outcome = await retryLostRaces(ATTEMPTS.standard, async (attempt) => {
+      if (attempt > 1) {
+        // Another sealer moved the head or sealed some of these entries: keep the rest, in order.
+        const current = await getAuditEntries(chunk.map((entry) => entry.key));
+        result.push(...current.filter((entry) => entry.row.sealed));
+        chunk = current.filter((entry) => !entry.row.sealed).sort(chainOrder);
       }
-      if (attempt === SEAL_ATTEMPTS) throw new Error(`Could not seal audit entries of space ${spaceId}: the chain kept changing`);
-      // Another sealer moved the head or sealed some of these entries: keep the rest, in order.
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 50 * attempt));
-      const current = await getAuditEntries(chunk.map((entry) => entry.key));
-      result.push(...current.filter((entry) => entry.row.sealed));
-      chunk = current.filter((entry) => !entry.row.sealed).sort(chainOrder);
-    }
+      if (chunk.length === 0) return [];
+      return (await trySeal(spaceId, chunk)) ?? LOST_RACE;
+    });
+    if (outcome === LOST_RACE) throw new Error(`Could not seal audit entries of space ${spaceId}: the chain kept changing`);
+    result.push(...outcome);
   }
   return result;
 }

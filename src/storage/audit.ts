@@ -3,7 +3,8 @@
  * effects have not run yet. Entries are written unsealed by the command that made the change
  * (in its transaction); src/storage/audit-chain.ts seals them into the space's hash chain.
  */
-import { kvs, Sort, WhereConditions } from '@forge/kvs';
+import { Filter, FilterConditions, kvs, Sort, WhereConditions } from '@forge/kvs';
+import { isConditionFailure } from './condition-failure';
 import { type AuditRow, ENTITY, INDEX } from './entities';
 
 /** A sealed row also stores the hash of the entry before it: the chain's link. */
@@ -27,6 +28,24 @@ const HISTORY_PAGE = 20;
 const MAX_PAGE = 100;
 
 export const auditTable = () => kvs.entity<StoredAuditRow>(ENTITY.auditEvent);
+
+/**
+ * Stores an entry that records a fact rather than a change (a step became overdue, a byline was
+ * repaired): created once, never overwritten, so a second run, or two at once, record nothing
+ * new. True when this call created it.
+ */
+export async function createAuditEntryOnce({ key, row }: AuditEntry): Promise<boolean> {
+  try {
+    await kvs
+      .transact()
+      .set(key, row, { entityName: ENTITY.auditEvent, conditions: new Filter<AuditRow>().and('sealed', FilterConditions.notExists()) })
+      .execute();
+    return true;
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+    return false;
+  }
+}
 
 /** The entries stored under these keys, in the order asked; keys with no entry are left out. */
 export async function getAuditEntries(keys: readonly string[]): Promise<AuditEntry[]> {

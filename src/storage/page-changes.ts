@@ -1,20 +1,18 @@
 /**
- * Committing a change to a page's approval state: ONE transaction writes the page-state row
+ * Writing a change to a page's approval state: ONE transaction writes the page-state row
  * (conditioned on the revision the change was decided from), the page record, every created or
- * changed request row and one unsealed audit entry per domain event. When someone else committed
- * first, the change is decided again from a fresh read, so no decision is lost or counted twice.
- * The after-commit effects are queued once the transaction has landed.
+ * changed request row and one unsealed audit entry per domain event, and says whether it landed.
+ * Deciding again when someone else committed first is the caller's (src/commands/commit.ts).
  */
 import { isDeepStrictEqual } from 'node:util';
 import { Filter, FilterConditions, kvs } from '@forge/kvs';
-import { enqueueEffects } from '../effects/effects-job';
 import { type DomainEvent } from '../domain/events';
 import { type ApprovalRequest } from '../domain/request';
-import { AppError } from '../shared/errors';
 import { type AuditEntry } from './audit';
 import { isConditionFailure } from './condition-failure';
-import { type AuditRow, ENTITY, NONE, type PageStateRow } from './entities';
-import { getPageRecord, type PageRecord, pageRecordKey, pageStateRow, storedPageRecord, withRequests } from './page-state';
+import { requestAuditEntry } from './audit-rows';
+import { type AuditRow, ENTITY, type PageStateRow } from './entities';
+import { type PageRecord, pageRecordKey, pageStateRow, storedPageRecord, withRequests } from './page-state';
 import { requestRow } from './requests';
 
 export interface PageChange {
@@ -26,34 +24,6 @@ export interface PageChange {
   /** What Confluence said about the page while deciding, when the change asked it. */
   page?: { currentVersion?: number; parentId?: string };
   at: string;
-}
-
-export interface Planned<T> {
-  value: T;
-  /** null: nothing to write (a repeat, or a change that is already there). */
-  change: PageChange | null;
-}
-
-/** Twenty approvers deciding at once settle within this many rounds, given the jitter below. */
-const MAX_ATTEMPTS = 25;
-const BACKOFF_BASE_MS = 15;
-const BACKOFF_CAP_MS = 250;
-
-export const requestAuditKey = (event: DomainEvent): string => `${event.requestId}:${event.revision}`;
-
-export function requestAuditEntry(event: DomainEvent): AuditEntry {
-  const row: AuditRow = {
-    spaceId: event.spaceId,
-    pageId: event.pageId,
-    sealed: false,
-    seq: 0,
-    at: event.at,
-    type: event.type,
-    actorId: event.actorId ?? NONE,
-    hash: NONE,
-    body: { kind: 'request', event },
-  };
-  return { key: requestAuditKey(event), row };
 }
 
 function lockCondition(expectedRevision: number) {
@@ -90,7 +60,6 @@ export async function commitPageChange(change: PageChange): Promise<Committed | 
     if (isConditionFailure(error)) return null;
     if (!(await landedAnyway(audit))) throw error;
   }
-  await queueEffects(base, audit.map((entry) => entry.key));
   return { record: next, audit };
 }
 
@@ -110,41 +79,4 @@ async function landedAnyway(audit: AuditEntry[]): Promise<boolean> {
     // Storage still failing: the original failure is the answer.
     return false;
   }
-}
-
-/**
- * A lost push is not lost work: the entries are stored unsealed, and the hourly sweeper queues
- * them again. The change itself has happened, so the caller is not told it failed.
- */
-async function queueEffects(record: PageRecord, auditKeys: string[]): Promise<void> {
-  if (auditKeys.length === 0) return;
-  try {
-    await enqueueEffects({ spaceId: record.spaceId, pageId: record.pageId, auditKeys });
-  } catch (error) {
-    console.error('effects push failed; the sweeper will retry it', error);
-  }
-}
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/**
- * Decides and commits a change to one page, deciding again from a fresh read whenever another
- * change landed first. `first` is the record already read with the caller's other data (undefined:
- * the page has none yet); `plan` must be free of side effects, as it may run several times.
- */
-export async function changePage<T>(
-  pageId: string,
-  first: PageRecord | undefined,
-  plan: (record: PageRecord | undefined) => Promise<Planned<T>> | Planned<T>,
-): Promise<{ value: T; record: PageRecord | undefined; written: AuditEntry[] }> {
-  let record = first;
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
-    const { value, change } = await plan(record);
-    if (change === null) return { value, record, written: [] };
-    const committed = await commitPageChange(change);
-    if (committed !== null) return { value, record: committed.record, written: committed.audit };
-    await pause(Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt));
-    record = await getPageRecord(pageId);
-  }
-  throw new AppError('CONFLICT', 'Many people are changing this page’s approval at the same moment. Nothing was changed; please try again.');
 }

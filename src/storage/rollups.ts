@@ -13,6 +13,7 @@ import { Filter, FilterConditions, kvs } from '@forge/kvs';
 import { rollupDelta } from '../domain/analytics-rollup';
 import { type DomainEvent } from '../domain/events';
 import { utcDay } from '../domain/time';
+import { ATTEMPTS, LOST_RACE, retryLostRaces } from '../shared/retry-policy';
 import { isConditionFailure } from './condition-failure';
 import { ENTITY } from './entities';
 import {
@@ -28,7 +29,6 @@ import {
 
 /** A transaction holds ≤ 25 operations: per event one marker and at most one day row, plus the status row. */
 const EVENTS_PER_TRANSACTION = 12;
-const MAX_ATTEMPTS = 10;
 /** Markers outlive any redelivery: the queue keeps a job 24 hours, the sweeper re-sends unsealed entries hourly. */
 const MARKER_TTL = { value: 365, unit: 'DAYS' } as const;
 
@@ -61,19 +61,19 @@ interface SpaceSnapshot extends SpaceRows {
 }
 
 async function applyToSpace(spaceId: string, events: DomainEvent[]): Promise<void> {
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
+  const outcome = await retryLostRaces(ATTEMPTS.standard, async () => {
     const snapshot = await readSnapshot(spaceId, events);
     const fresh = events.filter((event) => !snapshot.counted.has(appliedMarkerKey(event)));
-    if (fresh.length === 0) return;
+    if (fresh.length === 0) return true;
     try {
       await commit(spaceId, fresh, snapshot);
-      return;
+      return true;
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
-      await backOff(attempt);
+      return LOST_RACE;
     }
-  }
-  throw new Error(`Analytics rollups of space ${spaceId} kept changing during ${MAX_ATTEMPTS} attempts; the job will be retried`);
+  });
+  if (outcome === LOST_RACE) throw new Error(`Analytics rollups of space ${spaceId} kept changing during ${ATTEMPTS.standard} attempts; the job will be retried`);
 }
 
 /** One batch read: the days' rows, the status row and the events' markers. */
@@ -115,10 +115,4 @@ async function commit(spaceId: string, events: DomainEvent[], snapshot: SpaceSna
   });
   for (const event of events) transaction = transaction.set(appliedMarkerKey(event), true, undefined, { ttl: MARKER_TTL });
   await transaction.execute();
-}
-
-/** Waits a little longer after each lost race, with jitter so that racing jobs fall apart. */
-function backOff(attempt: number): Promise<void> {
-  const ms = Math.round(Math.random() * 20 * attempt);
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

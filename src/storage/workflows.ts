@@ -12,6 +12,7 @@
 import { createHash } from 'node:crypto';
 import { Filter, FilterConditions, kvs } from '@forge/kvs';
 import { normalisedWorkflowName } from '../domain/workflow-name';
+import { ATTEMPTS, LOST_RACE, retryLostRaces } from '../shared/retry-policy';
 import { type Workflow } from '../shared/workflow';
 import { isConditionFailure } from './condition-failure';
 import { type AuditEntry } from './audit';
@@ -164,9 +165,6 @@ async function releaseIfHeld(transaction: Transaction, workflowId: string, space
 
 export type SaveOutcome = 'saved' | 'changed' | 'nameTaken';
 
-/** How often a save is tried again when only the saver's own record of changes moved on. */
-const EDIT_RECORD_ATTEMPTS = 3;
-
 /**
  * Writes a workflow, its audit entries and the record that `updatedBy` changed it (see
  * workflow-editors.ts) in one transaction, provided the stored revision
@@ -185,7 +183,9 @@ export async function saveWorkflow(
 ): Promise<SaveOutcome> {
   const editor = workflowEditorKey(workflow.spaceId, updatedBy);
   const readEdits = async () => versionedEdits(await kvs.entity<WorkflowEditorRow>(ENTITY.workflowEditor).get(editor.key));
-  for (let attempt = 1; ; attempt += 1) {
+  // Tried again only when the saver's own record of changes moved on: their change to another
+  // workflow landed first, and this one is recorded on top of it.
+  const outcome = await retryLostRaces<SaveOutcome>(ATTEMPTS.ownEdits, async (attempt) => {
     const edits = await readEdits();
     let transaction = withAudit(audit).set(workflow.id, rowOf(workflow, updatedBy), {
       entityName: ENTITY.workflow,
@@ -207,13 +207,13 @@ export async function saveWorkflow(
       return 'saved';
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
-      // The same person's change to another workflow landed first: record this one on top of it.
-      if (attempt < EDIT_RECORD_ATTEMPTS && (await readEdits()).revision !== edits.revision) continue;
+      if (attempt < ATTEMPTS.ownEdits && (await readEdits()).revision !== edits.revision) return LOST_RACE;
       if (previousName === undefined) return 'changed';
       const holder = await nameHolder(workflow.spaceId, workflow.name);
       return holder !== undefined && holder !== workflow.id ? 'nameTaken' : 'changed';
     }
-  }
+  });
+  return outcome === LOST_RACE ? 'changed' : outcome;
 }
 
 /** Deletes a workflow, frees its name and writes its audit entries, unless it changed since `expectedRevision`. */

@@ -6,10 +6,10 @@
  * at a time, so the cost follows the approved and in-review requests, not the history.
  * Each request is handled on its own: one that fails is logged and the rest go on.
  * Last, the byline property of every page the app tracks is checked for forgeries: the job only
- * lists the pages and queues the checks (byline-check.ts), so its own time grows by one query and
+ * lists the pages and queues the checks (effects/byline-check.ts), so its own time grows by one query and
  * about one push per 100 pages, and each page is checked, and repaired, on its own.
  */
-import { enqueueBylineChecks } from '../effects/byline-check';
+import { emitBylineChecks } from '../commands/emit';
 import { expireRequest } from '../commands/expire';
 import { recordOverdueSteps } from '../commands/overdue';
 import { VersionCheck } from '../commands/version-check';
@@ -52,7 +52,7 @@ async function queueBylineChecks(): Promise<number> {
     for (const { pageId, spaceId } of listed.pages) bySpace.set(spaceId, [...(bySpace.get(spaceId) ?? []), { pageId }]);
     for (const [spaceId, pages] of bySpace) {
       try {
-        await enqueueBylineChecks(spaceId, pages);
+        await emitBylineChecks(spaceId, pages);
       } catch (error) {
         console.error(`daily maintenance: byline checks of ${pages.length} page(s) in space ${spaceId} not queued; the next run tries again`, error);
         failed += pages.length;

@@ -1,37 +1,7 @@
-import { subMinutes } from 'date-fns';
-import { enqueueEffects } from '../effects/effects-job';
-import { unsealedBefore } from '../storage/audit';
+import { resendLostEffects } from '../commands/resend-effects';
 
-/** A job normally seals its entries within seconds; older unsealed entries lost their push. */
-const STALE_AFTER_MINUTES = 5;
-/** Entries handled per run: a backlog larger than this is worked off over the following hours. */
-const MAX_ENTRIES_PER_RUN = 2000;
-/** Keys per job: well inside the queue's 200 KB push limit and quick to run. */
-const KEYS_PER_JOB = 50;
-
-/**
- * Hourly: finds audit entries still unsealed a few minutes after their change (the push after
- * the commit was lost, or the queue gave up on the job) and queues their effects again, one job
- * per page as the commands do. Re-running effects is safe: every effect is idempotent.
- */
+/** Hourly: queues again the effects of changes whose push was lost (src/commands/resend-effects.ts). */
 export async function effectsSweep(): Promise<{ statusCode: number }> {
-  const before = subMinutes(new Date(), STALE_AFTER_MINUTES).toISOString();
-  const jobs = new Map<string, { spaceId: string; pageId: string; auditKeys: string[] }>();
-  let cursor: string | undefined;
-  let seen = 0;
-  do {
-    const page = await unsealedBefore(before, cursor);
-    for (const { key, row } of page.rows) {
-      const group = `${row.spaceId}\u0000${row.pageId}`;
-      const job = jobs.get(group) ?? { spaceId: row.spaceId, pageId: row.pageId, auditKeys: [] };
-      job.auditKeys.push(key);
-      jobs.set(group, job);
-    }
-    seen += page.rows.length;
-    cursor = page.cursor;
-  } while (cursor !== undefined && seen < MAX_ENTRIES_PER_RUN);
-  for (const { spaceId, pageId, auditKeys } of jobs.values()) {
-    for (let i = 0; i < auditKeys.length; i += KEYS_PER_JOB) await enqueueEffects({ spaceId, pageId, auditKeys: auditKeys.slice(i, i + KEYS_PER_JOB) });
-  }
+  await resendLostEffects(new Date());
   return { statusCode: 200 };
 }

@@ -12,9 +12,9 @@ import { getVersionedAssignments, type SpaceAssignments, saveSpaceAssignments, w
 import { type AuditEntry } from '../../storage/audit';
 import { NONE } from '../../storage/entities';
 import { getWorkflowsByIds, listSpaceWorkflows, withCurrent } from '../../storage/workflows';
+import { emit } from '../../commands/emit';
+import { spaceSettingsChangeKey, workflowAuditEntry } from '../../storage/audit-rows';
 import { resolverSpec } from '../define';
-import { spaceSettingsChangeKey, workflowAuditEntry } from './audit-entries';
-import { announceChange } from './effects';
 import { allSettled } from './parallel';
 import { requireSpaceViewer, settingsSpaceId } from './space';
 import { rowOf } from './tree';
@@ -63,7 +63,7 @@ async function changeAssignments(
     if (next === null) return assignments;
     const entry = audit(revision + 1, assignments);
     if (await saveSpaceAssignments(spaceId, next, revision, entry.row.at, [entry])) {
-      await announceChange(spaceId, [entry.key], pageId);
+      await emit(spaceId, [entry.key], pageId);
       return next;
     }
   }

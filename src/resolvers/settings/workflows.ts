@@ -15,9 +15,9 @@ import { getSpaceAssignments, workflowCreatorsOf } from '../../storage/assignmen
 import { type WorkflowRow } from '../../storage/entities';
 import { hasRunningRequests, runningRequestCount } from '../../storage/workflow-usage';
 import { deleteWorkflow, getWorkflowRow, listSpaceWorkflowsForName, listSpaceWorkflowsFresh, saveWorkflow } from '../../storage/workflows';
+import { emit } from '../../commands/emit';
+import { workflowAuditEntry, workflowChangeKey } from '../../storage/audit-rows';
 import { resolverSpec } from '../define';
-import { workflowAuditEntry, workflowChangeKey } from './audit-entries';
-import { announceChange } from './effects';
 import { allSettled } from './parallel';
 import { requireSpaceViewer, settingsSpaceId } from './space';
 import { checkWorkflowInput, nameTakenIssue, validationFailure } from './workflow-input';
@@ -121,7 +121,7 @@ export const createWorkflow = resolverSpec(settingsContract.createWorkflow, asyn
   if (outcome === 'changed') {
     throw new AppError('CONFLICT', 'The workflow could not be saved because of a simultaneous change. Nothing was changed; try again.');
   }
-  await announceChange(spaceId, [audit.key]);
+  await emit(spaceId, [audit.key]);
   return detailFor(workflow, true);
 });
 
@@ -162,7 +162,7 @@ export const updateWorkflow = resolverSpec(settingsContract.updateWorkflow, asyn
   const outcome = await saveWorkflow(workflow, invocation.accountId, row.revision, [audit], current.name);
   if (outcome === 'nameTaken') throw validationFailure([nameTakenIssue(workflow.name)]);
   if (outcome === 'changed') throw await changedSinceMessage(workflowId, invocation.accountId);
-  await announceChange(spaceId, [audit.key]);
+  await emit(spaceId, [audit.key]);
   return detailFor(workflow, canManage(workflow, invocation.accountId, admin));
 });
 
@@ -190,7 +190,7 @@ export const removeWorkflow = resolverSpec(settingsContract.deleteWorkflow, asyn
     details: { name: row.body.name, revision: row.revision },
   });
   if (!(await deleteWorkflow(row.body, row.revision, [audit]))) throw await changedSinceMessage(workflowId, invocation.accountId);
-  await announceChange(spaceId, [audit.key]);
+  await emit(spaceId, [audit.key]);
   return { deleted: true as const };
 });
 
@@ -217,7 +217,7 @@ export const setWorkflowEnabled = resolverSpec(settingsContract.setWorkflowEnabl
       details: { name: workflow.name, revision: workflow.revision },
     });
     if ((await saveWorkflow(workflow, invocation.accountId, row.revision, [audit])) === 'saved') {
-      await announceChange(spaceId, [audit.key]);
+      await emit(spaceId, [audit.key]);
       return detailFor(workflow, true);
     }
     if (attempt === ATTEMPTS) throw await changedSinceMessage(workflowId, invocation.accountId);

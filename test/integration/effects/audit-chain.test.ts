@@ -4,7 +4,7 @@
  * including at the end of the chain, which the head pins.
  */
 import { kvs } from '@forge/kvs';
-import { enqueueEffects } from '../../../src/effects/effects-job';
+import { pushEffects } from '../../../src/commands/emit';
 import { type RequestView } from '../../../src/shared/contract/byline';
 import { pageHistory, type StoredAuditRow } from '../../../src/storage/audit';
 import { sealAuditEntries, verifyChain } from '../../../src/storage/audit-chain';
@@ -96,7 +96,7 @@ describe('sealing', () => {
 
   it('keeps one chain per space', async () => {
     await workflowEntries(HR, 3);
-    await enqueueEffects({ spaceId: HR, pageId: '-', auditKeys: [`wf-change:${HR}:000`, `wf-change:${HR}:001`, `wf-change:${HR}:002`] });
+    await pushEffects(HR, [`wf-change:${HR}:000`, `wf-change:${HR}:001`, `wf-change:${HR}:002`], '-');
     await approvalJourney();
 
     expect((await auditEntriesOf(HR)).map((entry) => entry.row.seq)).toEqual([1, 2, 3]);
@@ -106,7 +106,7 @@ describe('sealing', () => {
 
   it('splits a large job into transactions of at most 25 operations', async () => {
     const keys = await workflowEntries(ENG, 60);
-    await enqueueEffects({ spaceId: ENG, pageId: '-', auditKeys: keys });
+    await pushEffects(ENG, keys, '-');
     await app.drain();
 
     const entries = await auditEntriesOf(ENG);

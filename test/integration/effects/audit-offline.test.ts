@@ -9,7 +9,7 @@ import { type AuditExportEntryView, type AuditExportView, type PinnedHeadCheckVi
 import { type BridgeError } from '../../../src/shared/errors';
 import { type StoredAuditRow } from '../../../src/storage/audit';
 import { ENTITY } from '../../../src/storage/entities';
-import { enqueueEffects } from '../../../src/effects/effects-job';
+import { pushEffects } from '../../../src/commands/emit';
 import { MODULES, ok, refused, type TestApp, startApp } from '../support/app';
 import { decideOnPage, submitPage, writeUnsealedEntry } from '../support/effects-journey';
 import { canonical, firstBrokenSeq, sha256 } from '../support/offline-audit';
@@ -77,7 +77,7 @@ async function workflowChanges(count: number, from = 0): Promise<void> {
     });
     keys.push(key);
   }
-  await enqueueEffects({ spaceId: ENG, pageId: '-', auditKeys: keys });
+  await pushEffects(ENG, keys, '-');
   await app.drain();
 }
 
@@ -259,7 +259,7 @@ describe('entries on pages the exporting admin cannot view', () => {
       actorId: 'u-frank',
       body: { kind: 'workflow', change: 'assigned', workflowId: 'wf-1', details: { scope: 'page' } },
     });
-    await enqueueEffects({ spaceId: ENG, pageId: POSTMORTEM, auditKeys: ['space-settings:1001:assign-postmortem'] });
+    await pushEffects(ENG, ['space-settings:1001:assign-postmortem'], POSTMORTEM);
     await app.drain();
 
     const asHeidi = (await fullExport('u-heidi')).entries.find((entry) => entry.pageId === POSTMORTEM);

@@ -2,7 +2,7 @@
  * After each change the page's byline lozenge (a content property Confluence renders without
  * calling the app) shows the new status, and each approver's "pending for me" list is right.
  */
-import { enqueueEffects } from '../../../src/effects/effects-job';
+import { pushEffects } from '../../../src/commands/emit';
 import { formatDay } from '../../../src/shared/status';
 import { type Workflow } from '../../../src/shared/workflow';
 import { pendingTasksFor } from '../../../src/storage/tasks';
@@ -86,7 +86,7 @@ describe('the byline lozenge', () => {
     expect(writes).toBe(1);
 
     const keys = (await auditEntriesOf(ENG)).map((entry) => entry.key);
-    await enqueueEffects({ spaceId: ENG, pageId: PAGE, auditKeys: keys });
+    await pushEffects(ENG, keys, PAGE);
     await app.drain();
     expect(propertyWrites()).toHaveLength(writes);
   });
@@ -124,7 +124,7 @@ describe('the byline lozenge', () => {
       actorId: 'u-frank',
       body: { kind: 'workflow', change: 'updated', workflowId: workflow.id, details: { name: workflow.name } },
     });
-    await enqueueEffects({ spaceId: ENG, pageId: '-', auditKeys: [key] });
+    await pushEffects(ENG, [key], '-');
     await app.drain();
 
     const [entry] = await auditEntriesOf(ENG);
@@ -166,7 +166,7 @@ describe('approver tasks', () => {
     await decideOnPage(app, PAGE, 'u-bob', 'approve');
     await app.drain();
 
-    await enqueueEffects({ spaceId: ENG, pageId: PAGE, auditKeys: [`${request.id}:1`] });
+    await pushEffects(ENG, [`${request.id}:1`], PAGE);
     await app.drain();
     expect(await pendingFor('u-bob')).toEqual([]);
     expect(await pendingFor('u-carol')).toEqual([]);

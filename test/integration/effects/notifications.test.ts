@@ -4,7 +4,7 @@
  * each posted once whatever the queue and Confluence do.
  */
 import { type CommentSummary } from '../../../sandbox/confluence';
-import { enqueueEffects } from '../../../src/effects/effects-job';
+import { pushEffects } from '../../../src/commands/emit';
 import { recordOverdueSteps } from '../../../src/commands/overdue';
 import { getRequest } from '../../../src/storage/requests';
 import { type TestApp, startApp } from '../support/app';
@@ -197,7 +197,7 @@ describe('posting each notice once', () => {
     await decideOnPage(app, PAGE, 'u-bob', 'approve');
     await app.drain();
     // The submission's own job arrives afterwards (a redelivery): it must not open a second thread.
-    await enqueueEffects({ spaceId: ENG, pageId: PAGE, auditKeys: [`${request.id}:1`] });
+    await pushEffects(ENG, [`${request.id}:1`], PAGE);
     await app.drain();
 
     const roots = thread().filter((comment) => comment.parentCommentId === null);

@@ -3,7 +3,7 @@
  * space's audit trail page by page, each page checked against the hash chain.
  */
 import { kvs } from '@forge/kvs';
-import { enqueueEffects } from '../../../src/effects/effects-job';
+import { pushEffects } from '../../../src/commands/emit';
 import { type SettingsResults } from '../../../src/shared/contract/settings';
 import { type BridgeError } from '../../../src/shared/errors';
 import { type Workflow } from '../../../src/shared/workflow';
@@ -96,7 +96,7 @@ describe('exporting the audit trail', () => {
       });
       keys.push(key);
     }
-    await enqueueEffects({ spaceId: ENG, pageId: '-', auditKeys: keys });
+    await pushEffects(ENG, keys, '-');
     await app.drain();
   }
 
