@@ -57,8 +57,7 @@ export async function pageUpdatedPayload(confluence: ConfluencePort, event: Page
     eventType: updatedEventType(event),
     atlassianId: event.editorAccountId,
     eventCreatedDate: event.at,
-    // Undocumented mapping (docs/sandbox-runtime.md): a minor edit notifies nobody.
-    suppressNotifications: event.minorEdit === true,
+    suppressNotifications: false,
     selfGenerated,
     updateTrigger: 'edit_page',
     content: {

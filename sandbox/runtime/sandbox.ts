@@ -391,7 +391,7 @@ export class Sandbox {
   }
 
   /** A user edits a page in Confluence: a new version, then the page-updated event to triggers. */
-  async editPage(pageId: string, accountId: string, change: { title?: string; body?: string; minorEdit?: boolean }): Promise<void> {
+  async editPage(pageId: string, accountId: string, change: { title?: string; body?: string }): Promise<void> {
     const event = this.confluencePort.editPage(pageId, accountId, change);
     if (event !== null) this.onPageUpdated(event);
   }

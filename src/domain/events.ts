@@ -95,12 +95,6 @@ export type PageOutdated = EventOf<
 
 export type VersionCarried = EventOf<'request.versionCarried', { fromVersion: number; toVersion: number }>;
 
-/** Why an edit of an approved page kept the approval: its workflow's "Edits that outdate an approval". */
-export type EditKeptReason = 'minorEdit' | 'bodyUnchanged';
-
-/** A person's edit the workflow lets keep the approval; the request then covers `version` too. */
-export type EditKept = EventOf<'page.editKept', { approvedVersion: number; version: number; reason: EditKeptReason }>;
-
 export type DomainEvent =
   | RequestSubmitted
   | DecisionRecorded
@@ -112,8 +106,7 @@ export type DomainEvent =
   | RequestExpired
   | RequestSuperseded
   | PageOutdated
-  | VersionCarried
-  | EditKept;
+  | VersionCarried;
 
 export type DomainEventType = DomainEvent['type'];
 

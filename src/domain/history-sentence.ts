@@ -21,7 +21,7 @@ export interface SentenceEntry {
   actorId: string;
 }
 
-const WORKFLOW_CHANGES: Record<Exclude<WorkflowBody['change'], 'assigned' | 'defaultSet' | 'creatorsSet'>, string> = {
+const WORKFLOW_CHANGES: Record<Exclude<WorkflowBody['change'], 'assigned' | 'defaultSet' | 'creatorsSet' | 'readersBannerSet'>, string> = {
   created: 'created',
   updated: 'changed',
   enabled: 'enabled',
@@ -59,6 +59,8 @@ function workflowSentence(body: WorkflowBody, actor: string): string {
   switch (body.change) {
     case 'creatorsSet':
       return `${actor} ${CREATORS_SENTENCES[String(details.workflowCreators)] ?? 'chose who can create workflows'}`;
+    case 'readersBannerSet':
+      return `${actor} ${details.shown === false ? 'stopped showing' : 'showed'} readers which version of a page is approved`;
     case 'defaultSet': {
       // A cleared default is written with no workflow, its name null.
       if (details.name === null) return `${actor} cleared the space default workflow`;

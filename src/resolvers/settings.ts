@@ -1,7 +1,7 @@
 import { type SettingsResults, type settingsContract } from '../shared/contract/settings';
 import { checkPinnedHeadSpec, exportAuditSpec } from './audit-export';
 import { resolverDefinitions, type ResolverSpec } from './define';
-import { assignWorkflow, setDefaultWorkflow, setWorkflowCreators } from './settings/assignments';
+import { assignWorkflow, setDefaultWorkflow, setReadersBanner, setWorkflowCreators } from './settings/assignments';
 import { searchGroups } from './settings/groups';
 import { overridePageStatus, submitPage } from './settings/page-actions';
 import { getTreeLevel } from './settings/tree';
@@ -19,6 +19,7 @@ const specs: { [K in keyof Contract]: ResolverSpec<Contract[K], SettingsResults[
   setWorkflowEnabled,
   setDefaultWorkflow,
   setWorkflowCreators,
+  setReadersBanner,
   assignWorkflow,
   getTreeLevel,
   overridePageStatus,

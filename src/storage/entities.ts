@@ -90,7 +90,7 @@ export type AuditBody =
   | { kind: 'request'; event: DomainEvent }
   | {
       kind: 'workflow';
-      change: 'created' | 'updated' | 'enabled' | 'disabled' | 'deleted' | 'assigned' | 'defaultSet' | 'creatorsSet';
+      change: 'created' | 'updated' | 'enabled' | 'disabled' | 'deleted' | 'assigned' | 'defaultSet' | 'creatorsSet' | 'readersBannerSet';
       workflowId: string;
       details: Record<string, unknown>;
     }

@@ -13,6 +13,7 @@ import { successFlag as flag } from './flag';
 import { callSettings } from './settings-api';
 import { CreateWorkflow, EditWorkflow } from './workflow-editor';
 import { WorkflowDetails } from './workflow-details';
+import { ReadersBannerSetting } from './readers-banner-setting';
 import { WorkflowCreatorsSetting } from './workflow-creators-setting';
 import { WorkflowTable } from './workflow-table';
 
@@ -108,6 +109,7 @@ export function WorkflowsTab({ workflows, reloadAfterChange }: Props): React.JSX
       {error === undefined ? null : <ApiErrorMessage error={error} title="The list could not be refreshed" actions={[{ label: 'Try again', onClick: reload }]} />}
       {failure === null ? null : <ApiErrorMessage error={failure} />}
       <WorkflowCreatorsSetting list={list} onChanged={replace} />
+      <ReadersBannerSetting list={list} onChanged={replace} />
       {list.workflows.length === 0 ? (
         <Stack space="space.200" alignInline="center">
           <EmptyNote

@@ -8,7 +8,7 @@ import { type WorkflowAssignment } from '../../domain/workflow-resolution';
 import { settingsContract } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { type Workflow } from '../../shared/workflow';
-import { getVersionedAssignments, type SpaceAssignments, saveSpaceAssignments, workflowCreatorsOf } from '../../storage/assignments';
+import { getVersionedAssignments, readersBannerShown, type SpaceAssignments, saveSpaceAssignments, workflowCreatorsOf } from '../../storage/assignments';
 import { type AuditEntry } from '../../storage/audit';
 import { NONE } from '../../storage/entities';
 import { getWorkflowsByIds, listSpaceWorkflows, withCurrent } from '../../storage/workflows';
@@ -115,6 +115,35 @@ export const setWorkflowCreators = resolverSpec(settingsContract.setWorkflowCrea
         change: 'creatorsSet',
         workflowId: NONE,
         details: { workflowCreators, previous: workflowCreatorsOf(current) },
+      }),
+  );
+  const people = await lookUpPeople([...new Set(workflows.flatMap((w) => w.owners))]);
+  return listView(workflows, { accountId: invocation.accountId, isSpaceAdmin: true }, saved, people);
+});
+
+/**
+ * Whether page views in the space show readers the approved-version banner. The banner learns it
+ * from the byline property, where the effects write it with each page's next change; the daily
+ * byline check brings every other page in line (docs/readers.md).
+ */
+export const setReadersBanner = resolverSpec(settingsContract.setReadersBanner, async ({ shown }, invocation) => {
+  const spaceId = settingsSpaceId(invocation);
+  const [, workflows] = await allSettled([
+    requireSpaceAdmin(spaceId, invocation.accountId, 'choose whether readers see which version is approved'),
+    listSpaceWorkflows(spaceId),
+  ]);
+  const saved = await changeAssignments(
+    spaceId,
+    (current) => (readersBannerShown(current) === shown ? null : { ...current, readersBanner: shown }),
+    (revision) =>
+      workflowAuditEntry({
+        key: spaceSettingsChangeKey(spaceId, revision),
+        spaceId,
+        actorId: invocation.accountId,
+        at: new Date().toISOString(),
+        change: 'readersBannerSet',
+        workflowId: NONE,
+        details: { shown },
       }),
   );
   const people = await lookUpPeople([...new Set(workflows.flatMap((w) => w.owners))]);

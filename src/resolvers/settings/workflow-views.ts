@@ -2,7 +2,7 @@
 import { type Person } from '../../confluence/people';
 import { type WorkflowDetailView, type WorkflowListView, type WorkflowSummaryView } from '../../shared/contract';
 import { type Workflow, type WorkflowCreators } from '../../shared/workflow';
-import { type SpaceAssignments, workflowCreatorsOf } from '../../storage/assignments';
+import { readersBannerShown, type SpaceAssignments, workflowCreatorsOf } from '../../storage/assignments';
 import { personView } from './workflow-people';
 
 /** Space admins may always create workflows; everyone else who can view the space, unless the space says admins only. */
@@ -52,6 +52,7 @@ export function listView(
     defaultWorkflowId: shownDefault,
     workflowCreators: creators,
     canCreate: mayCreateWorkflows(creators, viewer.isSpaceAdmin),
+    readersBanner: readersBannerShown(settings),
     isSpaceAdmin: viewer.isSpaceAdmin,
   };
 }

@@ -32,6 +32,8 @@ export interface WorkflowListView {
   workflowCreators: WorkflowCreators;
   /** The viewer may create a workflow here: everyone may, unless the setting says space admins only. */
   canCreate: boolean;
+  /** Page views in this space show readers the approved-version banner (docs/readers.md). */
+  readersBanner: boolean;
   isSpaceAdmin: boolean;
 }
 
@@ -86,6 +88,7 @@ export const settingsContract = {
   setWorkflowEnabled: z.object({ workflowId: workflowIdSchema, enabled: z.boolean() }),
   setDefaultWorkflow: z.object({ workflowId: workflowIdSchema.nullable() }),
   setWorkflowCreators: z.object({ workflowCreators: workflowCreatorsSchema }),
+  setReadersBanner: z.object({ shown: z.boolean({ error: 'Choose whether readers see the banner' }) }),
   assignWorkflow: z.object({
     pageId: contentIdSchema,
     /** Empty removes the page's own assignment. */
@@ -121,6 +124,7 @@ export interface SettingsResults {
   setWorkflowEnabled: WorkflowDetailView;
   setDefaultWorkflow: WorkflowListView;
   setWorkflowCreators: WorkflowListView;
+  setReadersBanner: WorkflowListView;
   assignWorkflow: TreeRowView;
   getTreeLevel: TreeLevelView;
   overridePageStatus: TreeRowView;
