@@ -129,7 +129,8 @@ describe('the audit export', () => {
 
   it('refuses a limit out of range and a cursor it never handed out with 400', async () => {
     await sealedChanges(3);
-    for (const query of [{ limit: '0' }, { limit: '101' }, { limit: 'ten' }, { cursor: 'abc' }, { cursor: '-1' }]) {
+    const queries: Record<string, string>[] = [{ limit: '0' }, { limit: '101' }, { limit: 'ten' }, { cursor: 'abc' }, { cursor: '-1' }];
+    for (const query of queries) {
       const answer = await auditPage('u-frank', query);
       expect({ query, status: answer.status, code: (answer.body as ErrorBody).code }).toEqual({ query, status: 400, code: 'VALIDATION' });
     }
