@@ -17,6 +17,18 @@ export function findRoute(routes: ApiRouteDef[], method: string, path: string): 
   return { route: matching.find((route) => route.operation === method.toUpperCase()), pathMatched: matching.length > 0 };
 }
 
+/**
+ * Besides the route's app-defined scopes, a 3LO integration needs the product's Forge app scope
+ * (mirror/access-rest-apis-exposed-by-a-forge-app, Step 2, "Connect the 3LO app to the Forge app":
+ * `read:forge-app:confluence` for Confluence).
+ */
+export const FORGE_APP_SCOPE = 'read:forge-app:confluence';
+
+/** What a token granting `granted` lacks to call `route`. */
+export function missingScopes(route: ApiRouteDef, granted: readonly string[]): string[] {
+  return [...route.scopes, FORGE_APP_SCOPE].filter((scope) => !granted.includes(scope));
+}
+
 /** The request a handler receives: the web-trigger request format (headers and query values as lists). */
 export interface ApiRouteRequest {
   method: string;

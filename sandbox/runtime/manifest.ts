@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { CUSTOM_SCOPES_FILE, loadCustomScopes } from './custom-scopes';
 import { isRecord } from './types';
 
 /**
@@ -277,5 +278,21 @@ export function parseManifest(text: string): AppManifest {
 
 /** `manifestFile` replaces `<appRoot>/manifest.yml`, e.g. a copy with one scope removed. */
 export function loadManifest(appRoot: string, manifestFile = join(appRoot, 'manifest.yml')): AppManifest {
-  return parseManifest(readFileSync(manifestFile, 'utf8'));
+  const manifest = parseManifest(readFileSync(manifestFile, 'utf8'));
+  if (manifest.apiRoutes.length > 0) checkApiRouteScopes(manifest.apiRoutes, appRoot);
+  return manifest;
+}
+
+/** An apiRoute may only require a scope the app registered (sandbox/runtime/custom-scopes.ts). */
+function checkApiRouteScopes(routes: readonly ApiRouteDef[], appRoot: string): void {
+  let registered: Set<string>;
+  try {
+    registered = loadCustomScopes(appRoot);
+  } catch (error) {
+    throw new ManifestError(error instanceof Error ? error.message : String(error));
+  }
+  for (const route of routes) {
+    const unknown = route.scopes.filter((scope) => !registered.has(scope));
+    if (unknown.length > 0) throw new ManifestError(`apiRoute ${route.key} requires ${unknown.join(', ')}, which ${CUSTOM_SCOPES_FILE} does not register`);
+  }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Activity } from './activity';
-import { type ApiResponse, findRoute, fromHandlerResult, toRequest } from './api-routes';
+import { type ApiResponse, FORGE_APP_SCOPE, findRoute, fromHandlerResult, missingScopes, toRequest } from './api-routes';
 import {
   type ConfluenceFactory,
   type ConfluencePort,
@@ -65,7 +65,7 @@ export interface ApiCall {
   headers?: Record<string, string>;
   body?: unknown;
   accountId: string;
-  /** Scopes granted to the caller's token; every scope of the route by default. */
+  /** Scopes granted to the caller's token; by default every scope of the route and `read:forge-app:confluence`. */
   scopes?: string[];
 }
 
@@ -350,8 +350,8 @@ export class Sandbox {
         ? { status: 405, headers: json, body: JSON.stringify({ message: `${call.method} is not allowed on ${call.path}` }) }
         : { status: 404, headers: json, body: JSON.stringify({ message: `No API route matches ${call.path}` }) };
     }
-    const granted = call.scopes ?? route.scopes;
-    const missing = route.scopes.filter((scope) => !granted.includes(scope));
+    const granted = call.scopes ?? [...route.scopes, FORGE_APP_SCOPE];
+    const missing = missingScopes(route, granted);
     if (missing.length > 0) return { status: 403, headers: json, body: JSON.stringify({ message: `The token lacks scope(s): ${missing.join(', ')}` }) };
     try {
       const { value } = await this.invoker.run({
@@ -391,7 +391,7 @@ export class Sandbox {
   }
 
   /** A user edits a page in Confluence: a new version, then the page-updated event to triggers. */
-  async editPage(pageId: string, accountId: string, change: { title?: string; body?: string }): Promise<void> {
+  async editPage(pageId: string, accountId: string, change: { title?: string; body?: string; minorEdit?: boolean }): Promise<void> {
     const event = this.confluencePort.editPage(pageId, accountId, change);
     if (event !== null) this.onPageUpdated(event);
   }

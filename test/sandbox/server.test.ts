@@ -224,7 +224,7 @@ describe('sandbox server', () => {
   it('mints REST API tokens; the gateway refuses calls without a valid one and checks scopes', async () => {
     const server = await start();
     await invoke(server, { functionKey: 'remember', accountId: 'u-bob', payload: { text: 'for the API' } });
-    const token = await mint(server, 'u-bob', ['read:note:custom']);
+    const token = await mint(server, 'u-bob', ['read:note:custom', 'read:forge-app:confluence']);
 
     const ok = await call(server, 'GET', `/__sandbox/api/notes/${RELEASE_PROCESS}?expand=all`, { headers: { Authorization: `Bearer ${token}` } });
     expect(ok.status).toBe(200);
@@ -244,6 +244,11 @@ describe('sandbox server', () => {
     const narrow = await mint(server, 'u-bob', []);
     const lacking = await call(server, 'GET', `/__sandbox/api/notes/${RELEASE_PROCESS}`, { headers: { Authorization: `Bearer ${narrow}` } });
     expect(lacking.status).toBe(403);
+    // The 3LO integration also needs the product's Forge app scope (access-rest-apis-exposed-by-a-forge-app).
+    const appScopeOnly = await mint(server, 'u-bob', ['read:note:custom']);
+    const withoutProductScope = await call(server, 'GET', `/__sandbox/api/notes/${RELEASE_PROCESS}`, { headers: { Authorization: `Bearer ${appScopeOnly}` } });
+    expect(withoutProductScope.status).toBe(403);
+    expect(withoutProductScope.json).toEqual({ message: 'The token lacks scope(s): read:forge-app:confluence' });
 
     const unknownRoute = await call(server, 'GET', '/__sandbox/api/elsewhere', { headers: { Authorization: `Bearer ${token}` } });
     expect(unknownRoute.status).toBe(404);
@@ -260,7 +265,7 @@ describe('sandbox server', () => {
     await invoke(server, { functionKey: 'remember', accountId: 'u-bob', payload: { text: 'gone after reset' } });
     await call(server, 'POST', `/__sandbox/pages/${RELEASE_PROCESS}/edit`, { json: { accountId: 'u-alice', title: 'Renamed' } });
     await call(server, 'POST', '/__sandbox/drain');
-    const token = await mint(server, 'u-bob', ['read:note:custom']);
+    const token = await mint(server, 'u-bob', ['read:note:custom', 'read:forge-app:confluence']);
 
     const reset = await call(server, 'POST', '/__sandbox/reset');
     expect(reset.status).toBe(200);
@@ -279,7 +284,7 @@ describe('sandbox server', () => {
     await invoke(first, { functionKey: 'remember', accountId: 'u-bob', payload: { text: 'still here' } });
     await call(first, 'POST', `/__sandbox/pages/${RELEASE_PROCESS}/edit`, { json: { accountId: 'u-alice', title: 'Before the restart' } });
     await call(first, 'POST', '/__sandbox/drain');
-    const token = await mint(first, 'u-bob', ['read:note:custom']);
+    const token = await mint(first, 'u-bob', ['read:note:custom', 'read:forge-app:confluence']);
     await stop(first);
 
     const second = await start(dataDir);
