@@ -11,7 +11,7 @@ import { saveScreenshot } from './support/artifacts';
 import { describeInBrowser } from './support/chromium';
 import { setupE2E } from './support/e2e';
 import { invokeAs } from './support/invoke';
-import { expectCleanLayout } from './support/layout-check';
+import { type LayoutProblemKind, expectCleanLayout, layoutProblems } from './support/layout-check';
 import { moduleProblems, openBylineDialog } from './support/modules';
 import { type E2EServer } from './support/sandbox-server';
 import { UI_TIMEOUT_MS } from './support/shell';
@@ -103,9 +103,49 @@ async function checkModule(page: Page, screen: string, moduleKey: string, region
   await expectCleanLayout(page, screen, region);
 }
 
+/**
+ * One small page per defect the check must catch, each drawn in a 400 px box as a module would
+ * be: a check that passes these would pass a broken screen.
+ */
+const DEFECTS: readonly { kind: LayoutProblemKind; html: string }[] = [
+  { kind: 'cell-overflow', html: '<table style="table-layout: fixed; width: 200px"><tr><td style="width: 100px"><div style="width: 300px">Wide</div></td><td>B</td></tr></table>' },
+  { kind: 'split-word', html: '<div style="width: 70px; word-break: break-all">Page Folder</div>' },
+  { kind: 'wrapped-button', html: '<button type="button" style="width: 70px">Approve selected</button>' },
+  { kind: 'truncated-text', html: '<span style="display: inline-block; max-width: 40px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap">In Approval</span>' },
+  { kind: 'hidden-content', html: `<div style="height: 40px; overflow: hidden">${'A line of the history.<br>'.repeat(6)}</div>` },
+  { kind: 'wider-than-module', html: '<div style="width: 900px">A table too wide for its column</div>' },
+];
+
+/** The same things laid out well: the check must not cry wolf either. */
+const CLEAN = [
+  '<table style="table-layout: fixed; width: 200px"><tr><td style="width: 100px"><div>Wide</div></td><td>B</td></tr></table>',
+  '<div style="width: 70px">Page Folder</div>',
+  '<button type="button" style="white-space: nowrap">Approve selected</button>',
+  '<span style="display: inline-block; overflow: hidden; text-overflow: ellipsis; white-space: nowrap">In Approval</span>',
+  `<div style="height: 40px; overflow: auto">${'A line of the history.<br>'.repeat(6)}</div>`,
+  '<div style="width: 380px">A table that fits its column</div>',
+  '<button type="button" style="width: 120px; text-align: start">A long page title that opens the page</button>',
+].join('');
+
+async function fixture(page: Page, html: string): Promise<Locator> {
+  await page.setContent(`<body style="margin: 0; font: 14px sans-serif"><div id="module" style="width: 400px">${html}</div></body>`);
+  return page.locator('#module');
+}
+
 describeInBrowser('every screen at the widths Confluence gives it', () => {
   const e2e = setupE2E();
   beforeEach(() => e2e.page.setViewportSize({ width: 1280, height: VIEWPORT_HEIGHT }));
+
+  describe('the screen check itself', () => {
+    it.each(DEFECTS)('flags $kind', async ({ kind, html }) => {
+      const problems = await layoutProblems(await fixture(e2e.page, html));
+      expect(problems.map((problem) => problem.kind)).toContain(kind);
+    });
+
+    it('passes the same things laid out well', async () => {
+      expect(await layoutProblems(await fixture(e2e.page, CLEAN))).toEqual([]);
+    });
+  });
 
   describe('byline dialog (400 px popup)', () => {
     it('a page no workflow applies to', async () => {

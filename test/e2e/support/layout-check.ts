@@ -1,15 +1,17 @@
 /**
  * What a person notices at once on a screen, measured in the page: a table cell whose content
  * spills over its edge, a word broken across two lines ("Pa/ge", a sequence number "1/0") that
- * would fit its box on one line, a
- * box that cuts its content off with no scrollbar to reach the rest, and content wider than the
- * module. Headless Chromium, like
- * macOS, draws overlay scrollbars, so content cut off by `overflow: hidden` looks as if it ended.
+ * would fit its box on one line, a button whose label runs onto a second line, text cut short
+ * with an ellipsis (a lozenge reading "In …"), a box that cuts its content off with no scrollbar
+ * to reach the rest, and content wider than the module. Headless Chromium, like macOS, draws
+ * overlay scrollbars, so content cut off by `overflow: hidden` looks as if it ended.
  */
 import { type Locator, type Page } from 'playwright-core';
 
+export type LayoutProblemKind = 'cell-overflow' | 'split-word' | 'wrapped-button' | 'truncated-text' | 'hidden-content' | 'wider-than-module';
+
 export interface LayoutProblem {
-  kind: 'cell-overflow' | 'split-word' | 'hidden-content' | 'wider-than-module';
+  kind: LayoutProblemKind;
   /** The text involved, shortened, so a report says where to look. */
   text: string;
   detail: string;
@@ -21,7 +23,7 @@ const HIDDEN_LINE_PX = 8;
 /** Measures everything inside `scope`; an empty list means the screen passes. */
 export async function layoutProblems(scope: Locator): Promise<LayoutProblem[]> {
   return scope.evaluate((root: Element, HIDDEN_LINE_PX: number) => {
-    const problems: { kind: 'cell-overflow' | 'split-word' | 'hidden-content' | 'wider-than-module'; text: string; detail: string }[] = [];
+    const problems: { kind: LayoutProblemKind; text: string; detail: string }[] = [];
     const short = (text: string | null | undefined): string => {
       const clean = (text ?? '').replace(/\s+/g, ' ').trim();
       return clean.length > 60 ? `${clean.slice(0, 57)}…` : clean;
@@ -76,6 +78,34 @@ export async function layoutProblems(scope: Locator): Promise<LayoutProblem[]> {
           reported.add(`${match[0]}|${short(text)}`);
           problems.push({ kind: 'split-word', text: short(text), detail: `"${match[0]}" is broken across ${tops.length} lines` });
         }
+      }
+    }
+
+    // A button's label is a short command read at a glance: on two lines it reads as two buttons.
+    // A pressable laid out as text (aligned to the start, as a page title that opens the page)
+    // wraps as any link in running text does; a button centres its label.
+    const lineTops = (element: Element): number[] => {
+      const range = document.createRange();
+      range.selectNodeContents(element);
+      const tops = [...new Set(Array.from(range.getClientRects(), (rect) => Math.round(rect.top)))].sort((a, b) => a - b);
+      return tops.filter((top, index) => index === 0 || top - tops[index - 1] > 4);
+    };
+    for (const button of Array.from(root.querySelectorAll('button, [role="button"]'))) {
+      if (!(button instanceof HTMLElement) || !visible(button) || button.innerText.trim() === '') continue;
+      const align = getComputedStyle(button).textAlign;
+      if (align === 'start' || align === 'left') continue;
+      const lines = lineTops(button).length;
+      if (lines > 1) problems.push({ kind: 'wrapped-button', text: short(button.innerText), detail: `the button's label takes ${lines} lines` });
+    }
+
+    // An ellipsis hides the end of a word or a status ("In …" for "In Approval"): nothing on the
+    // screen says what it was, and a lozenge has no tooltip.
+    for (const element of Array.from(root.querySelectorAll('*'))) {
+      if (!(element instanceof HTMLElement) || !visible(element) || screenReaderOnly(element)) continue;
+      const style = getComputedStyle(element);
+      if (style.textOverflow !== 'ellipsis' || style.overflowX === 'visible') continue;
+      if (element.scrollWidth > element.clientWidth + 1 && element.innerText.trim() !== '') {
+        problems.push({ kind: 'truncated-text', text: short(element.innerText), detail: `${element.scrollWidth - element.clientWidth}px of the text cut off with an ellipsis (${element.tagName.toLowerCase()})` });
       }
     }
 

@@ -70,7 +70,12 @@ function optionOf(person: Person): PersonOption {
   return { label: person.displayName, value: person.accountId, person };
 }
 
-function formatOption(option: PersonOption): ReactElement {
+/**
+ * A picked person in a multi picker is a chip whose label ADS Select caps at 160 px: the name
+ * alone, as a tag reads, keeps a whole name in it; the list and a single value show the avatar.
+ */
+function formatOption(option: PersonOption, meta: { context: 'menu' | 'value' }, isMulti: boolean): ReactElement {
+  if (isMulti && meta.context === 'value') return <span>{option.label}</span>;
   return (
     <span style={{ display: 'inline-flex', alignItems: 'center', gap: token('space.100') }}>
       <Avatar size="xsmall" name={option.label} src={option.person.avatar} />
@@ -131,7 +136,7 @@ export const UserPickerView: UiKitComponent = ({ node }) => {
         loadOptions={search}
         value={isMulti ? selected : (selected[0] ?? null)}
         placeholder={stringOf(node, 'placeholder') ?? 'Search for a person'}
-        formatOptionLabel={formatOption}
+        formatOptionLabel={(option, meta) => formatOption(option, meta, isMulti)}
         isInvalid={booleanOf(node, 'isInvalid')}
         menuPortalTarget={document.body}
         styles={{ menuPortal: (base) => ({ ...base, zIndex: 1000 }) }}
