@@ -7,7 +7,7 @@
  */
 import { type Locator, type Page } from 'playwright-core';
 import { type WorkflowDetailView, type WorkflowListView } from '../../src/shared/contract';
-import { saveScreenshot } from './support/artifacts';
+import { saveDocImage, saveScreenshot } from './support/artifacts';
 import { describeInBrowser } from './support/chromium';
 import { setupE2E } from './support/e2e';
 import { invokeAs } from './support/invoke';
@@ -162,6 +162,30 @@ describeInBrowser('every screen at the widths Confluence gives it', () => {
       const dialog = await openFullDialog(e2e.page);
       await dialog.getByRole('button', { name: 'Approve' }).waitFor({ timeout: UI_TIMEOUT_MS });
       await checkModule(e2e.page, 'byline, approver, long names', MODULES.byline, dialog);
+    });
+
+    it('the first screen of a 400×320 popup: the status, the decision, and a sign that more follows', async () => {
+      await seedLongWorkflow(e2e.server);
+      const pageId = await seedLongHistory(e2e.server);
+      await openPageAs(e2e, pageId, PEOPLE.dana.accountId);
+      const dialog = await openBylineDialog(e2e.page, MODULES.byline);
+      await dialog.getByRole('button', { name: 'Approve' }).waitFor({ timeout: UI_TIMEOUT_MS });
+      // The byline item's tooltip (shown while the item has the pointer or the focus) would cover the popup's top.
+      await e2e.page.mouse.move(0, VIEWPORT_HEIGHT - 1);
+      await e2e.page.evaluate(() => {
+        if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+      });
+      await dialog.getByRole('button', { name: 'Approve' }).hover();
+      const box = await dialog.boundingBox();
+      expect(box === null ? null : { width: Math.round(box.width), height: Math.round(box.height) }).toEqual({ width: 400, height: 320 });
+      await saveDocImage(e2e.page, 'byline-first-screen', [dialog], 0);
+      // Headless Chromium draws overlay scrollbars as macOS does: the dialog itself must say there is more.
+      const inView = async (target: Locator): Promise<boolean> => {
+        const part = await target.boundingBox();
+        return part !== null && box !== null && part.y >= box.y && part.y + part.height <= box.y + box.height;
+      };
+      expect(await inView(dialog.getByRole('button', { name: 'Approve' }))).toBe(true);
+      expect(await inView(dialog.getByText(/^More below:/))).toBe(true);
     });
 
     it('a rejection without a comment shows its error', async () => {

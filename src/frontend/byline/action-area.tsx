@@ -7,6 +7,7 @@ import { ApiErrorMessage } from '../shared/api-error-message';
 import { ACTION_FIELDS } from './byline-api';
 import { DecisionForm } from './decision-form';
 import { OverrideForm } from './override-form';
+import { decidesNow } from './presentation';
 import { SubmitForm } from './submit-form';
 import { type ActionState } from './use-page-approval';
 import { WithdrawPanel } from './withdraw-panel';
@@ -31,7 +32,7 @@ export function ActionArea({ view, actions, reload, reloading }: ActionAreaProps
   const allowed = view.actions;
   const { request } = view;
   const { busy, failure, act, clearFailure, inputChanged } = actions;
-  const canDecide = request !== null && request.status === 'inApproval' && (allowed.approve || allowed.reject);
+  const canDecide = request !== null && decidesNow(view);
   const canWithdraw = request !== null && allowed.withdraw;
   const canOverride = allowed.override;
   const withheld = canDecide ? null : view.decisionWithheld;

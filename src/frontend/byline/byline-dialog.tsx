@@ -5,6 +5,7 @@ import { LoadingBlock } from '../shared/loading-block';
 import { ActionArea } from './action-area';
 import { BylineRefresh } from './byline-refresh';
 import { HistoryTimeline } from './history-timeline';
+import { decidesNow, moreBelow } from './presentation';
 import { RequestDetails } from './request-details';
 import { StatusHeader } from './status-header';
 import { usePageApproval } from './use-page-approval';
@@ -26,8 +27,8 @@ export function BylineDialog(): React.JSX.Element {
   }
 
   return (
-    <Stack space="space.300">
-      <StatusHeader view={view} />
+    <Stack space="space.200">
+      <StatusHeader view={view} withSentence={!decidesNow(view)} below={moreBelow(view, history.entries.length, history.hasMore)} />
       {loadError !== undefined && (
         <ApiErrorMessage error={loadError} title="Couldn't reload this page's approval" actions={[{ label: 'Try again', onClick: reload, isLoading: loading }]} />
       )}

@@ -90,6 +90,24 @@ export function historyToggleLabel(known: number, hasMore: boolean): string {
   return `Show history (${known}${hasMore ? '+' : ''})`;
 }
 
+/** The viewer can approve or reject the request now, so the dialog's first screen is their decision. */
+export function decidesNow(view: PageApprovalView): boolean {
+  const request = view.request;
+  return request !== null && request.status === 'inApproval' && (view.actions.approve || view.actions.reject);
+}
+
+/**
+ * What the dialog holds below its first screen, said on that screen: Confluence's popup is about
+ * 400 × 320 px and overlay scrollbars (macOS, headless browsers) do not show that it scrolls.
+ * "More below: the request's 2 steps and the history (5)"; null when nothing follows.
+ */
+export function moreBelow(view: PageApprovalView, historyCount: number, historyHasMore: boolean): string | null {
+  const parts: string[] = [];
+  if (view.request !== null) parts.push(`the request's ${view.request.steps.length === 1 ? 'step' : `${view.request.steps.length} steps`}`);
+  if (historyCount > 0) parts.push(`the history (${historyCount}${historyHasMore ? '+' : ''})`);
+  return parts.length === 0 ? null : `More below: ${parts.join(' and ')}`;
+}
+
 export function requestHeading(request: RequestView): string {
   return request.status === 'inApproval' ? 'Current request' : 'Latest request';
 }

@@ -34,6 +34,10 @@ describe('the byline dialog, for an approver', () => {
     expect(screen.getByText('Your decision').type).toBe('Heading');
     expect(screen.getByText('Step 1 of 1 · Review · Any one approver').type).toBe('Text');
     expect(screen.getByLabel('Comment').type).toBe('TextArea');
+    // The popup's first screen is the decision: the byline's sentence would repeat the step, and
+    // a line says what the popup holds further down.
+    expect(screen.queryByText(/waiting for step 1 of 1/)).toBeNull();
+    expect(screen.getByText("More below: the request's step and the history (1)").type).toBe('Text');
   });
 
   it('refuses a rejection without a comment next to the field, and changes nothing', async () => {
