@@ -1,11 +1,13 @@
 /**
- * What a viewer may do on a page now: exactly the buttons the byline dialog shows. Each flag
- * mirrors the rule the command itself enforces, so a shown button never leads to a refusal
+ * What a viewer may do on a page now: exactly the buttons the byline dialog shows. Each flag asks
+ * the domain's own rule, the one its command enforces, so a shown button never leads to a refusal
  * (other than a race with someone else's change).
  */
-import { awaitsDecisionFrom } from '../domain/approver-seat';
+import { mayDecide } from '../domain/decisions';
+import { mayOverride, mayWithdraw } from '../domain/lifecycle';
 import { type ApprovalRequest } from '../domain/request';
-import { changedWorkflowSinceSubmission, NO_WORKFLOW_EDITS, type WorkflowEdits } from '../domain/workflow-edits';
+import { isPublished, submissionOpen } from '../domain/submission';
+import { type WorkflowEdits } from '../domain/workflow-edits';
 import { type AllowedActions } from '../shared/contract/byline';
 import { type PageAccess } from './page-access';
 
@@ -21,31 +23,16 @@ export interface ViewerRoles {
   workflowEdits?: WorkflowEdits;
 }
 
-/** Whether the page's state lets a new version be submitted (the rules of the domain's submission). */
-export function submissionOpen(latest: ApprovalRequest | null, pageVersion: number): boolean {
-  if (latest === null) return true;
-  const newVersion = pageVersion > latest.coveredVersion;
-  if (latest.status === 'inApproval') return newVersion && latest.workflow.options.onEditDuringReview === 'restart';
-  if (latest.status === 'approved') return newVersion;
-  return true;
-}
-
 export function allowedActions(latest: ApprovalRequest | null, viewer: ViewerRoles): AllowedActions {
   const { access, accountId, isSpaceAdmin } = viewer;
-  const published = access.page.status === 'current';
-  const submit = access.canEdit && published && viewer.canSubmitWithSomeWorkflow && submissionOpen(latest, access.page.version);
-  const decide =
-    access.canView &&
-    latest !== null &&
-    awaitsDecisionFrom(latest, accountId, viewer.groupIds) &&
-    !changedWorkflowSinceSubmission(latest, viewer.workflowEdits ?? NO_WORKFLOW_EDITS);
-  const inApproval = latest?.status === 'inApproval';
+  const submit = access.canEdit && isPublished(access.page) && viewer.canSubmitWithSomeWorkflow && submissionOpen(latest, access.page.version);
+  const decide = access.canView && mayDecide(latest, accountId, viewer.groupIds, viewer.workflowEdits);
   return {
     submit,
     resubmit: submit && latest !== null,
     approve: decide,
     reject: decide,
-    withdraw: inApproval && (latest.submittedBy === accountId || isSpaceAdmin),
-    override: isSpaceAdmin && latest !== null,
+    withdraw: mayWithdraw(latest, accountId, isSpaceAdmin),
+    override: mayOverride(latest, isSpaceAdmin),
   };
 }

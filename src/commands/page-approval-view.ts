@@ -12,6 +12,7 @@ import { overdueSteps } from '../domain/overdue';
 import { derivePageStatus } from '../domain/page-status';
 import { type ApprovalRequest } from '../domain/request';
 import { selfApprovalInForce } from '../domain/self-approval';
+import { isPublished } from '../domain/submission';
 import { withheldDecision } from '../domain/withheld-decision';
 import { type AllowedActions, type PageApprovalView, type WorkflowChoice } from '../shared/contract/byline';
 import { LIVE_DOC_NOTICE } from '../shared/content';
@@ -65,7 +66,7 @@ export async function pageApprovalView(
   const summary = derivePageStatus({ latest, latestApproved: approved, currentVersion });
 
   // Workflows are read only for someone who could submit: the dialog of a viewer or approver skips it.
-  const mightSubmit = access.canEdit && access.page.status === 'current' && !context.liveDoc;
+  const mightSubmit = access.canEdit && isPublished(access.page) && !context.liveDoc;
   const [isSpaceAdmin, history, workflows, groupIds] = await Promise.all([
     callerIsSpaceAdmin(context),
     pageHistory(context.pageId, undefined, FIRST_HISTORY_PAGE, written),

@@ -5,13 +5,14 @@
 import { randomUUID } from 'node:crypto';
 import { type ApprovalRequest } from '../domain/request';
 import { transition } from '../domain/request-machine';
+import { unpublishedRefusal } from '../domain/submission';
 import { LIVE_DOC_NOTICE } from '../shared/content';
 import { AppError } from '../shared/errors';
 import { type Workflow } from '../shared/workflow';
 import { changePage } from './commit';
 import { applicableWorkflows } from './applicable-workflows';
 import { type Actor, baseRecord, type CommandResult, loadPageContext, type PageContext, pageFacts } from './page-context';
-import { accepted } from './refusal';
+import { accepted, refusal } from './refusal';
 
 export interface SubmitInput {
   pageId: string;
@@ -39,9 +40,8 @@ export async function submitInContext(context: PageContext, input: Omit<SubmitIn
   const { access, actorId } = context;
   if (context.liveDoc) throw new AppError('PRECONDITION', LIVE_DOC_NOTICE);
   if (!access.canEdit) throw new AppError('FORBIDDEN', "You can't edit this page, so you can't submit it for approval.");
-  if (access.page.status !== 'current') {
-    throw new AppError('PRECONDITION', 'Only published pages can be submitted for approval: publish the page first.');
-  }
+  const unpublished = unpublishedRefusal(access.page);
+  if (unpublished !== null) throw refusal(unpublished);
   const workflow = chooseWorkflow(await applicableWorkflows(context), input.workflowId);
   const requestId = randomUUID();
   const page = { id: context.pageId, spaceId: context.spaceId, version: access.page.version, title: access.page.title, status: 'current' as const };

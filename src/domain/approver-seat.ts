@@ -6,7 +6,7 @@
  */
 import { type ApprovalRequest, type ApproverGroup, currentStep, type StepState } from './request';
 import { type StepRule } from '../shared/workflow';
-import { selfApprovalInForce } from './self-approval';
+import { barredAsAuthor } from './self-approval';
 
 export type Seat =
   | { ok: true; forGroup?: ApproverGroup }
@@ -36,7 +36,7 @@ export function currentGroupIds(request: ApprovalRequest | null): string[] {
  */
 export function awaitsDecisionFrom(request: ApprovalRequest | null, actorId: string, actorGroupIds: readonly string[]): boolean {
   if (request === null || request.status !== 'inApproval') return false;
-  if (actorId === request.submittedBy && !selfApprovalInForce(request.workflow)) return false;
+  if (barredAsAuthor(request, actorId)) return false;
   const { definition, state } = currentStep(request);
   if (state.completedAt !== undefined || state.decisions.some((d) => d.approverId === actorId)) return false;
   return seatOf(definition.rule, state, actorId, actorGroupIds).ok;

@@ -5,13 +5,13 @@ import { type ApproveCommand, type RejectCommand } from './commands';
 import { fail } from './errors';
 import { type EventDraft } from './events';
 import { commit, identityOf } from './evolve';
-import { seatOf } from './approver-seat';
+import { awaitsDecisionFrom, seatOf } from './approver-seat';
 import { type ApprovalRequest, approverGroupsOf, currentStep, type DecisionKind, describeStep, resolveEligibleApprovers } from './request';
-import { selfApprovalInForce } from './self-approval';
+import { barredAsAuthor, selfApprovalInForce } from './self-approval';
 import { tallyStep } from './step-rule';
 import { addDays } from './time';
 import { type TransitionResult, unchanged } from './transition-result';
-import { changedWorkflowSinceSubmission, NO_WORKFLOW_EDITS } from './workflow-edits';
+import { changedWorkflowSinceSubmission, NO_WORKFLOW_EDITS, type WorkflowEdits } from './workflow-edits';
 import { COMMENT_MAX } from '../shared/limits';
 import { hasVisibleText } from '../shared/text';
 
@@ -23,6 +23,19 @@ const STATUS_WORDS: Record<ApprovalRequest['status'], string> = {
   expired: 'expired',
   superseded: 'replaced by a newer submission',
 };
+
+/**
+ * Whether the person may approve or reject the request now, as `decide` would accept it: the
+ * current step awaits their decision and they have not changed its workflow since submission.
+ */
+export function mayDecide(
+  request: ApprovalRequest | null,
+  actorId: string,
+  actorGroupIds: readonly string[],
+  actorWorkflowEdits: WorkflowEdits = NO_WORKFLOW_EDITS,
+): boolean {
+  return request !== null && awaitsDecisionFrom(request, actorId, actorGroupIds) && !changedWorkflowSinceSubmission(request, actorWorkflowEdits);
+}
 
 export function decide(request: ApprovalRequest | null, command: ApproveCommand | RejectCommand, now: string): TransitionResult {
   const decision: DecisionKind = command.type === 'approve' ? 'approve' : 'reject';
@@ -43,7 +56,7 @@ export function decide(request: ApprovalRequest | null, command: ApproveCommand 
       `This request has moved on to ${describeStep(request.workflow, request.currentStepIndex)} since you opened it: reload to see it`,
     );
   }
-  if (actorId === request.submittedBy && !selfApprovalInForce(request.workflow)) {
+  if (barredAsAuthor(request, actorId)) {
     return fail('FORBIDDEN', 'You submitted this page, and this workflow does not allow self-approval');
   }
   const { definition, state } = currentStep(request);

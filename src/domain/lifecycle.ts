@@ -2,7 +2,7 @@
  * The ways a request ends other than by its approvers: withdrawal, an admin's override, expiry.
  */
 import { type ExpireCommand, type OverrideCommand, type WithdrawCommand } from './commands';
-import { fail } from './errors';
+import { fail, type Failure } from './errors';
 import { commit, identityOf } from './evolve';
 import { type ApprovalRequest, OVERRIDE_TARGETS, type OverrideTarget, requestStatusName, type RequestStatus } from './request';
 import { addDays, isBefore } from './time';
@@ -15,9 +15,33 @@ const OVERRIDE_STATUS: Record<OverrideTarget, RequestStatus> = {
   changesRequested: 'changesRequested',
 };
 
+/** The person who submitted a request may withdraw it, and a space admin any request. */
+function withdrawsAs(request: ApprovalRequest, actorId: string, isAdmin: boolean): boolean {
+  return actorId === request.submittedBy || isAdmin;
+}
+
+/** Whether `withdraw` would accept this person's withdrawal of the request now. */
+export function mayWithdraw(request: ApprovalRequest | null, actorId: string, isAdmin: boolean): boolean {
+  return request !== null && request.status === 'inApproval' && withdrawsAs(request, actorId, isAdmin);
+}
+
+/** Why an override of the request cannot happen whatever its target, or null when it can. */
+function overrideRefusal(request: ApprovalRequest, isAdmin: boolean): Failure | null {
+  if (!isAdmin) return fail('FORBIDDEN', "Only a space admin can override a page's status");
+  if (request.status === 'superseded') {
+    return fail('PRECONDITION', "This request was replaced by a newer submission: override the page's latest request");
+  }
+  return null;
+}
+
+/** Whether this person may override the request's status (to some target other than its own). */
+export function mayOverride(request: ApprovalRequest | null, isAdmin: boolean): boolean {
+  return request !== null && overrideRefusal(request, isAdmin) === null;
+}
+
 export function withdraw(request: ApprovalRequest | null, command: WithdrawCommand, now: string): TransitionResult {
   if (request === null) return fail('NOT_FOUND', 'This approval request does not exist');
-  if (command.actorId !== request.submittedBy && !command.isAdmin) {
+  if (!withdrawsAs(request, command.actorId, command.isAdmin)) {
     return fail('FORBIDDEN', 'Only the person who submitted the page or a space admin can withdraw it');
   }
   if (request.status === 'withdrawn') return unchanged(request);
@@ -44,10 +68,8 @@ export function override(request: ApprovalRequest | null, command: OverrideComma
   if (reason === '') return fail('VALIDATION', 'Give a reason for the override: it is kept in the audit trail');
   if (reason.length > COMMENT_MAX) return fail('VALIDATION', `A reason must be at most ${COMMENT_MAX} characters`);
   if (request === null) return fail('NOT_FOUND', 'This page has no approval request whose status could be overridden');
-  if (!command.isAdmin) return fail('FORBIDDEN', "Only a space admin can override a page's status");
-  if (request.status === 'superseded') {
-    return fail('PRECONDITION', "This request was replaced by a newer submission: override the page's latest request");
-  }
+  const refused = overrideRefusal(request, command.isAdmin);
+  if (refused !== null) return refused;
   const toStatus = OVERRIDE_STATUS[command.targetStatus];
   if (request.status === toStatus) {
     return fail('PRECONDITION', `The request is already ${requestStatusName(toStatus)}`);

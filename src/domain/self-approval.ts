@@ -9,6 +9,14 @@ export function selfApprovalInForce(workflow: Pick<Workflow, 'options' | 'selfAp
   return workflow.options.selfApproval && workflow.selfApprovalGrant !== undefined;
 }
 
+/** The person submitted the request and its workflow does not let them approve it, whichever group they are in. */
+export function barredAsAuthor(
+  request: { submittedBy: string; workflow: Pick<Workflow, 'options' | 'selfApprovalGrant'> },
+  actorId: string,
+): boolean {
+  return actorId === request.submittedBy && !selfApprovalInForce(request.workflow);
+}
+
 export type SelfApprovalChange = { ok: true; grant: Workflow['selfApprovalGrant'] } | { ok: false; message: string };
 
 /**

@@ -23,6 +23,27 @@ export interface Submission {
   comment?: string;
 }
 
+/** Only a published version can be submitted: a draft is not what the page's readers see. */
+export function isPublished(page: { status: string }): boolean {
+  return page.status === 'current';
+}
+
+export function unpublishedRefusal(page: { status: string }): Failure | null {
+  return isPublished(page) ? null : fail('PRECONDITION', 'Only published pages can be submitted for approval: publish the page first.');
+}
+
+/**
+ * Whether the page's latest request lets a version be submitted: a running request only gives
+ * way to a newer version where its workflow restarts on edits, an approval only to a newer version.
+ */
+export function submissionOpen(latest: ApprovalRequest | null, pageVersion: number): boolean {
+  if (latest === null) return true;
+  const newVersion = pageVersion > latest.coveredVersion;
+  if (latest.status === 'inApproval') return newVersion && latest.workflow.options.onEditDuringReview === 'restart';
+  if (latest.status === 'approved') return newVersion;
+  return true;
+}
+
 export function submit(submission: Submission, now: string): TransitionResult {
   const { requestId, actorId, page, workflow, previous } = submission;
   if (requestId.trim() === '' || actorId.trim() === '') return fail('VALIDATION', 'A submission needs a request id and an actor');
@@ -31,9 +52,8 @@ export function submit(submission: Submission, now: string): TransitionResult {
   if (workflow.spaceId !== page.spaceId) {
     return fail('VALIDATION', `Workflow '${workflow.name}' belongs to another space than this page`);
   }
-  if (page.status !== 'current') {
-    return fail('PRECONDITION', 'Only published pages can be submitted for approval: publish the page first');
-  }
+  const unpublished = unpublishedRefusal(page);
+  if (unpublished !== null) return unpublished;
   if (!workflow.enabled) return fail('PRECONDITION', `Workflow '${workflow.name}' is disabled and cannot be used`);
   const blocked = previous === null ? null : previousBlocks(previous, submission);
   if (blocked !== null) return blocked;
@@ -95,17 +115,14 @@ function previousBlocks(previous: ApprovalRequest, submission: Submission): Fail
       `Version ${page.version} is older than version ${previous.pageVersion}, which was already submitted: reload the page`,
     );
   }
-  const newVersion = page.version > previous.coveredVersion;
-  if (previous.status === 'inApproval' && !(newVersion && previous.workflow.options.onEditDuringReview === 'restart')) {
+  if (submissionOpen(previous, page.version)) return null;
+  if (previous.status === 'inApproval') {
     return fail(
       'CONFLICT',
       `Version ${previous.pageVersion} of this page is already in approval, at ${describeStep(previous.workflow, previous.currentStepIndex)}: withdraw it before submitting again`,
     );
   }
-  if (previous.status === 'approved' && !newVersion) {
-    return fail('CONFLICT', `Version ${previous.coveredVersion} of this page is already approved`);
-  }
-  return null;
+  return fail('CONFLICT', `Version ${previous.coveredVersion} of this page is already approved`);
 }
 
 /**

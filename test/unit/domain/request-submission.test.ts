@@ -101,7 +101,7 @@ describe('submit', () => {
     const result = transition(null, submitCommand(twoSteps(), { page: { id: 'page-1', spaceId: 'space-1', version: 1, title: 'x', status: 'draft' } }), T0);
     expect(result).toEqual({
       ok: false,
-      error: { code: 'PRECONDITION', message: 'Only published pages can be submitted for approval: publish the page first' },
+      error: { code: 'PRECONDITION', message: 'Only published pages can be submitted for approval: publish the page first.' },
     });
   });
 
