@@ -4,13 +4,18 @@
  * "Extension context": `content.{id, type, subtype}`, `space.{id, key}`, `location`). The docs
  * name pages, live docs and spaces as where banners show, not blog posts, so the shell shows
  * none on a blog post (docs/sandbox-runtime.md, "Undocumented"). `view.close()` dismisses a
- * banner until the page is opened again, as the docs' usage guidelines describe.
+ * banner until the page is opened again, as the docs' usage guidelines describe. A banner that
+ * is loading or drew nothing takes no room, so pages without one look as without the app.
  */
 import { type ReactElement, useState } from 'react';
 import { token } from '@atlaskit/tokens';
 import { AppModule } from './app-module';
 import { type ContentType, type Space } from './confluence-types';
 import { useShell } from './shell-context';
+
+/** Shown once a banner's module drew something (its section holds more than the frame's holder), or failed. */
+const DRAWN = '[data-testid="uikit-module"]:not([data-state="loading"]) > :nth-child(2)';
+const HIDE_UNDRAWN = `[data-testid="page-banners"]:not(:has(${DRAWN})), [data-testid="page-banner"]:not(:has(${DRAWN})) { display: none; }`;
 
 export function PageBanners({ content, space }: { content: { id: string; type: ContentType; subtype: string | null }; space: Space }): ReactElement | null {
   const { app } = useShell();
@@ -20,6 +25,7 @@ export function PageBanners({ content, space }: { content: { id: string; type: C
   if (modules.length === 0) return null;
   return (
     <div data-testid="page-banners" style={{ display: 'flex', flexDirection: 'column', gap: token('space.100') }}>
+      <style>{HIDE_UNDRAWN}</style>
       {modules.map((module) => (
         <div key={module.key} data-testid="page-banner" data-module-key={module.key}>
           <AppModule
