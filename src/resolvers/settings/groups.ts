@@ -1,9 +1,10 @@
 /** The approver picker's group search, asked of Confluence as the caller. */
 import { asUser } from '../../confluence/http';
 import { searchGroups as findGroups } from '../../confluence/people';
+import { requireSpaceViewer } from '../../auth/space-viewer';
 import { settingsContract } from '../../shared/contract';
 import { resolverSpec } from '../define';
-import { requireSpaceViewer, settingsSpaceId } from './space';
+import { settingsSpaceId } from './space';
 
 const SUGGESTIONS = 25;
 

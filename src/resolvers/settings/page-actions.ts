@@ -9,7 +9,7 @@ import { submitPage as submitPageCommand } from '../../commands/submit';
 import { settingsContract } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { resolverSpec } from '../define';
-import { allSettled } from './parallel';
+import { allSettled } from '../../shared/parallel';
 import { settingsSpaceId } from './space';
 import { rowOf } from './tree';
 import { treeTarget } from './tree-target';

@@ -1,6 +1,4 @@
 import { type Invocation } from '../../auth/invocation';
-import { asUser } from '../../confluence/http';
-import { getSpace, type SpaceInfo } from '../../confluence/spaces';
 import { AppError } from '../../shared/errors';
 
 /** The space whose settings are open: always the invocation context's, never the payload's. */
@@ -9,9 +7,4 @@ export function settingsSpaceId(invocation: Invocation): string {
     throw new AppError('PRECONDITION', "Open ApprovalFlow from a space's settings to manage its workflows.");
   }
   return invocation.spaceId;
-}
-
-/** Proves the caller can view the space (Confluence answers as them), else NOT_FOUND. */
-export async function requireSpaceViewer(spaceId: string): Promise<SpaceInfo> {
-  return getSpace(asUser(), spaceId);
 }

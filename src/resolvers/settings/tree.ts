@@ -17,7 +17,7 @@ import { type Workflow } from '../../shared/workflow';
 import { listSpaceWorkflows, withCurrent } from '../../storage/workflows';
 import { resolverSpec } from '../define';
 import { handOutCursor, readFrom, takeBackCursor } from '../list-cursor';
-import { allSettled } from './parallel';
+import { allSettled } from '../../shared/parallel';
 import { settingsSpaceId } from './space';
 import { BLOG_ROW, type LevelContext, treeRow } from './tree-rows';
 import { type TreeTarget } from './tree-target';

@@ -1,19 +1,10 @@
 /** The workflow list and detail as the settings screen shows them, for one caller. */
 import { type Person } from '../../confluence/people';
 import { type WorkflowDetailView, type WorkflowListView, type WorkflowSummaryView } from '../../shared/contract';
-import { type Workflow, type WorkflowCreators } from '../../shared/workflow';
+import { mayCreateWorkflows, mayManageWorkflow } from '../../domain/workflow-permissions';
+import { type Workflow } from '../../shared/workflow';
 import { readersBannerShown, type SpaceAssignments, workflowCreatorsOf } from '../../storage/assignments';
-import { personView } from './workflow-people';
-
-/** Space admins may always create workflows; everyone else who can view the space, unless the space says admins only. */
-export function mayCreateWorkflows(creators: WorkflowCreators, isSpaceAdmin: boolean): boolean {
-  return isSpaceAdmin || creators === 'everyone';
-}
-
-/** Owners and space admins manage a workflow; everyone else can view it. */
-export function canManage(workflow: Workflow, accountId: string, isSpaceAdmin: boolean): boolean {
-  return isSpaceAdmin || workflow.owners.includes(accountId);
-}
+import { personView } from '../../commands/workflow-people';
 
 export function summaryView(
   workflow: Workflow,
@@ -29,7 +20,7 @@ export function summaryView(
     stepCount: workflow.steps.length,
     owners: workflow.owners.map((accountId) => personView(people, accountId)),
     isDefault: workflow.id === defaultWorkflowId,
-    canManage: canManage(workflow, viewer.accountId, viewer.isSpaceAdmin),
+    canManage: mayManageWorkflow(workflow, viewer.accountId, viewer.isSpaceAdmin),
     updatedAt: workflow.updatedAt,
   };
 }

@@ -4,13 +4,13 @@
  * plus what only Confluence and the space know: approvers and owners exist, names are unique.
  * Every issue's path starts at the payload (`workflow.steps.1.rule.count`), like the schema's.
  */
-import { type Person, getGroupMemberCount } from '../../confluence/people';
-import { normalisedWorkflowName } from '../../domain/workflow-name';
-import { validateWorkflow, type ValidationIssue } from '../../domain/workflow-validation';
-import { AppError } from '../../shared/errors';
-import { type GroupRef, type Workflow, type WorkflowInput } from '../../shared/workflow';
-import { countOf } from '../../shared/wording';
-import { allSettled } from './parallel';
+import { type Person, getGroupMemberCount } from '../confluence/people';
+import { normalisedWorkflowName } from '../domain/workflow-name';
+import { validateWorkflow, type ValidationIssue } from '../domain/workflow-validation';
+import { AppError } from '../shared/errors';
+import { type GroupRef, type Workflow, type WorkflowInput } from '../shared/workflow';
+import { countOf } from '../shared/wording';
+import { allSettled } from '../shared/parallel';
 import { lookUpPeople, namedAccountIds } from './workflow-people';
 
 export interface CheckedWorkflow {

@@ -1,6 +1,6 @@
-import { getPeople, type Person } from '../../confluence/people';
-import { type PersonView } from '../../shared/contract';
-import { type WorkflowInput } from '../../shared/workflow';
+import { getPeople, type Person } from '../confluence/people';
+import { type PersonView } from '../shared/contract';
+import { type WorkflowInput } from '../shared/workflow';
 
 /** Everyone a workflow names as a person: its owners and its user approvers. */
 export function namedAccountIds(workflow: Pick<WorkflowInput, 'owners' | 'steps'>): string[] {
