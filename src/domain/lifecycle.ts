@@ -4,16 +4,11 @@
 import { type ExpireCommand, type OverrideCommand, type WithdrawCommand } from './commands';
 import { fail, type Failure } from './errors';
 import { commit, identityOf } from './evolve';
-import { type ApprovalRequest, OVERRIDE_TARGETS, type OverrideTarget, requestStatusName, type RequestStatus } from './request';
+import { type ApprovalRequest, requestStatusName } from './request';
 import { addDays, isBefore } from './time';
 import { COMMENT_MAX } from '../shared/limits';
+import { OVERRIDE_CHOICES, OVERRIDE_TARGETS, REQUEST_STATUS_OF_TARGET } from '../shared/override-targets';
 import { type TransitionResult, unchanged } from './transition-result';
-
-const OVERRIDE_STATUS: Record<OverrideTarget, RequestStatus> = {
-  draft: 'withdrawn',
-  approved: 'approved',
-  changesRequested: 'changesRequested',
-};
 
 /** The person who submitted a request may withdraw it, and a space admin any request. */
 function withdrawsAs(request: ApprovalRequest, actorId: string, isAdmin: boolean): boolean {
@@ -63,14 +58,14 @@ export function withdraw(request: ApprovalRequest | null, command: WithdrawComma
 export function override(request: ApprovalRequest | null, command: OverrideCommand, now: string): TransitionResult {
   const reason = command.reason.trim();
   if (!OVERRIDE_TARGETS.includes(command.targetStatus)) {
-    return fail('VALIDATION', "The status can be overridden to Draft, Approved or Changes Requested only");
+    return fail('VALIDATION', `The status can be overridden to ${OVERRIDE_CHOICES} only`);
   }
   if (reason === '') return fail('VALIDATION', 'Give a reason for the override: it is kept in the audit trail');
   if (reason.length > COMMENT_MAX) return fail('VALIDATION', `A reason must be at most ${COMMENT_MAX} characters`);
   if (request === null) return fail('NOT_FOUND', 'This page has no approval request whose status could be overridden');
   const refused = overrideRefusal(request, command.isAdmin);
   if (refused !== null) return refused;
-  const toStatus = OVERRIDE_STATUS[command.targetStatus];
+  const toStatus = REQUEST_STATUS_OF_TARGET[command.targetStatus];
   if (request.status === toStatus) {
     return fail('PRECONDITION', `The request is already ${requestStatusName(toStatus)}`);
   }

@@ -58,9 +58,7 @@ export interface StepState {
   outcome?: StepOutcome;
 }
 
-/** The statuses an admin can force a page into. */
-export const OVERRIDE_TARGETS = ['draft', 'approved', 'changesRequested'] as const;
-export type OverrideTarget = (typeof OVERRIDE_TARGETS)[number];
+export type { OverrideTarget } from '../shared/override-targets';
 
 export interface OverrideRecord {
   actorId: string;

@@ -4,7 +4,8 @@ import { Button, ButtonGroup, ErrorMessage, Form, Heading, HelperMessage, Label,
 import { bylineContract, type RequestView } from '../../shared/contract/byline';
 import { fieldMessage } from '../shared/api';
 import { type ActionKind } from './byline-api';
-import { type OverrideTarget, overrideOptions, type TargetOption } from './presentation';
+import { type OverrideTarget } from '../../shared/override-targets';
+import { overrideOptions, type TargetOption } from './presentation';
 import { type ActionFailure } from './use-page-approval';
 
 const STATUS_ID = 'approval-override-status';

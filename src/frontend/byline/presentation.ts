@@ -3,8 +3,7 @@
  * state reads the same way wherever it appears.
  */
 import { type ApproverView, type PageApprovalView, type RequestView, type StepView } from '../../shared/contract/byline';
-import { type z } from 'zod';
-import { type overrideTargetSchema } from '../../shared/contract/common';
+import { OVERRIDE_TARGETS, type OverrideTarget, REQUEST_STATUS_OF_TARGET } from '../../shared/override-targets';
 import { STATUS_LABELS } from '../../shared/status';
 import { type LozengeAppearance } from '../../shared/status-colours';
 import { formatDateTime } from '../shared/dates';
@@ -112,17 +111,6 @@ export function requestHeading(request: RequestView): string {
   return request.status === 'inApproval' ? 'Current request' : 'Latest request';
 }
 
-export type OverrideTarget = z.output<typeof overrideTargetSchema>;
-
-const OVERRIDE_TARGETS: readonly OverrideTarget[] = ['draft', 'approved', 'changesRequested'];
-
-/** The request status each override target puts the request in: overriding to where it is already is refused. */
-const REQUEST_STATUS_OF: Record<OverrideTarget, RequestView['status']> = {
-  draft: 'withdrawn',
-  approved: 'approved',
-  changesRequested: 'changesRequested',
-};
-
 export interface TargetOption {
   label: string;
   value: OverrideTarget;
@@ -130,7 +118,8 @@ export interface TargetOption {
 
 /** The statuses an admin can force the page into: every target but the one the request is in. */
 export function overrideOptions(request: RequestView | null): TargetOption[] {
-  return OVERRIDE_TARGETS.filter((target) => request === null || REQUEST_STATUS_OF[target] !== request.status).map((target) => ({
+  // Overriding to where the request already is is refused, so that target is not offered.
+  return OVERRIDE_TARGETS.filter((target) => request === null || REQUEST_STATUS_OF_TARGET[target] !== request.status).map((target) => ({
     label: STATUS_LABELS[target],
     value: target,
   }));

@@ -2,6 +2,7 @@ import type React from 'react';
 import { useState } from 'react';
 import { Label, RadioGroup, RequiredAsterisk, Stack, Text, TextArea } from '@forge/react';
 import { settingsContract, type TreeRowView } from '../../shared/contract';
+import { OVERRIDE_TARGETS, type OverrideTarget } from '../../shared/override-targets';
 import { STATUS_LABELS } from '../../shared/status';
 import { type ApiFailure, fieldsOf } from '../shared/api';
 import { ActionModal } from './action-modal';
@@ -9,8 +10,6 @@ import { ApiErrorMessage } from '../shared/api-error-message';
 import { FieldMessages } from './field-messages';
 import { fieldId } from './pickers';
 import { callSettings } from './settings-api';
-
-type Target = 'draft' | 'approved' | 'changesRequested';
 
 const NO_TARGET = 'Choose the status to set';
 
@@ -20,7 +19,7 @@ interface Props {
   onOverridden(row: TreeRowView): void;
 }
 
-const TARGETS: { name: string; value: Target; label: string }[] = (['draft', 'approved', 'changesRequested'] as const).map((value) => ({
+const TARGETS: { name: string; value: OverrideTarget; label: string }[] = OVERRIDE_TARGETS.map((value) => ({
   name: 'target',
   value,
   label: STATUS_LABELS[value],
@@ -28,20 +27,20 @@ const TARGETS: { name: string; value: Target; label: string }[] = (['draft', 'ap
 
 /** A space admin forces a page's status; the reason is required because every override is audited. */
 export function OverrideStatusModal({ row, onClose, onOverridden }: Props): React.JSX.Element {
-  const [target, setTarget] = useState<Target | null>(null);
+  const [target, setTarget] = useState<OverrideTarget | null>(null);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
 
   /** Every problem at once: the contract's checks of the reason, and the status nobody chose yet. */
-  const problems = (chosen: Target | null, text: string): Record<string, string> => {
+  const problems = (chosen: OverrideTarget | null, text: string): Record<string, string> => {
     const checked = settingsContract.overridePageStatus.safeParse({ pageId: row.id, targetStatus: chosen ?? undefined, reason: text });
     const fields = checked.success ? {} : fieldsOf(checked.error.issues);
     return chosen === null ? { ...fields, targetStatus: NO_TARGET } : fields;
   };
 
   /** After an edit, a field keeps its message only while it is still wrong. */
-  const recheck = (chosen: Target | null, text: string) => {
+  const recheck = (chosen: OverrideTarget | null, text: string) => {
     if (failure?.code !== 'VALIDATION') return;
     const now = problems(chosen, text);
     const left = Object.fromEntries(Object.keys(failure.fields).flatMap((field) => (field in now ? [[field, now[field]]] : [])));
@@ -78,7 +77,7 @@ export function OverrideStatusModal({ row, onClose, onOverridden }: Props): Reac
           value={target}
           isInvalid={fieldMessage('targetStatus').length > 0}
           onChange={(e) => {
-            const chosen = e.target.value as Target;
+            const chosen = e.target.value as OverrideTarget;
             setTarget(chosen);
             recheck(chosen, reason);
           }}

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { COMMENT_MAX } from '../limits';
+import { OVERRIDE_CHOICES, OVERRIDE_TARGETS } from '../override-targets';
 import { freeText, requiredFreeText } from '../text';
 
 /** A person as the UI shows them; the name comes from Confluence at read time. */
@@ -37,7 +38,4 @@ export interface HistoryPageView {
   cursor?: string;
 }
 
-/** The statuses an admin can force a page into. */
-export const overrideTargetSchema = z.enum(['draft', 'approved', 'changesRequested'], {
-  error: "Choose Draft, Approved or Changes requested",
-});
+export const overrideTargetSchema = z.enum(OVERRIDE_TARGETS, { error: `Choose ${OVERRIDE_CHOICES}` });
