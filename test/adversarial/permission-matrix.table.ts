@@ -249,6 +249,14 @@ export const MATRIX: MatrixRow[] = [
   },
   {
     module: 'settings',
+    functionKey: 'setReadersBanner',
+    scene: 'workflow',
+    call: 'stop showing readers which version is approved',
+    payload: () => ({ shown: false }),
+    expect: all('FORBIDDEN', { spaceAdmin: 'ok', siteAdmin: 'ok', noAccess: 'NOT_FOUND', unknown: 'FORBIDDEN' }),
+  },
+  {
+    module: 'settings',
     functionKey: 'assignWorkflow',
     scene: 'workflow',
     call: 'assign "Policy review" to 20014',
