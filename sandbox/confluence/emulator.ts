@@ -197,11 +197,11 @@ export class ConfluenceEmulator {
    * A person editing a page or blog post in Confluence's editor: permission-checked, versioned,
    * and announced unless Confluence announces nothing for it (drafts, live docs): then null.
    */
-  editPage(pageId: string, accountId: string, change: { title?: string; body?: string }): PageUpdatedEvent | null {
+  editPage(pageId: string, accountId: string, change: { title?: string; body?: string; minorEdit?: boolean }): PageUpdatedEvent | null {
     const viewer = viewerOf(this.env, { kind: 'user', accountId });
     const content = this.perms.readableContent(viewer, pageId);
     if (content.type === 'folder') throw notFound(`No page or blog post found with id: ${pageId}`);
-    return updatePage(this.env, viewer, content, { title: change.title, body: change.body });
+    return updatePage(this.env, viewer, content, { title: change.title, body: change.body, minorEdit: change.minorEdit });
   }
 
   // Building the site ------------------------------------------------------------------

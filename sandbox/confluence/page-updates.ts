@@ -13,6 +13,11 @@ export interface PageChange {
   title?: string;
   body?: string;
   message?: string;
+  /**
+   * Confluence's minor edit: the editor's "notify watchers" left off. The version records it
+   * (v2 Version.minorEdit: "Email notifications and activity stream updates are not created").
+   */
+  minorEdit?: boolean;
   /** When given, must be the current version + 1, as optimistic locking in Confluence requires. */
   nextVersion?: number;
   status?: 'current' | 'draft';
@@ -42,6 +47,7 @@ export function updatePage(env: Env, viewer: Viewer, page: ContentRecord, change
     body: change.body ?? current.body,
     authorId: env.perms.accountIdOf(viewer),
     message: change.message,
+    minorEdit: change.minorEdit,
   });
   const space = env.store.requireSpace(page.spaceId);
   const event: PageUpdatedEvent = {
@@ -53,6 +59,7 @@ export function updatePage(env: Env, viewer: Viewer, page: ContentRecord, change
     editorAccountId: revision.authorId,
     title: revision.title,
     at: revision.createdAt,
+    minorEdit: revision.minorEdit,
   };
   // Drafts are private work in progress: Confluence announces only published pages. Live docs
   // announce editing sessions (`started`/`snapshotted:page`), never `updated:page`

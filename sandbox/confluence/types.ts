@@ -30,4 +30,6 @@ export interface PageUpdatedEvent {
   editorAccountId: string;
   title: string;
   at: string;
+  /** The version is a minor edit: the event then says its notifications were suppressed. */
+  minorEdit?: boolean;
 }

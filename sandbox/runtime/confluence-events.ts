@@ -57,7 +57,8 @@ export async function pageUpdatedPayload(confluence: ConfluencePort, event: Page
     eventType: updatedEventType(event),
     atlassianId: event.editorAccountId,
     eventCreatedDate: event.at,
-    suppressNotifications: false,
+    // Undocumented mapping (docs/sandbox-runtime.md): a minor edit notifies nobody.
+    suppressNotifications: event.minorEdit === true,
     selfGenerated,
     updateTrigger: 'edit_page',
     content: {

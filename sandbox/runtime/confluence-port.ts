@@ -10,7 +10,7 @@ export interface ConfluencePort {
   handle(req: ConfluenceRequest): Promise<ConfluenceResponse>;
   onPageUpdated(listener: (e: PageUpdatedEvent) => void): () => void;
   /** Null when Confluence announces nothing for the edit (a draft, a live doc). */
-  editPage(pageId: string, accountId: string, change: { title?: string; body?: string }): PageUpdatedEvent | null;
+  editPage(pageId: string, accountId: string, change: { title?: string; body?: string; minorEdit?: boolean }): PageUpdatedEvent | null;
   snapshot(): unknown;
   readonly appAccountId: string;
 }

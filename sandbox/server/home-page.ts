@@ -83,7 +83,7 @@ function renderUsers(users: SandboxUser[]): string {
 const ENDPOINTS: Array<[string, string]> = [
   ['GET /__sandbox/users', 'the people above, as JSON'],
   ['POST /__sandbox/invoke', '{moduleKey, functionKey, payload, accountId, context}: call a resolver as that user'],
-  ['POST /__sandbox/pages/:id/edit', '{accountId, title?, body?}: edit a page as that user (fires the page-updated trigger)'],
+  ['POST /__sandbox/pages/:id/edit', '{accountId, title?, body?, minorEdit?}: edit a page as that user (fires the page-updated trigger; minorEdit: notify watchers off)'],
   ['POST /__sandbox/tokens', '{accountId, scopes}: mint a REST API token'],
   ['ANY /__sandbox/api/…', "the app's REST API, with Authorization: Bearer <token>"],
   ['GET | DELETE /__sandbox/ops', 'the operation log (?kind=kvs,confluence,…) / empty it'],

@@ -8,8 +8,9 @@ import { type ApprovalRequest } from '../domain/request';
 import { transition } from '../domain/request-machine';
 import { type Workflow } from '../shared/workflow';
 import { changePage } from './commit';
-import { getPageRecord, latestApproved, type PageRecord } from '../storage/page-state';
+import { contentTypeOf, getPageRecord, latestApproved, type PageRecord } from '../storage/page-state';
 import { getWorkflow } from '../storage/workflows';
+import { editFacts } from './edit-facts';
 
 export interface PageEdit {
   pageId: string;
@@ -43,6 +44,7 @@ export async function pageEdited(edit: PageEdit): Promise<void> {
   if (record === undefined) return;
   const target = affectedRequest(record);
   const now = target !== null && !edit.byApp && mayResubmit(target) ? await currentWorkflow(target) : {};
+  const facts = target?.status === 'approved' && now.workflow !== undefined ? await editFacts(target, contentTypeOf(record), now.workflow, edit.newVersion) : {};
   const requestId = randomUUID();
   await changePage(edit.pageId, record, (stored) => {
     if (stored === undefined) return { value: undefined, change: null };
@@ -54,7 +56,7 @@ export async function pageEdited(edit: PageEdit): Promise<void> {
     if (request === null) return versionOnly;
     const result = transition(
       request,
-      { type: 'pageEdited', newVersion: edit.newVersion, editorId: edit.editorId, requestId, title: edit.title, byApp: edit.byApp, ...now },
+      { type: 'pageEdited', newVersion: edit.newVersion, editorId: edit.editorId, requestId, title: edit.title, byApp: edit.byApp, ...now, ...facts },
       at,
     );
     if (!result.ok) {

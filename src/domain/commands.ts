@@ -77,6 +77,10 @@ export interface PageEditedCommand {
   byApp?: boolean;
   /** The workflow as it is now, for the new request; the request's snapshot when absent. */
   workflow?: Workflow;
+  /** What Confluence says of the new version, read only when the workflow's option needs it; unknown outdates. */
+  minorEdit?: boolean;
+  /** Whether the body differs from the approved version's, read only when the workflow's option needs it. */
+  bodyChanged?: boolean;
 }
 
 export interface ExpireCommand {

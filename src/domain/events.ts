@@ -95,6 +95,12 @@ export type PageOutdated = EventOf<
 
 export type VersionCarried = EventOf<'request.versionCarried', { fromVersion: number; toVersion: number }>;
 
+/** Why an edit of an approved page kept the approval: its workflow's "Edits that outdate an approval". */
+export type EditKeptReason = 'minorEdit' | 'bodyUnchanged';
+
+/** A person's edit the workflow lets keep the approval; the request then covers `version` too. */
+export type EditKept = EventOf<'page.editKept', { approvedVersion: number; version: number; reason: EditKeptReason }>;
+
 export type DomainEvent =
   | RequestSubmitted
   | DecisionRecorded
@@ -106,7 +112,8 @@ export type DomainEvent =
   | RequestExpired
   | RequestSuperseded
   | PageOutdated
-  | VersionCarried;
+  | VersionCarried
+  | EditKept;
 
 export type DomainEventType = DomainEvent['type'];
 

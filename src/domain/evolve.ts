@@ -87,6 +87,10 @@ export function applyEvent(request: ApprovalRequest | null, event: DomainEvent):
     case 'request.versionCarried':
       next.coveredVersion = event.details.toVersion;
       return next;
+    case 'page.editKept':
+      next.coveredVersion = event.details.version;
+      next.keptEdits = (next.keptEdits ?? 0) + 1;
+      return next;
   }
 }
 

@@ -1,11 +1,11 @@
 /**
  * What a new page version does to the page's latest request: an approval becomes outdated (and
- * may submit the new version), a review keeps going or restarts, and versions the app made itself
+ * may submit the new version) unless the workflow lets the edit keep it, a review keeps going or restarts, and versions the app made itself
  * stay covered by the request.
  */
 import { type PageEditedCommand } from './commands';
 import { fail } from './errors';
-import { type EventDraft } from './events';
+import { type EditKeptReason, type EventDraft } from './events';
 import { commit, identityOf } from './evolve';
 import { type ApprovalRequest } from './request';
 import { submit } from './submission';
@@ -72,6 +72,15 @@ function resubmit(request: ApprovalRequest, command: PageEditedCommand, now: str
  * with the outdated event rather than failing the edit, which has already happened.
  */
 function approvedPageEdited(request: ApprovalRequest, command: PageEditedCommand, now: string): TransitionResult {
+  const kept = request.outdatedByVersion === undefined ? keptBecause(request, command) : null;
+  if (kept !== null) {
+    const draft: EventDraft = {
+      type: 'page.editKept',
+      actorId: command.editorId,
+      details: { approvedVersion: request.pageVersion, version: command.newVersion, reason: kept },
+    };
+    return { ok: true, ...commit(request, identityOf(request), [draft], now) };
+  }
   const autoSubmit = (command.workflow ?? request.workflow).options.autoSubmitOnEdit;
   const attempt = autoSubmit ? resubmit(request, command, now, 'autoSubmitOnEdit') : null;
   const drafts: EventDraft[] =
@@ -96,6 +105,22 @@ function approvedPageEdited(request: ApprovalRequest, command: PageEditedCommand
     events: [...outdated.events, ...attempt.events],
     resubmission: attempt.request,
   };
+}
+
+/**
+ * Why the workflow's "Edits that outdate an approval" lets this edit keep the approval, or null
+ * when it outdates it. A fact the command could not read is undefined and outdates: keeping an
+ * approval wrongly is the worse mistake.
+ */
+export function keptBecause(request: ApprovalRequest, command: PageEditedCommand): EditKeptReason | null {
+  switch ((command.workflow ?? request.workflow).options.editsThatOutdate) {
+    case 'exceptMinor':
+      return command.minorEdit === true ? 'minorEdit' : null;
+    case 'bodyChanges':
+      return command.bodyChanged === false ? 'bodyUnchanged' : null;
+    default:
+      return null;
+  }
 }
 
 /** A restart that cannot start fails as a whole, so the current review simply continues. */

@@ -85,6 +85,13 @@ export const stepSchema = z.object({
     .optional(),
 });
 
+/**
+ * 'exceptMinor': Confluence's minor edit flag on the version (v2 Version.minorEdit, the editor's
+ * "notify watchers" left off); 'bodyChanges': title-only and label-only edits keep the approval.
+ */
+export const EDITS_THAT_OUTDATE = ['every', 'exceptMinor', 'bodyChanges'] as const;
+export type EditsThatOutdate = (typeof EDITS_THAT_OUTDATE)[number];
+
 export const workflowOptionsSchema = z.object({
   /** Forbidden by default: segregation of duties. */
   selfApproval: z.boolean().default(false),
@@ -96,6 +103,8 @@ export const workflowOptionsSchema = z.object({
     .nullable()
     .default(null),
   onEditDuringReview: z.enum(['keep', 'restart'], { error: "Choose 'keep' or 'restart'" }).default('keep'),
+  /** Which edits of an approved page outdate its approval; the others are recorded and keep it (domain/page-edits.ts). */
+  editsThatOutdate: z.enum(EDITS_THAT_OUTDATE, { error: "Choose 'every edit', 'every edit except minor ones' or 'only edits that change the body'" }).default('every'),
 });
 
 export const RECIPIENT_VARIABLES = ['@author', '@reviewers', '@lastEditor'] as const;

@@ -15,8 +15,9 @@ const editSchema = z.object(
     accountId: z.string({ error: 'accountId is required: the user who edits the page' }).min(1, 'accountId must not be empty'),
     title: z.string({ error: 'title must be a string' }).min(1, 'title must not be empty').optional(),
     body: z.string({ error: 'body must be a string of storage-format XHTML' }).optional(),
+    minorEdit: z.boolean({ error: 'minorEdit must be true or false' }).optional(),
   },
-  { error: 'The body must be a JSON object {accountId, title?, body?}' },
+  { error: 'The body must be a JSON object {accountId, title?, body?, minorEdit?}' },
 );
 
 export async function editPage({ sandbox }: ServerDeps, ctx: RequestContext): Promise<Reply> {
@@ -25,7 +26,7 @@ export async function editPage({ sandbox }: ServerDeps, ctx: RequestContext): Pr
   const pageId = ctx.params.id;
   try {
     // The page-updated trigger is queued, not awaited: POST /__sandbox/drain waits for it.
-    await sandbox.editPage(pageId, edit.accountId, { title: edit.title, body: edit.body });
+    await sandbox.editPage(pageId, edit.accountId, { title: edit.title, body: edit.body, minorEdit: edit.minorEdit });
   } catch (error) {
     if (error instanceof ConfluenceError) throw new HttpError(error.status, error.code, error.message);
     throw error;

@@ -60,6 +60,12 @@ export function describeAction(action: WorkflowAction, nameOf: NameOf): string {
   }
 }
 
+const OUTDATING_EDITS: Record<WorkflowOptions['editsThatOutdate'], string> = {
+  every: 'Every edit outdates an approval',
+  exceptMinor: 'Minor edits keep an approval; other edits outdate it',
+  bodyChanges: 'Only edits that change the body outdate an approval',
+};
+
 export function describeOptions(options: WorkflowOptions): string[] {
   return [
     options.selfApproval ? 'Authors may approve their own pages' : 'Authors cannot approve their own pages (segregation of duties)',
@@ -68,5 +74,6 @@ export function describeOptions(options: WorkflowOptions): string[] {
     options.onEditDuringReview === 'keep'
       ? 'Edits during review: the submitted version stays under review'
       : 'Edits during review: the review restarts with the new version',
+    OUTDATING_EDITS[options.editsThatOutdate],
   ];
 }

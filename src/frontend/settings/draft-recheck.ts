@@ -17,6 +17,7 @@ const DRAFT_PATHS: Partial<Record<keyof WorkflowDraft, string>> = {
   autoSubmitOnEdit: 'workflow.options.autoSubmitOnEdit',
   validityDays: 'workflow.options.validityDays',
   onEditDuringReview: 'workflow.options.onEditDuringReview',
+  editsThatOutdate: 'workflow.options.editsThatOutdate',
   steps: 'workflow.steps',
 };
 

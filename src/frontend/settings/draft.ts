@@ -5,7 +5,7 @@
  */
 import { type z } from 'zod';
 import { type settingsContract } from '../../shared/contract';
-import { type ApproverRef, type GroupRef, type StepRule, type Workflow, type WorkflowActions } from '../../shared/workflow';
+import { type ApproverRef, type EditsThatOutdate, type GroupRef, type StepRule, type Workflow, type WorkflowActions } from '../../shared/workflow';
 
 export type RuleKind = StepRule['kind'];
 export type OnEditDuringReview = 'keep' | 'restart';
@@ -31,6 +31,7 @@ export interface WorkflowDraft {
   autoSubmitOnEdit: boolean;
   validityDays: string;
   onEditDuringReview: OnEditDuringReview;
+  editsThatOutdate: EditsThatOutdate;
   /** Not edited here: carried through unchanged so saving never drops them. */
   actions: WorkflowActions;
 }
@@ -73,6 +74,7 @@ export function emptyDraft(creatorId: string | undefined): WorkflowDraft {
     autoSubmitOnEdit: false,
     validityDays: '',
     onEditDuringReview: 'keep',
+    editsThatOutdate: 'every',
     actions: EMPTY_ACTIONS,
   };
 }
@@ -96,6 +98,7 @@ export function draftFromWorkflow(workflow: Workflow): WorkflowDraft {
     autoSubmitOnEdit: workflow.options.autoSubmitOnEdit,
     validityDays: workflow.options.validityDays === null ? '' : String(workflow.options.validityDays),
     onEditDuringReview: workflow.options.onEditDuringReview,
+    editsThatOutdate: workflow.options.editsThatOutdate,
     actions: workflow.actions,
   };
 }
@@ -159,6 +162,7 @@ export function toEditorWorkflow(draft: WorkflowDraft): DraftConversion {
         autoSubmitOnEdit: draft.autoSubmitOnEdit,
         validityDays: validityDays ?? null,
         onEditDuringReview: draft.onEditDuringReview,
+        editsThatOutdate: draft.editsThatOutdate,
       },
       actions: draft.actions,
     },

@@ -1,5 +1,6 @@
 import type React from 'react';
 import { FormSection, Label, RadioGroup, Stack, Textfield, Toggle } from '@forge/react';
+import { type EditsThatOutdate } from '../../shared/workflow';
 import { type FieldMessages as Fields, messagesAt, type OnEditDuringReview, type WorkflowDraft } from './draft';
 import { FieldMessages } from './field-messages';
 import { fieldId } from './pickers';
@@ -17,7 +18,13 @@ const ON_EDIT_OPTIONS: { name: string; value: OnEditDuringReview; label: string 
   { name: 'on-edit', value: 'restart', label: 'Restart the review with the new version' },
 ];
 
-/** The workflow's options: self-approval, automatic resubmission, validity and edits during review. */
+const OUTDATING_EDIT_OPTIONS: { name: string; value: EditsThatOutdate; label: string }[] = [
+  { name: 'edits-that-outdate', value: 'every', label: 'Every edit' },
+  { name: 'edits-that-outdate', value: 'exceptMinor', label: 'Every edit except minor edits (saved without notifying watchers)' },
+  { name: 'edits-that-outdate', value: 'bodyChanges', label: 'Only edits that change the body (title changes keep the approval)' },
+];
+
+/** The workflow's options: self-approval, automatic resubmission, validity, edits that outdate an approval and edits during review. */
 export function OptionsFields({ draft, fields, selfApproval, onChange }: Props): React.JSX.Element {
   const at = 'workflow.options';
   return (
@@ -54,6 +61,20 @@ export function OptionsFields({ draft, fields, selfApproval, onChange }: Props):
           <FieldMessages
             messages={messagesAt(fields, `${at}.validityDays`)}
             helper="Optional. After this many days an approved page becomes Expired and needs a new approval. Leave empty for approvals that never expire."
+          />
+        </Stack>
+        <Stack space="space.050">
+          <Label labelFor="option-edits-that-outdate">Edits that outdate an approval</Label>
+          <RadioGroup
+            {...fieldId('option-edits-that-outdate')}
+            name="option-edits-that-outdate"
+            options={OUTDATING_EDIT_OPTIONS}
+            value={draft.editsThatOutdate}
+            onChange={(e) => onChange({ editsThatOutdate: e.target.value as EditsThatOutdate })}
+          />
+          <FieldMessages
+            messages={messagesAt(fields, `${at}.editsThatOutdate`)}
+            helper="An edit that keeps the approval is recorded in the page's history."
           />
         </Stack>
         <Stack space="space.050">

@@ -181,6 +181,28 @@ describe('page edited', () => {
     expect(later.request).toBe(result.request);
   });
 
+  it('keeps the approval for an edit its option lets through, counts it, and records a repeat once', () => {
+    const result = expectOk(transition(approvedRequest({ editsThatOutdate: 'exceptMinor' }), edited(4, { minorEdit: true }), at(10)));
+    expect(result.events).toEqual([
+      expect.objectContaining({ type: 'page.editKept', actorId: 'erin', details: { approvedVersion: 3, version: 4, reason: 'minorEdit' } }),
+    ]);
+    expect(result.request).toMatchObject({ status: 'approved', pageVersion: 3, coveredVersion: 4, keptEdits: 1 });
+    expect(result.request.outdatedByVersion).toBeUndefined();
+    expect(expectOk(transition(result.request, edited(4, { minorEdit: true }), at(11))).events).toEqual([]);
+    const body = expectOk(transition(approvedRequest({ editsThatOutdate: 'bodyChanges' }), edited(4, { bodyChanged: false }), at(10)));
+    expect(body.events.map((e) => e.type === 'page.editKept' && e.details.reason)).toEqual(['bodyUnchanged']);
+  });
+
+  it.each([
+    ['every edit, even a minor one', { editsThatOutdate: 'every' }, { minorEdit: true, bodyChanged: false }],
+    ['a minor edit under "only body changes" that changed the body', { editsThatOutdate: 'bodyChanges' }, { minorEdit: true, bodyChanged: true }],
+    ['an edit whose minor flag could not be read', { editsThatOutdate: 'exceptMinor' }, {}],
+    ['an edit whose body could not be compared', { editsThatOutdate: 'bodyChanges' }, {}],
+  ])('outdates the approval for %s', (_, options, facts) => {
+    const result = expectOk(transition(approvedRequest(options), edited(4, facts), at(10)));
+    expect(result.events.map((e) => e.type)).toEqual(['page.outdated']);
+  });
+
   it('ignores a repeated or older version (at-least-once delivery)', () => {
     const approved = approvedRequest();
     expect(expectOk(transition(approved, edited(3), at(10))).events).toEqual([]);
