@@ -23,7 +23,8 @@ export interface Measurement {
   result?: unknown;
 }
 
-export async function measure(sandbox: Sandbox, call: () => Promise<unknown>): Promise<Measurement> {
+/** `kind`: the invocation the call makes (a resolver, or an apiRoute for the REST API). */
+export async function measure(sandbox: Sandbox, call: () => Promise<unknown>, kind: 'resolver' | 'apiRoute' = 'resolver'): Promise<Measurement> {
   sandbox.ops.reset();
   let result: unknown;
   try {
@@ -31,11 +32,11 @@ export async function measure(sandbox: Sandbox, call: () => Promise<unknown>): P
   } catch (error) {
     return { metrics: null, error: error instanceof Error ? error.message : String(error) };
   }
-  const invocation = sandbox.ops.lastInvocation('resolver');
-  if (invocation === undefined) return { metrics: null, error: 'no resolver invocation was recorded' };
+  const invocation = sandbox.ops.lastInvocation(kind);
+  if (invocation === undefined) return { metrics: null, error: `no ${kind} invocation was recorded` };
   const ops = sandbox.ops.forInvocation(invocation.id);
   const metrics: Metrics = {
-    invocations: sandbox.ops.invocations({ kind: 'resolver' }).length,
+    invocations: sandbox.ops.invocations({ kind }).length,
     storage: sandbox.ops.storageRoundTrips(invocation.id),
     queries: ops.filter((op) => op.operation === 'query').length,
     transactions: ops.filter((op) => op.operation === 'transaction').length,

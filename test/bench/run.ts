@@ -8,6 +8,7 @@ import { bylineBench } from './scenarios/byline';
 import { manageSpaceBench } from './scenarios/manage-space';
 import { queueBench } from './scenarios/queue';
 import { readersBannerBench } from './scenarios/readers-banner';
+import { restApiBench } from './scenarios/rest-api';
 import { type Row, renderTable } from './report';
 
 const SCENARIOS: { name: string; run: () => Promise<Row[]> }[] = [
@@ -16,6 +17,7 @@ const SCENARIOS: { name: string; run: () => Promise<Row[]> }[] = [
   { name: 'manage space', run: manageSpaceBench },
   { name: 'approval queue', run: queueBench },
   { name: 'analytics', run: analyticsBench },
+  { name: 'REST API', run: restApiBench },
 ];
 
 async function main(): Promise<void> {
