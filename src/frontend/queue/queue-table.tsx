@@ -134,7 +134,7 @@ const cell = (key: string, content: Cell['content']): Cell => ({ key, content })
  * its whole lozenge.
  */
 const PENDING_WIDTHS: Partial<Record<string, number>> = { select: 15, page: 31, workflow: 25, submitted: 13, status: 16 };
-const DECIDED_WIDTHS: Partial<Record<string, number>> = { page: 30, workflow: 22, submitted: 14, decided: 14, status: 20 };
+const DECIDED_WIDTHS: Partial<Record<string, number>> = { page: 28, workflow: 21, submitted: 14, decided: 14, status: 23 };
 
 /** The queue's items: pending tabs show where each request stands; decided tabs show when it ended. */
 export function QueueTable(props: QueueTableProps): React.JSX.Element {
