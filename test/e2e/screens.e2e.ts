@@ -14,7 +14,7 @@ import { invokeAs } from './support/invoke';
 import { type LayoutProblemKind, expectCleanLayout, layoutProblems } from './support/layout-check';
 import { moduleProblems, openBylineDialog } from './support/modules';
 import { type E2EServer } from './support/sandbox-server';
-import { UI_TIMEOUT_MS } from './support/shell';
+import { UI_TIMEOUT_MS, openShell, pageView } from './support/shell';
 import { ENG, MODULES, PAGES, PEOPLE, decide, releaseWorkflowInput, submit } from './journeys/seed';
 import { SPACE_PATHS, openAppPageAs, openPageAs } from './journeys/ui';
 
@@ -26,6 +26,14 @@ const LONG = {
   pageTitle: 'Auftragsverarbeitungsvereinbarung und Informationssicherheitsrichtlinie für Zulieferer – Release 2026.4',
   comment: 'Please add the subprocessor list (Anhang 3) and the retention schedule before this goes to the Datenschutzbeauftragte.',
 } as const;
+
+/** ENG's seeded blog post by Alice (docs/sandbox.md). */
+const BLOG_POST = { id: '10070' } as const;
+
+/** The editor's section of step `number` (1-based): the box under its heading. */
+function stepSection(region: Locator, number: number): Locator {
+  return region.getByRole('heading', { name: `Step ${number}`, exact: true }).locator('xpath=..');
+}
 
 /** Page modules as wide as a space settings column gets (about 760–1,000 px). */
 const SETTINGS_WIDTHS = [760, 1000] as const;
@@ -47,10 +55,10 @@ async function fitWidth(page: Page, target: Locator, width: number): Promise<voi
   throw new Error(`The module is ${box?.width ?? '?'} px wide, not ${width} px: the shell caps it narrower`);
 }
 
-/** A copy of Hotfix Procedure under Release Process, as Alice, titled `title`; resolves with its id. */
-async function addPage(server: E2EServer, title: string): Promise<string> {
+/** A copy of Hotfix Procedure under `parentId` (Release Process), as Alice, titled `title`; resolves with its id. */
+async function addPage(server: E2EServer, title: string, parentId: string = PAGES.releaseProcess.id): Promise<string> {
   const copy = await server.wiki<{ id: string }>(PEOPLE.alice.accountId, 'POST', `/wiki/rest/api/content/${PAGES.hotfixProcedure.id}/copy`, {
-    destination: { type: 'parent_page', value: PAGES.releaseProcess.id },
+    destination: { type: 'parent_page', value: parentId },
     pageTitle: title,
   });
   if (copy.status !== 200) throw new Error(`Copying a page as "${title}" answered ${copy.status}: ${JSON.stringify(copy.body)}`);
@@ -188,6 +196,28 @@ describeInBrowser('every screen at the widths Confluence gives it', () => {
       expect(await inView(dialog.getByText(/^More below:/))).toBe(true);
     });
 
+    it('a space admin overriding with neither a status nor a reason sees both problems', async () => {
+      await seedLongWorkflow(e2e.server);
+      const pageId = await addPage(e2e.server, LONG.pageTitle);
+      await submit(e2e.server, PEOPLE.alice.accountId, pageId);
+      await openPageAs(e2e, pageId, PEOPLE.frank.accountId);
+      const dialog = await openFullDialog(e2e.page);
+      await dialog.getByRole('button', { name: 'Override status' }).click();
+      await dialog.getByRole('button', { name: 'Override', exact: true }).click();
+      await dialog.getByText('Choose the status to set').waitFor({ timeout: UI_TIMEOUT_MS });
+      await dialog.getByText(/reason for the override is required/).waitFor({ timeout: UI_TIMEOUT_MS });
+      await checkModule(e2e.page, 'byline, override errors', MODULES.byline, dialog);
+    });
+
+    it('an author about to submit a blog post', async () => {
+      await seedLongWorkflow(e2e.server);
+      await openShell(e2e.page, e2e.server, `/spaces/ENG/blog/${BLOG_POST.id}`, { as: PEOPLE.alice.accountId });
+      await pageView(e2e.page, BLOG_POST.id);
+      const dialog = await openFullDialog(e2e.page);
+      await dialog.getByRole('heading', { name: /^Submit version \d+ for approval$/ }).waitFor({ timeout: UI_TIMEOUT_MS });
+      await checkModule(e2e.page, 'byline, blog post', MODULES.byline, dialog);
+    });
+
     it('a rejection without a comment shows its error', async () => {
       await seedLongWorkflow(e2e.server);
       const pageId = await addPage(e2e.server, LONG.pageTitle);
@@ -222,6 +252,19 @@ describeInBrowser('every screen at the widths Confluence gives it', () => {
       await checkModule(e2e.page, 'settings, editor errors', MODULES.settings, region);
     });
 
+    it.each(SETTINGS_WIDTHS)('the editor showing a problem on every field it checks, at %i px', async (width) => {
+      const region = await openSettings(width);
+      await region.getByRole('button', { name: 'Create workflow' }).click();
+      await region.getByRole('heading', { name: 'New workflow' }).waitFor({ timeout: UI_TIMEOUT_MS });
+      await region.getByRole('button', { name: 'Add step' }).click();
+      const second = stepSection(region, 2);
+      await second.getByRole('radio', { name: 'At least a number of approvals' }).check();
+      await second.getByRole('spinbutton', { name: 'Number of approvals' }).fill('0');
+      await region.getByRole('button', { name: 'Create workflow' }).click();
+      await region.getByText(/^Fix \d+ problems to save this workflow/).waitFor({ timeout: UI_TIMEOUT_MS });
+      await checkModule(e2e.page, 'settings, editor every error', MODULES.settings, region);
+    });
+
     it.each(SETTINGS_WIDTHS)('workflows with long names, at %i px', async (width) => {
       await seedLongWorkflow(e2e.server);
       const region = await openSettings(width);
@@ -240,6 +283,28 @@ describeInBrowser('every screen at the widths Confluence gives it', () => {
       await region.getByRole('button', { name: PAGES.releaseProcess.title }).click();
       await region.getByText(LONG.pageTitle).waitFor({ timeout: UI_TIMEOUT_MS });
       await checkModule(e2e.page, 'settings, manage space', MODULES.settings, region);
+    });
+
+    it.each(SETTINGS_WIDTHS)('manage space five levels deep, at %i px', async (width) => {
+      await seedLongWorkflow(e2e.server);
+      const levels = [LONG.pageTitle, 'Lieferantenbewertung: Informationssicherheitsnachweis', 'Anhang 3 – Unterauftragsverarbeiter', 'Löschkonzept und Aufbewahrungsfristen'];
+      let parent: string = PAGES.releaseProcess.id;
+      for (const title of levels) parent = await addPage(e2e.server, title, parent);
+      const region = await openSettings(width);
+      await region.getByRole('tab', { name: 'Manage space' }).click();
+      await region.getByRole('heading', { name: 'Manage space' }).waitFor({ timeout: UI_TIMEOUT_MS });
+      for (const title of ['Engineering Home', PAGES.releaseProcess.title, ...levels.slice(0, -1)]) {
+        await region.getByRole('button', { name: title }).click();
+      }
+      await region.getByText(levels[levels.length - 1]).waitFor({ timeout: UI_TIMEOUT_MS });
+      await checkModule(e2e.page, 'settings, manage space 5 levels', MODULES.settings, region);
+    });
+
+    it.each(SETTINGS_WIDTHS)('the audit trail before anything happened, at %i px', async (width) => {
+      const region = await openSettings(width);
+      await region.getByRole('tab', { name: 'Audit' }).click();
+      await region.getByText('No audit entries yet').waitFor({ timeout: UI_TIMEOUT_MS });
+      await checkModule(e2e.page, 'settings, audit empty', MODULES.settings, region);
     });
 
     it.each(SETTINGS_WIDTHS)('the audit trail of a long history, at %i px', async (width) => {
@@ -275,7 +340,31 @@ describeInBrowser('every screen at the widths Confluence gives it', () => {
     });
   });
 
+  describe('approval queue, decided (space page)', () => {
+    it.each(PAGE_VIEWPORTS)('rejected requests with long names, at %i px', async (width) => {
+      await seedLongWorkflow(e2e.server);
+      for (const title of [LONG.pageTitle, 'Lieferantenbewertung: Informationssicherheitsnachweis']) {
+        const pageId = await addPage(e2e.server, title);
+        await submit(e2e.server, PEOPLE.alice.accountId, pageId);
+        await decide(e2e.server, PEOPLE.bob.accountId, pageId, 'reject', LONG.comment);
+      }
+      await e2e.server.drain();
+      await e2e.page.setViewportSize({ width, height: VIEWPORT_HEIGHT });
+      const region = await openAppPageAs(e2e, SPACE_PATHS.queue, MODULES.queue, PEOPLE.bob.accountId);
+      await region.getByRole('tab', { name: 'Rejected' }).click();
+      await region.getByText(LONG.pageTitle).waitFor({ timeout: UI_TIMEOUT_MS });
+      await checkModule(e2e.page, 'queue, rejected', MODULES.queue, region);
+    });
+  });
+
   describe('approval analytics (global page)', () => {
+    it.each(PAGE_VIEWPORTS)('no activity yet, at %i px', async (width) => {
+      await e2e.page.setViewportSize({ width, height: VIEWPORT_HEIGHT });
+      const region = await openAppPageAs(e2e, SPACE_PATHS.analytics, MODULES.analytics, PEOPLE.frank.accountId);
+      await region.getByText('No approval activity in this range').waitFor({ timeout: UI_TIMEOUT_MS });
+      await checkModule(e2e.page, 'analytics, empty', MODULES.analytics, region);
+    });
+
     it.each(PAGE_VIEWPORTS)('decisions of a long-named workflow, at %i px', async (width) => {
       await seedLongWorkflow(e2e.server);
       await seedLongHistory(e2e.server);
