@@ -3,7 +3,8 @@
  * errors, with long names, 50 rows), at the room Confluence gives the module (a 400 px byline
  * popup, a space settings column of 760 and 1,000 px, space and global pages on a laptop and a
  * desktop screen). A screen fails when a table cell's content spills over, a word is broken
- * across lines, or content is cut off without a scrollbar (support/layout-check.ts).
+ * across lines, a button's label wraps, text is cut by an ellipsis, or content is cut off without
+ * a scrollbar (support/layout-check.ts).
  */
 import { type Locator, type Page } from 'playwright-core';
 import { type WorkflowDetailView, type WorkflowListView } from '../../src/shared/contract';
