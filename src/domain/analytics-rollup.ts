@@ -8,7 +8,8 @@
  * still pending are submissions minus requests that left review; that is exact over rollups that
  * start with the space's first submission.
  */
-import { type DayRange, type Kpis, type TrendPoint, approvalRate, assertRange, emptyTrendPoint } from './analytics';
+import { type Kpis, type TrendPoint } from '../shared/contract/analytics';
+import { type DayRange, approvalRate, assertRange, emptyTrendPoint } from './analytics';
 import { type DurationHistogram, histogramPercentile, mergeHistograms, recordDurations } from './duration-histogram';
 import { type DomainEvent } from './events';
 import { cloneJson, type RequestStatus } from './request';

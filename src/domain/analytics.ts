@@ -3,6 +3,7 @@
  * things happened (a request submitted in March and approved in April counts as submitted in
  * March and approved in April), the same as the rollups in `analytics-rollup.ts`.
  */
+import { type Kpis, type TrendPoint } from '../shared/contract/analytics';
 import { exactPercentile } from './duration-histogram';
 import { type ApprovalRequest, type RequestStatus } from './request';
 import { dayCount, daysBetween, isUtcDay, minutesBetween, utcDay } from './time';
@@ -25,30 +26,6 @@ export interface RequestRecord {
   decidedAt?: string;
   withdrawnAt?: string;
   expiredAt?: string;
-}
-
-export interface Kpis {
-  submitted: number;
-  approved: number;
-  rejected: number;
-  withdrawn: number;
-  expired: number;
-  /** Requests still in approval. */
-  pending: number;
-  /** approved / (approved + rejected), or null before any decision. */
-  approvalRate: number | null;
-  /** Time from submission to the final decision, in minutes (nearest-rank percentiles). */
-  medianMinutesToDecision: number | null;
-  p90MinutesToDecision: number | null;
-}
-
-export interface TrendPoint {
-  day: string;
-  submitted: number;
-  approved: number;
-  rejected: number;
-  withdrawn: number;
-  expired: number;
 }
 
 export function toRequestRecord(request: ApprovalRequest): RequestRecord {

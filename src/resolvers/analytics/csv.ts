@@ -4,7 +4,8 @@
  * row per workflow, then one row per day and workflow with activity. RFC 4180: CRLF line ends,
  * fields with a comma, quote or line break quoted, quotes doubled.
  */
-import { type Kpis, approvalRate } from '../../domain/analytics';
+import { approvalRate } from '../../domain/analytics';
+import { type Kpis } from '../../shared/contract/analytics';
 import { histogramPercentile } from '../../domain/duration-histogram';
 import { minutesCell, rateCell } from './format';
 import { type AnalyticsReport } from './report-rows';

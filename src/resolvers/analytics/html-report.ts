@@ -3,10 +3,9 @@
  * anything) that a manager can open offline, mail or print. Every text from the app's data
  * is escaped.
  */
-import { type Kpis } from '../../domain/analytics';
 import { STATUS_LABELS, formatDay } from '../../shared/status';
 import { statusColour } from '../../shared/status-colours';
-import { type AnalyticsView } from '../../shared/contract/analytics';
+import { type AnalyticsView, type Kpis } from '../../shared/contract/analytics';
 import { formatMinutes, formatRate } from '../../shared/analytics-figures';
 import { type AnalyticsReport } from './report-rows';
 import { TREND_SERIES, barChart, escapeHtml, trendChart, trendColour } from './svg-charts';

@@ -2,7 +2,7 @@
  * Charts of the HTML report as inline SVG: nothing to load, so the file opens offline and
  * prints as it shows. Sizes come from a viewBox, so a chart scales with the page.
  */
-import { type TrendPoint } from '../../domain/analytics';
+import { type TrendPoint } from '../../shared/contract/analytics';
 import { formatDay } from '../../shared/status';
 import { TONE_COLOURS, TREND_TONES } from '../../shared/status-colours';
 

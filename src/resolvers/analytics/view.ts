@@ -4,7 +4,7 @@
  * approval now, as `computeKpis` counts them); for a range that ended earlier only the rollups
  * of the range are known, and pending is what they imply.
  */
-import { type Kpis } from '../../domain/analytics';
+import { type Kpis } from '../../shared/contract/analytics';
 import { kpisFromRollups, trendFromRollups, workflowComparison } from '../../domain/analytics-rollup';
 import { type StatusCounts } from '../../domain/status-counts';
 import { utcDay } from '../../domain/time';

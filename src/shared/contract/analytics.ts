@@ -3,10 +3,33 @@
  * spaces the viewer can see are counted.
  */
 import { z } from 'zod';
-import { type Kpis, type TrendPoint } from '../../domain/analytics';
 import { type PageStatus } from '../status';
 import { daySchema } from './common';
 import { spaceIdSchema, workflowIdSchema } from './ids';
+
+export interface Kpis {
+  submitted: number;
+  approved: number;
+  rejected: number;
+  withdrawn: number;
+  expired: number;
+  /** Requests still in approval. */
+  pending: number;
+  /** approved / (approved + rejected), or null before any decision. */
+  approvalRate: number | null;
+  /** Time from submission to the final decision, in minutes (nearest-rank percentiles). */
+  medianMinutesToDecision: number | null;
+  p90MinutesToDecision: number | null;
+}
+
+export interface TrendPoint {
+  day: string;
+  submitted: number;
+  approved: number;
+  rejected: number;
+  withdrawn: number;
+  expired: number;
+}
 
 export interface AnalyticsView {
   range: { from: string; to: string };
