@@ -33,7 +33,7 @@ async function sealedChain(count: number): Promise<void> {
     for (let seq = from; seq < Math.min(from + BATCH, count + 1); seq += 1) {
       const key = `bench-audit:${String(seq).padStart(6, '0')}`;
       const row = { spaceId: ENG, pageId: '-', at: new Date(Date.UTC(2026, 0, 1) + seq * 60_000).toISOString(), type: 'workflow.updated', actorId: 'u-frank' };
-      const body = { kind: 'workflow', change: 'updated', workflowId: 'wf-bench', details: { revision: seq } };
+      const body: StoredAuditRow['body'] = { kind: 'workflow', change: 'updated', workflowId: 'wf-bench', details: { revision: seq } };
       const hash = sha256(canonical({ seq, prevHash, key, ...row, bodyHash: sha256(canonical(body)) }));
       const value: StoredAuditRow = { ...row, body, sealed: true, seq, hash, prevHash };
       items.push({ key, value, entityName: ENTITY.auditEvent });
