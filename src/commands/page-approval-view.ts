@@ -11,7 +11,7 @@ import { currentGroupIds } from '../domain/approver-seat';
 import { overdueSteps } from '../domain/overdue';
 import { derivePageStatus } from '../domain/page-status';
 import { type ApprovalRequest } from '../domain/request';
-import { selfApprovalInForce } from '../domain/self-approval';
+import { barredAsAuthor } from '../domain/self-approval';
 import { isPublished } from '../domain/submission';
 import { withheldDecision } from '../domain/withheld-decision';
 import { type AllowedActions, type PageApprovalView, type WorkflowChoice } from '../shared/contract/byline';
@@ -45,7 +45,7 @@ async function viewerGroups(context: PageContext, latest: ApprovalRequest | null
   if (latest === null || stepGroups.length === 0) return [];
   const state = latest.steps[latest.currentStepIndex];
   if (state === undefined || state.eligibleApprovers.includes(accountId) || state.decisions.some((d) => d.approverId === accountId)) return [];
-  if (accountId === latest.submittedBy && !selfApprovalInForce(latest.workflow)) return [];
+  if (barredAsAuthor(latest, accountId)) return [];
   const mine = new Set(await context.cache.get(CACHE.userGroups(accountId), () => getUserGroupIds(accountId)));
   return stepGroups.filter((groupId) => mine.has(groupId));
 }

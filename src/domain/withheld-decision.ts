@@ -5,7 +5,7 @@
  */
 import { seatOf } from './approver-seat';
 import { type ApprovalRequest, currentStep, resolveEligibleApprovers } from './request';
-import { selfApprovalInForce } from './self-approval';
+import { barredAsAuthor } from './self-approval';
 import { changedWorkflowSinceSubmission, type WorkflowEdits } from './workflow-edits';
 
 export const SELF_APPROVAL_WITHHELD = 'You submitted this version, and this workflow does not let authors approve their own pages.';
@@ -19,7 +19,7 @@ export function withheldDecision(request: ApprovalRequest | null, actorId: strin
   if (request === null || request.status !== 'inApproval') return null;
   const { definition, state } = currentStep(request);
   if (state.completedAt !== undefined || state.decisions.some((d) => d.approverId === actorId)) return null;
-  if (actorId === request.submittedBy && !selfApprovalInForce(request.workflow)) {
+  if (barredAsAuthor(request, actorId)) {
     // The submission left the author out of the step's approvers, so the workflow says whether they are one.
     const named = resolveEligibleApprovers(definition, actorId, true).includes(actorId);
     const inGroup = state.approverGroups.some((group) => actorGroupIds.includes(group.groupId));
