@@ -13,7 +13,7 @@ import {
   type PageStatusSummary,
   STATUS_LABELS,
 } from './status';
-import { statusIcon } from './status-colours';
+import { STATUS_ICONS } from './status-icons.generated';
 
 export function bylineTitle(summary: PageStatusSummary): string {
   switch (summary.status) {
@@ -67,5 +67,5 @@ export function bylineTooltip(summary: PageStatusSummary, displayName: DisplayNa
 
 /** The icon is a `data:image/svg+xml` URI: byline icons allow those without any egress permission. */
 export function bylineProperties(summary: PageStatusSummary, displayName: DisplayName): BylineProperties {
-  return { title: bylineTitle(summary), icon: statusIcon(summary.status), tooltip: bylineTooltip(summary, displayName) };
+  return { title: bylineTitle(summary), icon: STATUS_ICONS[summary.status], tooltip: bylineTooltip(summary, displayName) };
 }

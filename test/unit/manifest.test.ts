@@ -6,10 +6,11 @@ import { validateManifestFile } from '../../scripts/validate-manifest';
 const root = path.resolve(__dirname, '../..');
 const manifest = readFileSync(path.join(root, 'manifest.yml'), 'utf8');
 
-/** Validates a variant of the manifest beside the app's real src/ (resources must exist). */
+/** Validates a variant of the manifest beside the app's real src/ and static/ (resources must exist). */
 async function problemsOf(text: string): Promise<string[]> {
   const dir = mkdtempSync(path.join(tmpdir(), 'manifest-'));
   symlinkSync(path.join(root, 'src'), path.join(dir, 'src'));
+  symlinkSync(path.join(root, 'static'), path.join(dir, 'static'));
   const file = path.join(dir, 'manifest.yml');
   writeFileSync(file, text);
   return (await validateManifestFile(file)).map((p) => p.message);

@@ -1,5 +1,6 @@
 import { PAGE_STATUSES } from '../../src/shared/status';
-import { type RequestStatus, STATUS_TONES, TONE_COLOURS, TREND_TONES, lozengeAppearance, statusColour, statusIcon } from '../../src/shared/status-colours';
+import { type RequestStatus, STATUS_TONES, TONE_COLOURS, TREND_TONES, lozengeAppearance, statusColour } from '../../src/shared/status-colours';
+import { STATUS_ICONS } from '../../src/shared/status-icons.generated';
 
 const STATUSES = Object.keys(STATUS_TONES) as RequestStatus[];
 
@@ -19,7 +20,7 @@ describe('the status colours', () => {
   it('colours every page status, and draws the byline icon in that colour', () => {
     expect([...PAGE_STATUSES].sort()).toEqual(STATUSES.filter((status) => status !== 'withdrawn').sort());
     for (const status of PAGE_STATUSES) {
-      expect(decodeURIComponent(statusIcon(status))).toContain(`r="7.5" fill="${statusColour(status)}"`);
+      expect(decodeURIComponent(STATUS_ICONS[status])).toContain(`r="7.5" fill="${statusColour(status)}"`);
     }
   });
 

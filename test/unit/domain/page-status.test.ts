@@ -3,7 +3,8 @@ import { type ApprovalRequest } from '../../../src/domain/request';
 import { transition } from '../../../src/domain/request-machine';
 import { bylineProperties } from '../../../src/shared/byline-text';
 import { PAGE_STATUSES, type PageStatusSummary, formatDay, listPeople } from '../../../src/shared/status';
-import { lozengeAppearance, statusIcon } from '../../../src/shared/status-colours';
+import { lozengeAppearance } from '../../../src/shared/status-colours';
+import { STATUS_ICONS } from '../../../src/shared/status-icons.generated';
 import { approve, at, expectOk, reject, run, step, submitCommand, submitted, user, workflow } from './fixtures';
 
 const NAMES: Record<string, string> = {
@@ -167,20 +168,20 @@ describe('status presentation', () => {
   });
 
   it('draws each status as a coloured SVG data URI, distinct per status', () => {
-    const icons = PAGE_STATUSES.map(statusIcon);
+    const icons = PAGE_STATUSES.map((status) => STATUS_ICONS[status]);
     expect(new Set(icons).size).toBe(PAGE_STATUSES.length);
     for (const icon of icons) {
       expect(icon.startsWith('data:image/svg+xml,')).toBe(true);
       const svg = decodeURIComponent(icon.slice('data:image/svg+xml,'.length));
       expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^>]*viewBox="0 0 16 16">.*<\/svg>$/);
     }
-    const fill = (status: (typeof PAGE_STATUSES)[number]) => /<circle cx="8" cy="8" r="7.5" fill="(#[0-9A-F]{6})"/.exec(decodeURIComponent(statusIcon(status)))?.[1];
+    const fill = (status: (typeof PAGE_STATUSES)[number]) => /<circle cx="8" cy="8" r="7.5" fill="(#[0-9A-F]{6})"/.exec(decodeURIComponent(STATUS_ICONS[status]))?.[1];
     expect(fill('approved')).toBe('#22A06B');
     expect(fill('inApproval')).toBe('#1D7AFC');
     expect(fill('changesRequested')).toBe('#C9372C');
     expect(fill('outdated')).toBe('#E56910');
     expect(fill('draft')).toBe('#626F86');
-    expect(bylineProperties({ status: 'draft', currentVersion: 1 }, displayName).icon).toBe(statusIcon('draft'));
+    expect(bylineProperties({ status: 'draft', currentVersion: 1 }, displayName).icon).toBe(STATUS_ICONS.draft);
   });
 
   it('formats days in UTC whatever the time of day', () => {
