@@ -27,6 +27,7 @@ import { applicableWorkflows } from './applicable-workflows';
 import { callerIsSpaceAdmin, type PageContext } from './page-context';
 import { historyView, peopleIn, stepNamesFor } from './page-history';
 import { peopleInRequest, requestView } from './request-view';
+import { comparedVersions } from './what-changed';
 
 /** Entries on the dialog's first page of history. */
 const FIRST_HISTORY_PAGE = 20;
@@ -91,6 +92,7 @@ export async function pageApprovalView(
     lozenge: { text: STATUS_LABELS[summary.status], appearance: lozengeAppearance(summary.status) },
     byline: { ...bylineProperties(summary, displayName), revision: record?.revision ?? 0 },
     approvedVersion: approval?.version ?? null,
+    changesSinceVersion: comparedVersions(record)?.from ?? null,
     request: latest === null ? null : requestView(latest, displayName, overdueSteps(latest, now)),
     workflows: actions.submit ? workflows.map(choiceOf) : [],
     actions,

@@ -9,6 +9,7 @@ import { actOnPage, getPageApproval, getPageHistoryPage } from '../commands/page
 import { type ContentHint } from '../commands/page-context';
 import { submitInContext } from '../commands/submit';
 import { withdrawInContext } from '../commands/withdraw';
+import { changesSinceApproval } from '../commands/what-changed';
 import { bylineContract, type PageApprovalView } from '../shared/contract/byline';
 import { type HistoryPageView } from '../shared/contract/common';
 import { AppError } from '../shared/errors';
@@ -68,6 +69,10 @@ export const bylineSpecs = {
     const { actor, pageId, content } = pageOf(invocation);
     const after = takeBackCursor(HISTORY_LIST, input.cursor);
     return withHistoryToken(await readFrom(after, () => getPageHistoryPage(actor, pageId, after, content)));
+  }),
+  getChangesSinceApproval: resolverSpec(bylineContract.getChangesSinceApproval, async (_input, invocation) => {
+    const { pageId, content } = pageOf(invocation);
+    return changesSinceApproval(pageId, content);
   }),
 };
 

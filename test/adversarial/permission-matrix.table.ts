@@ -172,6 +172,14 @@ export const MATRIX: MatrixRow[] = [
     payload: () => ({}),
     expect: all('ok', { noAccess: 'NOT_FOUND', unknown: 'FORBIDDEN' }),
   },
+  {
+    module: 'byline',
+    functionKey: 'getChangesSinceApproval',
+    scene: 'submitted',
+    call: 'see what changed since the approved version (a first review has none)',
+    payload: () => ({}),
+    expect: all('PRECONDITION', { noAccess: 'NOT_FOUND', unknown: 'FORBIDDEN' }),
+  },
   // Space settings of HR.
   {
     module: 'settings',

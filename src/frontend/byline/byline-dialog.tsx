@@ -9,6 +9,7 @@ import { decidesNow, moreBelow } from './presentation';
 import { RequestDetails } from './request-details';
 import { StatusHeader } from './status-header';
 import { usePageApproval } from './use-page-approval';
+import { WhatChanged } from './what-changed';
 
 /**
  * The byline popup: the page's approval status, what this person may do about it, the latest
@@ -38,6 +39,7 @@ export function BylineDialog(): React.JSX.Element {
         </SectionMessage>
       )}
       <ActionArea view={view} actions={actions} reload={reload} reloading={loading} />
+      <WhatChanged view={view} />
       {view.request !== null && <RequestDetails request={view.request} />}
       <HistoryTimeline history={history} />
       {bylineShown !== null && <BylineRefresh value={bylineShown} />}

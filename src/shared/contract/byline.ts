@@ -7,6 +7,7 @@ import { type BylinePropertyValue, type BylineState } from '../byline';
 import { type ContentType } from '../content';
 import { type PageStatus } from '../status';
 import { type LozengeAppearance } from '../status-colours';
+import { type VersionChanges } from '../what-changed';
 import {
   commentSchema,
   type HistoryPageView,
@@ -79,6 +80,8 @@ export interface PageApprovalView {
   byline: BylineState;
   /** The version the current (or last) approval covers, when there is one. */
   approvedVersion: number | null;
+  /** While a new version is under review after an earlier approval, the approved version to compare with ("What changed since v7"). */
+  changesSinceVersion: number | null;
   /** The page's latest request, when it has one. */
   request: RequestView | null;
   /** The workflows the viewer can submit with (empty unless `actions.submit`). */
@@ -120,6 +123,8 @@ export const bylineContract = {
     reason: requiredCommentSchema('A reason for the override'),
   }),
   getPageHistory: z.object({ cursor: cursorSchema }),
+  /** On demand (a button): the page under review against its approved version. */
+  getChangesSinceApproval: z.object({}),
 } as const;
 
 export interface BylineResults {
@@ -130,4 +135,5 @@ export interface BylineResults {
   withdraw: ActedPageView;
   override: ActedPageView;
   getPageHistory: HistoryPageView;
+  getChangesSinceApproval: VersionChanges;
 }
