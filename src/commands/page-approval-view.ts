@@ -21,7 +21,7 @@ import { STATUS_LABELS } from '../shared/status';
 import { lozengeAppearance } from '../shared/status-colours';
 import { type Workflow } from '../shared/workflow';
 import { type AuditEntry, pageHistory } from '../storage/audit';
-import { namesFor } from '../storage/display-names';
+import { namesFor } from './page-names';
 import { latestApproved, type PageRecord } from '../storage/page-state';
 import { applicableWorkflows } from './applicable-workflows';
 import { callerIsSpaceAdmin, type PageContext } from './page-context';

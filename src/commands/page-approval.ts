@@ -8,7 +8,7 @@ import { bylineSigner } from '../auth/byline-signature';
 import { type ActedPageView, type PageApprovalView } from '../shared/contract/byline';
 import { checkBylineSeen } from './byline-seen';
 import { pageHistory } from '../storage/audit';
-import { namesFor } from '../storage/display-names';
+import { namesFor } from './page-names';
 import { type Actor, type CommandResult, type ContentHint, loadPageContext, type PageContext } from './page-context';
 import { historyView, peopleIn, stepNamesFor } from './page-history';
 import { pageApprovalView } from './page-approval-view';

@@ -4,10 +4,8 @@
  */
 import { type ApprovalRequest } from '../domain/request';
 import { transition } from '../domain/request-machine';
-import { AppError } from '../shared/errors';
 import { changePage } from './commit';
-import { getRequest } from '../storage/requests';
-import { type Actor, callerIsSpaceAdmin, type CommandResult, loadPageContext, type PageContext, pageFacts } from './page-context';
+import { callerIsSpaceAdmin, type CommandResult, type PageContext, pageFacts } from './page-context';
 import { accepted } from './refusal';
 import { requestOnPage } from './target-request';
 
@@ -24,13 +22,4 @@ export async function withdrawInContext(context: PageContext, requestId: string)
     if (result.events.length === 0 || stored === undefined) return { value: result.request, change: null };
     return { value: result.request, change: { base: stored, requests: [result.request], events: result.events, page: pageFacts(context), at } };
   });
-}
-
-export async function withdrawRequest(actor: Actor, input: { requestId: string }): Promise<ApprovalRequest> {
-  const request = await getRequest(input.requestId);
-  if (request === undefined) throw new AppError('NOT_FOUND', 'This approval request does not exist. Reload to see the current approvals.');
-  const context = await loadPageContext(actor, request.pageId);
-  const { value } = await withdrawInContext(context, input.requestId);
-  await context.cache.flush();
-  return value;
 }

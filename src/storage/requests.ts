@@ -5,12 +5,12 @@
  */
 import { kvs } from '@forge/kvs';
 import { type ApprovalRequest } from '../domain/request';
-import { ENTITY, NONE, type RequestRow } from './entities';
+import { ENTITY, INDEX, NONE, type RequestRow } from './entities';
 
 /** The storage service's batch limit. */
 const BATCH_SIZE = 25;
 
-export const requestTable = () => kvs.entity<RequestRow>(ENTITY.request);
+const requestTable = () => kvs.entity<RequestRow>(ENTITY.request);
 
 export function requestRow(request: ApprovalRequest): RequestRow {
   return {
@@ -61,4 +61,12 @@ export async function getRequests(requestIds: readonly string[]): Promise<Map<st
     if (failed.length > 0) throw new Error(`Could not read approval requests: ${failed.map((item) => `${item.key} (${item.error.code})`).join(', ')}`);
   }
   return found;
+}
+
+/** One page of the requests in a status, from the `by-status-expiry` index (soonest expiry first). */
+export async function requestsInStatus(status: ApprovalRequest['status'], cursor: string | undefined, limit: number): Promise<{ requests: ApprovalRequest[]; cursor?: string }> {
+  let query = requestTable().query().index(INDEX.request.byStatusExpiry, { partition: [status] }).limit(limit);
+  if (cursor !== undefined) query = query.cursor(cursor);
+  const page = await query.getMany();
+  return { requests: page.results.map(({ value }) => requestOf(value)), ...(page.nextCursor === undefined ? {} : { cursor: page.nextCursor }) };
 }

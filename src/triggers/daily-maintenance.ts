@@ -14,9 +14,8 @@ import { expireRequest } from '../commands/expire';
 import { recordOverdueSteps } from '../commands/overdue';
 import { VersionCheck } from '../commands/version-check';
 import { type ApprovalRequest } from '../domain/request';
-import { INDEX } from '../storage/entities';
 import { trackedPages } from '../storage/page-state';
-import { requestOf, requestTable } from '../storage/requests';
+import { requestsInStatus } from '../storage/requests';
 
 const PAGE_SIZE = 100;
 
@@ -25,11 +24,8 @@ async function eachRequest(status: ApprovalRequest['status'], handle: (request: 
   let failed = 0;
   let cursor: string | undefined;
   do {
-    let query = requestTable().query().index(INDEX.request.byStatusExpiry, { partition: [status] }).limit(PAGE_SIZE);
-    if (cursor !== undefined) query = query.cursor(cursor);
-    const page = await query.getMany();
-    for (const { value } of page.results) {
-      const request = requestOf(value);
+    const page = await requestsInStatus(status, cursor, PAGE_SIZE);
+    for (const request of page.requests) {
       try {
         await handle(request);
       } catch (error) {
@@ -37,7 +33,7 @@ async function eachRequest(status: ApprovalRequest['status'], handle: (request: 
         failed += 1;
       }
     }
-    cursor = page.nextCursor;
+    cursor = page.cursor;
   } while (cursor !== undefined);
   return failed;
 }
