@@ -14,7 +14,7 @@ import {
 } from '../shared/workflow';
 import { WORKFLOW_MAX_BYTES } from '../shared/limits';
 import { STATUS_LABELS } from '../shared/status';
-import { capitalise, countOf } from '../shared/wording';
+import { capitalise, countOf, lowerFirst } from '../shared/wording';
 import { requiredApprovals } from './step-rule';
 
 export type IssuePath = (string | number)[];
@@ -63,7 +63,7 @@ function locate(path: IssuePath): string {
 
 function issueAt(path: IssuePath, message: string): ValidationIssue {
   const where = locate(path);
-  const text = where === '' ? capitalise(message) : message.charAt(0).toLowerCase() + message.slice(1);
+  const text = where === '' ? capitalise(message) : lowerFirst(message);
   return { path, message: `${where}${text}` };
 }
 

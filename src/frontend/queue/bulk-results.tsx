@@ -1,18 +1,15 @@
 import type React from 'react';
 import { Button, Heading, Inline, List, ListItem, SectionMessage, Stack, Text } from '@forge/react';
+import { capitalise, countOf } from '../../shared/wording';
 import { type BulkItemOutcome, type BulkOutcome } from './bulk-outcome';
 
 const PAST: Record<BulkOutcome['decision'], string> = { approve: 'approved', reject: 'rejected' };
 
-function plural(count: number): string {
-  return `${count} ${count === 1 ? 'item' : 'items'}`;
-}
-
 function titleOf({ decision, succeeded, failed }: BulkOutcome): string {
   const done = PAST[decision];
-  if (failed.length === 0) return `${plural(succeeded.length)} ${done}`;
+  if (failed.length === 0) return `${countOf(succeeded.length, 'item')} ${done}`;
   if (succeeded.length === 0) return `Nothing was ${done}`;
-  return `${plural(succeeded.length)} ${done}, ${failed.length} not`;
+  return `${countOf(succeeded.length, 'item')} ${done}, ${failed.length} not`;
 }
 
 function Items({ heading, items }: { heading: string; items: readonly BulkItemOutcome[] }): React.JSX.Element | null {
@@ -42,7 +39,7 @@ export function BulkResults({ outcome, onDismiss }: { outcome: BulkOutcome; onDi
   return (
     <SectionMessage appearance={appearance} title={titleOf(outcome)}>
       <Stack space="space.150">
-        <Items heading={`${done[0].toUpperCase()}${done.slice(1)} (${outcome.succeeded.length})`} items={outcome.succeeded} />
+        <Items heading={`${capitalise(done)} (${outcome.succeeded.length})`} items={outcome.succeeded} />
         <Items heading={`Not ${done} (${outcome.failed.length})`} items={outcome.failed} />
         <Inline>
           <Button appearance="subtle" onClick={onDismiss}>

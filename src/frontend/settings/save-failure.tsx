@@ -2,7 +2,7 @@ import type React from 'react';
 import { SectionMessage, Stack, Text } from '@forge/react';
 import { type ApiFailure } from '../shared/api';
 import { ApiErrorMessage } from '../shared/api-error-message';
-import { countOf } from '../../shared/wording';
+import { countOf, lowerFirst } from '../../shared/wording';
 
 interface Props {
   failure: ApiFailure;
@@ -19,7 +19,7 @@ const STEP_PATH = /^workflow\.steps\.(\d+)\./;
 function located(path: string, message: string): string {
   const step = STEP_PATH.exec(path);
   if (step === null || /^Step \d+:/.test(message)) return message;
-  return `Step ${Number(step[1]) + 1}: ${message.charAt(0).toLowerCase()}${message.slice(1)}`;
+  return `Step ${Number(step[1]) + 1}: ${lowerFirst(message)}`;
 }
 
 /**
