@@ -3,7 +3,7 @@
  * "Bob Smith approved step 1 of 2 (Review)". Pure: names and step names come from lookups.
  */
 import { type DomainEvent } from './events';
-import { requestStatusName } from './request';
+import { requestStatusName, stepPhrase } from './request';
 import { STATUS_LABELS } from '../shared/status';
 import { ACTION_STATES } from '../shared/workflow';
 import { capitalise } from '../shared/wording';
@@ -163,7 +163,5 @@ function person(actorId: string | null, lookups: SentenceLookups): string {
 }
 
 function step(requestId: string, index: number, lookups: SentenceLookups): string {
-  const names = lookups.stepNames?.(requestId);
-  const name = names?.[index];
-  return names === undefined ? `step ${index + 1}` : `step ${index + 1} of ${names.length}${name === undefined ? '' : ` (${name})`}`;
+  return stepPhrase(index, lookups.stepNames?.(requestId));
 }

@@ -130,10 +130,15 @@ export function currentStep(request: ApprovalRequest): { definition: Step; state
   return { definition, state };
 }
 
-/** "step 2 of 3 (Legal)": how people name a step in messages. */
+/** "step 2 of 3 (Legal)", or "step 2" where the workflow's step names are not known: how people name a step in messages. */
+export function stepPhrase(index: number, names?: readonly string[]): string {
+  if (names === undefined) return `step ${index + 1}`;
+  const name = names[index];
+  return `step ${index + 1} of ${names.length}${name === undefined ? '' : ` (${name})`}`;
+}
+
 export function describeStep(workflow: Workflow, index: number): string {
-  const name = workflow.steps[index]?.name;
-  return `step ${index + 1} of ${workflow.steps.length}${name === undefined ? '' : ` (${name})`}`;
+  return stepPhrase(index, workflow.steps.map((step) => step.name));
 }
 
 const ELLIPSIS = '…';
