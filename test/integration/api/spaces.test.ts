@@ -15,7 +15,9 @@ import { ENTITY } from '../../../src/storage/entities';
 import { singleStep } from '../core/fixtures';
 import { type TestApp, startApp } from '../support/app';
 import { writeUnsealedEntry } from '../support/effects-journey';
+import { seedSealedChain } from '../support/audit-seed';
 import { firstBrokenSeq } from '../support/offline-audit';
+import { contractProblems } from './openapi-contract';
 import { callApi, expectStatus, SCOPES } from './support';
 
 const ENG = '1001';
@@ -99,7 +101,7 @@ describe('the audit export', () => {
     expect(exported.entries[0]).toMatchObject({ hashed: { seq: 1, key: 'wf-change:00000', type: 'workflow.updated', actorId: 'u-frank' }, body: { details: { revision: 0 } } });
 
     const verification = expectStatus(await callApi<AuditVerificationResource>(app, 'u-frank', 'GET', '/spaces/ENG/audit/verification'), 200);
-    expect(verification).toEqual({ ok: true, verified: 1080, head: { seq: 1080, hash: exported.head.hash, at: expect.any(String) } });
+    expect(verification).toEqual({ ok: true, from: 1, verified: 1080, head: { seq: 1080, hash: exported.head.hash, at: expect.any(String) } });
   });
 
   it('fails at the exact seq of an event changed in storage, offline and in the verification', async () => {
@@ -115,6 +117,27 @@ describe('the audit export', () => {
     expect(firstBrokenSeq(exported.head, exported.entries)).toBe(777);
     const verification = expectStatus(await callApi<AuditVerificationResource>(app, 'u-frank', 'GET', '/spaces/ENG/audit/verification'), 200);
     expect(verification).toMatchObject({ ok: false, verified: 776, broken: { seq: 777, reason: 'modified' } });
+  });
+
+  it('verifies at most 10,000 events a call: a longer chain from a later seq, which it says', async () => {
+    await seedSealedChain(ENG, 10_050);
+    app.settleIndexes();
+    const whole = await callApi<ErrorBody>(app, 'u-frank', 'GET', '/spaces/ENG/audit/verification');
+    expect(whole).toMatchObject({ status: 409, body: { code: 'PRECONDITION', details: { headSeq: 10_050, latestFrom: 51 } } });
+    expect(whole.body.message).toContain('from=51');
+    expect(contractProblems('GET', '/spaces/{spaceKey}/audit/verification', whole)).toEqual([]);
+
+    const latest = expectStatus(await callApi<AuditVerificationResource>(app, 'u-frank', 'GET', '/spaces/ENG/audit/verification', { query: { from: '51' } }), 200);
+    expect(latest).toMatchObject({ ok: true, from: 51, verified: 10_000, head: { seq: 10_050 } });
+    expect(contractProblems('GET', '/spaces/{spaceKey}/audit/verification', { status: 200, headers: {}, body: latest })).toEqual([]);
+
+    const table = kvs.entity<StoredAuditRow>(ENTITY.auditEvent);
+    const tampered = await table.get('audit-seed:010000');
+    if (tampered === undefined) throw new Error('no event 10,000');
+    await table.set('audit-seed:010000', { ...tampered, at: '2020-01-01T00:00:00.000Z' });
+    const broken = expectStatus(await callApi<AuditVerificationResource>(app, 'u-frank', 'GET', '/spaces/ENG/audit/verification', { query: { from: '9000' } }), 200);
+    expect(broken).toMatchObject({ ok: false, from: 9000, verified: 1000, broken: { seq: 10_000, reason: 'modified' } });
+    for (const from of ['0', 'x', '10052']) expect((await callApi(app, 'u-frank', 'GET', '/spaces/ENG/audit/verification', { query: { from } })).status).toBe(400);
   });
 
   it('is for space admins: 403 for someone who views the space, 404 for a space someone cannot view, and the platform refuses a token without read:audit:custom', async () => {
