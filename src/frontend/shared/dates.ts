@@ -61,17 +61,20 @@ function parsed(instant: string): Date | null {
   return isValid(date) ? date : null;
 }
 
+function timeFormat(locale: string | undefined): string {
+  return usesTwelveHours(locale) ? 'h:mm a' : 'HH:mm';
+}
+
 /** "22 Nov 2026, 14:05" ("Nov 22, 2026, 2:05 PM" in en-US). */
 export function formatDateTime(instant: string, locale?: string): string {
   const date = parsed(instant);
-  const time = usesTwelveHours(locale) ? 'h:mm a' : 'HH:mm';
-  return date === null ? instant : format(date, `${dayFormat(locale).text}, ${time}`);
+  return date === null ? instant : format(date, `${dayFormat(locale).text}, ${timeFormat(locale)}`);
 }
 
 /** "14:05" ("2:05 PM" in en-US). */
 export function formatTime(instant: string, locale?: string): string {
   const date = parsed(instant);
-  return date === null ? instant : format(date, usesTwelveHours(locale) ? 'h:mm a' : 'HH:mm');
+  return date === null ? instant : format(date, timeFormat(locale));
 }
 
 /** "22 Nov 2026" ("Nov 22, 2026" in en-US). */

@@ -1,5 +1,5 @@
 import { format } from 'date-fns';
-import { datePickerFormat, formatDate, formatDateTime } from '../../../src/frontend/shared/dates';
+import { datePickerFormat, formatDate, formatDateTime, formatTime } from '../../../src/frontend/shared/dates';
 
 // The code UI Kit's DatePicker (ADS) runs on `dateFormat` before formatting with date-fns; the package ships no types for it.
 const { convertTokens } = jest.requireActual<{ convertTokens(dateFormat: string): string }>('@atlaskit/datetime-picker/dist/cjs/internal/parse-tokens');
@@ -25,6 +25,8 @@ describe('dates on the screens', () => {
     expect(formatDateTime('2026-11-22T14:05:00')).toBe('22 Nov 2026, 14:05');
     expect(formatDateTime('2026-11-22T14:05:00', 'en-GB')).toBe('22 Nov 2026, 14:05');
     expect(formatDateTime('2026-11-22T14:05:00', 'en-US')).toBe('Nov 22, 2026, 2:05 PM');
+    expect(formatTime('2026-11-22T14:05:00', 'en-GB')).toBe('14:05');
+    expect(formatTime('2026-11-22T14:05:00', 'en-US')).toBe('2:05 PM');
   });
 
   it('has the date picker show a day exactly as the text around it does', () => {
