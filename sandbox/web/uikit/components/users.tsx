@@ -71,8 +71,9 @@ function optionOf(person: Person): PersonOption {
 }
 
 /**
- * A picked person in a multi picker is a chip whose label ADS Select caps at 160 px: the name
- * alone, as a tag reads, keeps a whole name in it; the list and a single value show the avatar.
+ * A picked person in a multi picker is a chip ADS Select caps at 11.25rem (180 px, with its
+ * remove button; @atlaskit/react-select components/multi-value): the name alone, as a tag reads,
+ * keeps a whole name in it; the list and a single value show the avatar.
  */
 function formatOption(option: PersonOption, meta: { context: 'menu' | 'value' }, isMulti: boolean): ReactElement {
   if (isMulti && meta.context === 'value') return <span>{option.label}</span>;
