@@ -2,10 +2,12 @@
  * The `confluence:pageBanner` module: tells readers of a page or blog post that the version in
  * front of them is not the approved one, or is in review, and links to the approved version. It
  * draws nothing while it reads, and nothing at all on approved pages and pages no workflow
- * touched, so those page views look exactly as without the app.
+ * touched, so those page views look exactly as without the app. Readers can dismiss it for the
+ * page view (`view.close()`), as the Forge guidelines for banners ask.
  */
 import { useEffect, useState } from 'react';
-import { Link, SectionMessage, Text, useProductContext } from '@forge/react';
+import { view } from '@forge/bridge';
+import { Link, SectionMessage, SectionMessageAction, Text, useProductContext } from '@forge/react';
 import { contentTypeSchema } from '../../shared/content';
 import { type ReadersBanner } from '../../shared/readers-banner';
 import { formatDate } from '../shared/dates';
@@ -48,7 +50,14 @@ export function ReadersBannerView() {
 
   if (banner === null || typeof id !== 'string') return null;
   return (
-    <SectionMessage appearance={banner.inReviewSince === undefined ? 'warning' : 'information'}>
+    <SectionMessage
+      appearance={banner.inReviewSince === undefined ? 'warning' : 'information'}
+      actions={[
+        <SectionMessageAction key="dismiss" onClick={() => void view.close()}>
+          Dismiss
+        </SectionMessageAction>,
+      ]}
+    >
       <BannerText banner={banner} pageId={id} locale={context?.locale} />
     </SectionMessage>
   );

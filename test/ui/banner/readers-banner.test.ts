@@ -71,6 +71,19 @@ describe('the readers banner', () => {
     expect(screen.invocations).toHaveLength(0);
   });
 
+  it('can be dismissed for the page view', async () => {
+    await approvedThenEdited();
+    const screen = await viewAs('u-grace');
+    await screen.waitFor(() => screen.queryAllByType('SectionMessage').length === 1);
+    // The message's actions arrive as React elements in its `actions` prop (the reconciler leaves props alone).
+    const [dismiss] = screen.getByType('SectionMessage').props.actions as { type: unknown; props: { children: unknown; onClick(): unknown } }[];
+    expect([dismiss.type, dismiss.props.children]).toEqual(['SectionMessageAction', 'Dismiss']);
+    await dismiss.props.onClick();
+    await screen.waitFor(() => screen.closed);
+    expect(screen.closed).toBe(true);
+    expect(screen.invocations).toHaveLength(0);
+  });
+
   it('names both the review and the approved version when an edited page is resubmitted', async () => {
     await approvedThenEdited();
     await submitPage(app, PAGE, 'u-alice');
