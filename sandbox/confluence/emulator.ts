@@ -11,6 +11,7 @@ import { type Env } from './http';
 import { updatePage } from './page-updates';
 import { Permissions, SPACE_ROLE_OPERATIONS, type SpaceRole } from './permissions';
 import { seedDemoSite } from './seed';
+import { type NewBlogPostInput, type NewContentInput, type NewSpace, type NewUser, type NewVersionInput, type SiteBuilder } from './site-builder';
 import {
   type CommentBody,
   type ContentRecord,
@@ -75,48 +76,7 @@ export interface CommentSummary {
   mentions: string[];
 }
 
-export interface NewUser {
-  accountId: string;
-  displayName: string;
-  email?: string;
-  timeZone?: string;
-}
-
-export interface NewSpace {
-  id?: string;
-  key: string;
-  name: string;
-  description?: string;
-  authorId: string;
-  createdAt?: string;
-  homepage?: { id?: string; title?: string; body?: string };
-}
-
-export interface NewContentInput {
-  id?: string;
-  spaceId: string;
-  /** Defaults to the space homepage; `null` makes a root-level page. */
-  parentId?: string | null;
-  title: string;
-  body?: string;
-  authorId: string;
-  status?: ContentStatus;
-  createdAt?: string;
-  /** `live` makes a live doc. */
-  subtype?: 'live';
-}
-
-export type NewBlogPostInput = Omit<NewContentInput, 'parentId' | 'subtype'>;
-
-export interface NewVersionInput {
-  title?: string;
-  body?: string;
-  authorId: string;
-  message?: string;
-  createdAt?: string;
-}
-
-export class ConfluenceEmulator {
+export class ConfluenceEmulator implements SiteBuilder {
   readonly baseUrl: string;
   private readonly store: Store;
   private readonly annotations: Annotations;

@@ -4,13 +4,9 @@ export {
   DEFAULT_BASE_URL,
   type CommentSummary,
   type ContentSummary,
-  type NewBlogPostInput,
   type EmulatorOptions,
-  type NewContentInput,
-  type NewSpace,
-  type NewUser,
-  type NewVersionInput,
 } from './emulator';
+export { type NewBlogPostInput, type NewContentInput, type NewSpace, type NewUser, type NewVersionInput } from './site-builder';
 export { ConfluenceError, type ConfluenceErrorCode } from './errors';
 export { SITE_ADMIN_GROUP, SPACE_ROLE_OPERATIONS, type SpaceRole } from './permissions';
 export { DEMO_GROUPS, DEMO_PERSONAS, DEMO_ROLES, DEMO_SPACES, type DemoPersona } from './seed';

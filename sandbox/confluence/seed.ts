@@ -4,7 +4,7 @@
  * are identical.
  */
 import { addHours } from 'date-fns';
-import { type ConfluenceEmulator } from './emulator';
+import { type SiteBuilder } from './site-builder';
 
 const START = new Date('2026-09-01T09:00:00.000Z');
 /** The seed's clock: one step per call, an hour apart, from 1 September 2026. */
@@ -111,7 +111,7 @@ export const DEMO_ROLES = { admin: '4001' } as const;
 
 const p = (...paragraphs: string[]): string => paragraphs.map((text) => `<p>${text}</p>`).join('');
 
-export function seedDemoSite(site: ConfluenceEmulator): void {
+export function seedDemoSite(site: SiteBuilder): void {
   const at = seedClock();
   for (const person of DEMO_PERSONAS) {
     site.addUser({ accountId: person.accountId, displayName: person.displayName, email: person.email, timeZone: 'Europe/Berlin' });
@@ -135,7 +135,7 @@ export function seedDemoSite(site: ConfluenceEmulator): void {
 
 type PrincipalOf = (id: string) => { type: 'user' | 'group'; id: string };
 
-function seedEngineering(site: ConfluenceEmulator, at: () => string, group: PrincipalOf, user: PrincipalOf): void {
+function seedEngineering(site: SiteBuilder, at: () => string, group: PrincipalOf, user: PrincipalOf): void {
   const space = DEMO_SPACES.eng;
   site.addSpace({
     id: space,
@@ -191,7 +191,7 @@ function seedEngineering(site: ConfluenceEmulator, at: () => string, group: Prin
   site.addLabel('10020', 'process');
 }
 
-function seedPeopleAndPolicies(site: ConfluenceEmulator, at: () => string, group: PrincipalOf, user: PrincipalOf): void {
+function seedPeopleAndPolicies(site: SiteBuilder, at: () => string, group: PrincipalOf, user: PrincipalOf): void {
   const space = DEMO_SPACES.hr;
   site.addSpace({
     id: space,
@@ -234,7 +234,7 @@ function seedPeopleAndPolicies(site: ConfluenceEmulator, at: () => string, group
   site.addLabel('20014', 'policy');
 }
 
-function seedPublishedHandbook(site: ConfluenceEmulator, at: () => string, group: PrincipalOf, user: PrincipalOf): void {
+function seedPublishedHandbook(site: SiteBuilder, at: () => string, group: PrincipalOf, user: PrincipalOf): void {
   const space = DEMO_SPACES.pub;
   site.addSpace({
     id: space,
@@ -259,7 +259,7 @@ function seedPublishedHandbook(site: ConfluenceEmulator, at: () => string, group
  * Blog posts of Engineering and People & Policies, each with a few versions, and a live doc.
  * Seeded last so the seed clock gives every earlier item the timestamp it always had.
  */
-function seedBlogs(site: ConfluenceEmulator, at: () => string): void {
+function seedBlogs(site: SiteBuilder, at: () => string): void {
   const post = (id: string, spaceId: string, title: string, authorId: string, body: string) =>
     site.addBlogPost({ id, spaceId, title, authorId, body, createdAt: at() });
   const version = (id: string, authorId: string, message: string, body: string) =>

@@ -4,10 +4,11 @@
  * stored in the transaction of its change, and the effects seal it into the space's hash chain.
  * A key names what the entry records, so a retried change reproduces it instead of adding another.
  */
+import { type AuditBody, type ForgedByline } from '../domain/audit-body';
 import { type DomainEvent } from '../domain/events';
 import { type ApprovalRequest } from '../domain/request';
 import { type AuditEntry } from './audit';
-import { type AuditBody, type AuditRow, type ForgedByline, NONE } from './entities';
+import { type AuditRow, NONE } from './entities';
 
 function unsealed(fields: Pick<AuditRow, 'spaceId' | 'pageId' | 'at' | 'type' | 'actorId' | 'body'>): AuditRow {
   return { ...fields, sealed: false, seq: 0, hash: NONE };

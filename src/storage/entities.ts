@@ -3,7 +3,7 @@
  * index names, and the shape of one row of each. Every query in the app goes through one
  * of these indexes; a new query pattern starts with a new index in the manifest.
  */
-import { type DomainEvent } from '../domain/events';
+import { type AuditBody } from '../domain/audit-body';
 import { type ApprovalRequest } from '../domain/request';
 import { type WorkflowEdits } from '../domain/workflow-edits';
 import { type WorkflowAssignment } from '../domain/workflow-resolution';
@@ -83,30 +83,6 @@ export interface TaskRow {
   createdAt: string;
   /** `NONE` when the step has no due date. */
   dueAt: string;
-}
-
-/** An audit entry: a request's domain event, or a change the domain does not model (workflow edits, action results). */
-export type AuditBody =
-  | { kind: 'request'; event: DomainEvent }
-  | {
-      kind: 'workflow';
-      change: 'created' | 'updated' | 'enabled' | 'disabled' | 'deleted' | 'assigned' | 'defaultSet' | 'creatorsSet' | 'readersBannerSet';
-      workflowId: string;
-      details: Record<string, unknown>;
-    }
-  | { kind: 'actions'; requestId: string; state: string; results: { action: string; ok: boolean; message: string }[] }
-  /** Recorded once per step by the daily job when a step passes its due date; the effects remind its approvers. */
-  | { kind: 'overdue'; requestId: string; stepIndex: number; dueAt: string; pendingApproverIds: string[] }
-  /** The byline property held a value the app did not sign (someone wrote it through the REST API); the app put the true one back. */
-  | { kind: 'byline'; found: ForgedByline; written: { title: string; tooltip: string; revision: number } };
-
-/** What a forged byline property showed, cut short: its author chose the text and its size. */
-export interface ForgedByline {
-  title: string;
-  tooltip: string;
-  /** The property version found, and who wrote it (Confluence names the last writer of a property). */
-  version: number;
-  writtenBy?: string;
 }
 
 /**

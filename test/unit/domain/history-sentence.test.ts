@@ -1,5 +1,5 @@
 import { historySentence } from '../../../src/domain/history-sentence';
-import { type AuditBody } from '../../../src/storage/entities';
+import { type AuditBody } from '../../../src/domain/audit-body';
 
 type WorkflowBody = Extract<AuditBody, { kind: 'workflow' }>;
 
