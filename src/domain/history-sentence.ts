@@ -2,12 +2,12 @@
  * One audit entry as the sentence a person reads in a page's history or an audit export:
  * "Bob Smith approved step 1 of 2 (Review)". Pure: names and step names come from lookups.
  */
-import { type AuditBody } from './audit-body';
 import { type DomainEvent } from './events';
 import { requestStatusName, stepPhrase } from './request';
 import { STATUS_LABELS } from '../shared/status';
 import { ACTION_STATES } from '../shared/workflow';
-import { capitalise } from '../shared/wording';
+import { capitalise, listWords } from '../shared/wording';
+import { type AuditBody } from '../storage/entities';
 
 export interface SentenceLookups {
   displayName(accountId: string): string;
@@ -45,10 +45,6 @@ function theWorkflow(name: string | undefined): string {
   return name === undefined ? 'a workflow' : `the workflow ${name}`;
 }
 
-function list(names: readonly string[]): string {
-  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-}
-
 /**
  * What a workflow change did, naming the workflow and page by the names stored with the entry
  * when it was written: ids mean nothing to a reader, and a name looked up now could have
@@ -71,7 +67,7 @@ function workflowSentence(body: WorkflowBody, actor: string): string {
       const names = Array.isArray(details.workflowNames) ? details.workflowNames.filter((name): name is string => typeof name === 'string').map((name) => `"${name}"`) : [];
       if (names.length === 0) return `${actor} removed the workflow assignment of ${page}`;
       const below = details.scope === 'subtree' ? ' and the pages below it' : '';
-      return `${actor} assigned the workflow${names.length === 1 ? '' : 's'} ${list(names)} to ${page}${below}`;
+      return `${actor} assigned the workflow${names.length === 1 ? '' : 's'} ${listWords(names, 'and')} to ${page}${below}`;
     }
     case 'updated': {
       const name = text(details, 'name');

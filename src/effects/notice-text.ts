@@ -15,7 +15,7 @@ import { type DomainEvent } from '../domain/events';
 import { historySentence, type SentenceLookups } from '../domain/history-sentence';
 import { type ApprovalRequest, type ApproverGroup, describeStep } from '../domain/request';
 import { type DisplayName, formatDay } from '../shared/status';
-import { capitalise } from '../shared/wording';
+import { capitalise, listWords } from '../shared/wording';
 import { type AuditEntry } from '../storage/audit';
 import { NONE } from '../storage/entities';
 
@@ -55,8 +55,7 @@ const dueText = (dueAt: string | undefined): string => (dueAt === undefined ? ''
 function groupsText(groups: readonly ApproverGroup[]): string[] {
   if (groups.length === 0) return [];
   const names = groups.map((group) => `'${group.name}'`);
-  const listed = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
-  return [`Any member of ${listed} can decide.`];
+  return [`Any member of ${listWords(names, 'or')} can decide.`];
 }
 
 interface Composition {

@@ -4,6 +4,7 @@
  * read them here, so the choices offered are the ones accepted.
  */
 import { STATUS_LABELS } from './status';
+import { listWords } from './wording';
 
 export const OVERRIDE_TARGETS = ['draft', 'approved', 'changesRequested'] as const;
 export type OverrideTarget = (typeof OVERRIDE_TARGETS)[number];
@@ -15,6 +16,7 @@ export const REQUEST_STATUS_OF_TARGET = {
 } as const satisfies Record<OverrideTarget, string>;
 
 /** "Draft, Approved or Changes Requested". */
-export const OVERRIDE_CHOICES = `${OVERRIDE_TARGETS.slice(0, -1)
-  .map((target) => STATUS_LABELS[target])
-  .join(', ')} or ${STATUS_LABELS[OVERRIDE_TARGETS[OVERRIDE_TARGETS.length - 1]]}`;
+export const OVERRIDE_CHOICES = listWords(
+  OVERRIDE_TARGETS.map((target) => STATUS_LABELS[target]),
+  'or',
+);
