@@ -103,6 +103,7 @@ function approvalSummary(request: ApprovalRequest): ApprovalSummary {
     approvedAt: request.decidedAt ?? request.submittedAt,
     ...(request.expiresAt === undefined ? {} : { expiresAt: request.expiresAt }),
     ...(request.expiredAt === undefined ? {} : { expiredAt: request.expiredAt }),
+    ...(request.keptEdits === undefined ? {} : { keptEdits: { count: request.keptEdits, approvedVersion: request.pageVersion } }),
   };
 }
 

@@ -14,6 +14,7 @@ import {
   STATUS_LABELS,
 } from './status';
 import { STATUS_ICONS } from './status-icons.generated';
+import { countOf } from './wording';
 
 export function bylineTitle(summary: PageStatusSummary): string {
   switch (summary.status) {
@@ -21,8 +22,10 @@ export function bylineTitle(summary: PageStatusSummary): string {
       return 'Draft';
     case 'inApproval':
       return `In approval · step ${summary.step.number} of ${summary.step.count}`;
-    case 'approved':
-      return `Approved v${summary.approval.version}`;
+    case 'approved': {
+      const { version, keptEdits } = summary.approval;
+      return keptEdits === undefined ? `Approved v${version}` : `Approved v${keptEdits.approvedVersion} (+${countOf(keptEdits.count, 'minor edit')})`;
+    }
     case 'changesRequested':
       return `Changes requested v${summary.request.version}`;
     case 'outdated':

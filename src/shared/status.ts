@@ -41,6 +41,8 @@ export interface ApprovalSummary {
   approvedAt: string;
   expiresAt?: string;
   expiredAt?: string;
+  /** People's edits the workflow let keep the approval, and the version approved before them: "Approved v7 (+1 minor edit)". */
+  keptEdits?: { count: number; approvedVersion: number };
 }
 
 export interface OverrideSummary {

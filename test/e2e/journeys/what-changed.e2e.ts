@@ -83,7 +83,7 @@ describeInBrowser('reviewers see what changed; minor edits keep an approval', ()
     await editAsAlice(e2e.server, { body: '<p>The release manager rotates weekly and follows the Release Checklist.</p>', minorEdit: true });
 
     await openPageAs(e2e, PAGE.id, PEOPLE.grace.accountId);
-    await waitForBylineTitle(page, `Approved v${PAGE.version + 1}`);
+    await waitForBylineTitle(page, `Approved v${PAGE.version} (+1 minor edit)`);
     const dialog = await openApprovalDialog(page);
     await exactText(dialog, 'Approved').first().waitFor({ timeout: UI_TIMEOUT_MS });
     await dialog.getByRole('button', { name: /^Show history/ }).click();

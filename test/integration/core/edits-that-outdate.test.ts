@@ -39,6 +39,7 @@ describe('edits that outdate an approval', () => {
     await edit({ body: '<p>typo fixed</p>', minorEdit: true });
     expect(await storedStatus()).toBe('approved');
     expect(await latestSentence()).toBe('Version 5 edited by Alice Author, marked minor: the approval of version 4 is kept');
+    expect(ok(await app.as('u-grace').byline('getPageApproval', ENG_PAGE)).byline.title).toBe('Approved v4 (+1 minor edit)');
 
     await edit({ body: '<p>new section</p>' });
     expect(await storedStatus()).toBe('outdated');
