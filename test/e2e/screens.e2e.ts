@@ -266,6 +266,15 @@ describeInBrowser('every screen at the widths Confluence gives it', () => {
       await checkModule(e2e.page, 'settings, editor every error', MODULES.settings, region);
     });
 
+    it.each(SETTINGS_WIDTHS)('the details of a long-named workflow, at %i px', async (width) => {
+      await seedLongWorkflow(e2e.server);
+      const region = await openSettings(width);
+      await region.getByRole('row').filter({ hasText: LONG.workflow }).getByRole('button', { name: 'View' }).click();
+      await region.getByRole('heading', { name: 'Steps' }).waitFor({ timeout: UI_TIMEOUT_MS });
+      await region.getByText(LONG.signOffStep).first().waitFor({ timeout: UI_TIMEOUT_MS });
+      await checkModule(e2e.page, 'settings, workflow details', MODULES.settings, region);
+    });
+
     it.each(SETTINGS_WIDTHS)('workflows with long names, at %i px', async (width) => {
       await seedLongWorkflow(e2e.server);
       const region = await openSettings(width);
@@ -338,6 +347,26 @@ describeInBrowser('every screen at the widths Confluence gives it', () => {
       await region.getByRole('table', { name: 'Approval requests' }).waitFor({ timeout: UI_TIMEOUT_MS });
       await region.getByText(/Lieferantenbewertung \d\d/).first().waitFor({ timeout: UI_TIMEOUT_MS });
       await checkModule(e2e.page, 'queue, 50 requests', MODULES.queue, region);
+    });
+  });
+
+  describe('approval queue, bulk rejection (space page)', () => {
+    it.each(PAGE_VIEWPORTS)('the reject dialog refusing a blank comment, at %i px', async (width) => {
+      await seedLongWorkflow(e2e.server);
+      for (const title of [LONG.pageTitle, 'Lieferantenbewertung: Informationssicherheitsnachweis']) {
+        await submit(e2e.server, PEOPLE.alice.accountId, await addPage(e2e.server, title));
+      }
+      await e2e.server.drain();
+      await e2e.page.setViewportSize({ width, height: VIEWPORT_HEIGHT });
+      const region = await openAppPageAs(e2e, SPACE_PATHS.queue, MODULES.queue, PEOPLE.bob.accountId);
+      await region.getByRole('checkbox', { name: 'Select all' }).check();
+      await region.getByRole('button', { name: 'Reject selected' }).click();
+      const modal = e2e.page.getByRole('dialog');
+      // An empty field never leaves the browser (it is `required`); blanks do, and come back refused.
+      await modal.getByRole('textbox', { name: 'Comment' }).fill('   ');
+      await modal.getByRole('button', { name: 'Reject', exact: true }).click();
+      await modal.getByText(/A comment explaining the rejection is required/).waitFor({ timeout: UI_TIMEOUT_MS });
+      await checkModule(e2e.page, 'queue, reject dialog', MODULES.queue, modal);
     });
   });
 
