@@ -56,6 +56,7 @@ export function RejectModal({ count, isSubmitting, failure, onSubmit, onCancel }
                   id="queue-reject-comment"
                   value={comment}
                   isInvalid={commentProblem !== undefined}
+                  aria-invalid={commentProblem !== undefined}
                   isRequired
                   onChange={(event) => setComment(String(event.target.value ?? ''))}
                 />

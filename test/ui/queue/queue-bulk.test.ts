@@ -75,6 +75,7 @@ describe('bulk decisions in the approval queue', () => {
     await screen.click('Reject');
     expect(screen.getByText('A comment explaining the rejection is required').type).toBe('ErrorMessage');
     expect(screen.getByLabel(/Comment/).props.isInvalid).toBe(true);
+    expect(screen.getByLabel(/Comment/).props['aria-invalid']).toBe(true);
     expect(bulkCalls(screen)).toHaveLength(0);
 
     await screen.type(screen.getByLabel(/Comment/), 'Add the rollback plan');
