@@ -4,7 +4,7 @@
  * Confluence in the browser and invokes nothing (DESIGN.md: 0 app invocations, 1 product read).
  */
 import { join } from 'node:path';
-import { bridgeRouterFor, createSandboxBridgeHost, prepareNodeRealm } from '../../../sandbox/ui-host';
+import { bridgeRouterFor, createSandboxBridgeHost, prepareNodeRealm, textOf } from '../../../sandbox/ui-host';
 import { APP_ROOT, startApp } from '../../integration/support/app';
 import { type Measurement } from '../measure';
 import { type Row } from '../report';
@@ -33,9 +33,10 @@ export async function readersBannerBench(): Promise<Row[]> {
       await import(join(APP_ROOT, 'src/frontend/banner.tsx'));
     });
     const deadline = Date.now() + 10_000;
-    while (!JSON.stringify(host.doc ?? null).includes('not approved yet') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    const shows = (): boolean => host.doc !== undefined && textOf(host.doc).includes('not approved yet');
+    while (!shows() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
     await host.whenIdle();
-    const drawn = JSON.stringify(host.doc ?? null).includes('not approved yet');
+    const drawn = shows();
     const measurement: Measurement = {
       metrics: {
         invocations: app.sandbox.ops.invocations().length,
