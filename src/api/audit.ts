@@ -5,7 +5,7 @@
  * however many events are sealed after it.
  */
 import { z } from 'zod';
-import { auditExportPage, headView, requireAuditReader } from '../commands/audit-export';
+import { auditExportPage, headView, requireAuditReader } from '../views/audit-export';
 import { asUser } from '../confluence/http';
 import { getSpaceByKey, type SpaceInfo } from '../confluence/spaces';
 import { type ChainHeadView } from '../shared/contract/audit';

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { decideInContext } from '../commands/decide';
-import { actOnPage, getPageApproval, getPageHistoryPage } from '../commands/page-approval';
+import { actOnPage, getPageApproval, getPageHistoryPage } from '../views/page-approval';
 import { type PageContext } from '../commands/page-context';
 import { submitInContext } from '../commands/submit';
 import { withdrawInContext } from '../commands/withdraw';

@@ -4,7 +4,7 @@
  * `checkPinnedHead`: whether the chain still holds a head kept from an earlier export.
  * Space admins only. Registered by the settings resolver.
  */
-import { auditExportPage, headView, requireAuditReader, requireExportCursor } from '../commands/audit-export';
+import { auditExportPage, headView, requireAuditReader, requireExportCursor } from '../views/audit-export';
 import { type PinnedHeadCheckView } from '../shared/contract/audit';
 import { type SettingsResults, settingsContract } from '../shared/contract/settings';
 import { AppError } from '../shared/errors';

@@ -5,7 +5,7 @@
 import { type Invocation } from '../auth/invocation';
 import { decideInContext } from '../commands/decide';
 import { overrideInContext } from '../commands/override';
-import { actOnPage, getPageApproval, getPageHistoryPage } from '../commands/page-approval';
+import { actOnPage, getPageApproval, getPageHistoryPage } from '../views/page-approval';
 import { type ContentHint } from '../commands/page-context';
 import { submitInContext } from '../commands/submit';
 import { withdrawInContext } from '../commands/withdraw';

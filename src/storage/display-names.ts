@@ -2,7 +2,7 @@
  * People's display names for one page's dialog, kept in one KVS entry per page for a day: the
  * dialog then names every approver and history actor without a users-bulk call, and a name that
  * changed in Confluence shows within a day. Looking up the names missing from it is the caller's
- * (src/commands/page-names.ts): storage does not call Confluence.
+ * (src/views/page-names.ts): storage does not call Confluence.
  */
 import { kvs, type Ttl } from '@forge/kvs';
 import { type CacheEntry, cacheWrite, freshCached } from './permission-cache';

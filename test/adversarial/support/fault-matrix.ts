@@ -6,7 +6,7 @@
  * "before" or "committed": never half-written.
  */
 import { type FaultSpec, type OpEntry } from '../../../sandbox';
-import { SAVED_NOT_SHOWN } from '../../../src/commands/page-approval';
+import { SAVED_NOT_SHOWN } from '../../../src/views/page-approval';
 import { BYLINE_PROPERTY_KEY } from '../../../src/shared/byline';
 import { isBridgeError } from '../../../src/shared/errors';
 import { type SettingsResults } from '../../../src/shared/contract/settings';

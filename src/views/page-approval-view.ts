@@ -23,11 +23,11 @@ import { type Workflow } from '../shared/workflow';
 import { type AuditEntry, pageHistory } from '../storage/audit';
 import { namesFor } from './page-names';
 import { latestApproved, type PageRecord } from '../storage/page-state';
-import { applicableWorkflows } from './applicable-workflows';
-import { callerIsSpaceAdmin, type PageContext } from './page-context';
+import { applicableWorkflows } from '../commands/applicable-workflows';
+import { callerIsSpaceAdmin, type PageContext } from '../commands/page-context';
 import { historyView, peopleIn, stepNamesFor } from './page-history';
 import { peopleInRequest, requestView } from './request-view';
-import { comparedVersions } from './what-changed';
+import { comparedVersions } from '../commands/what-changed';
 
 /** Entries on the dialog's first page of history. */
 const FIRST_HISTORY_PAGE = 20;

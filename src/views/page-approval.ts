@@ -6,10 +6,10 @@ import { AppError } from '../shared/errors';
 import { type HistoryPageView } from '../shared/contract/common';
 import { bylineSigner } from '../auth/byline-signature';
 import { type ActedPageView, type PageApprovalView } from '../shared/contract/byline';
-import { checkBylineSeen } from './byline-seen';
+import { checkBylineSeen } from '../commands/byline-seen';
 import { pageHistory } from '../storage/audit';
 import { namesFor } from './page-names';
-import { type Actor, type CommandResult, type ContentHint, loadPageContext, type PageContext } from './page-context';
+import { type Actor, type CommandResult, type ContentHint, loadPageContext, type PageContext } from '../commands/page-context';
 import { historyView, peopleIn, stepNamesFor } from './page-history';
 import { pageApprovalView } from './page-approval-view';
 
