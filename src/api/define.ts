@@ -7,8 +7,7 @@
  * answered without internals.
  */
 import { z } from 'zod';
-import { AppError, type ErrorBody, type ErrorCode } from '../shared/errors';
-import { validationError } from '../resolvers/define';
+import { AppError, type ErrorBody, type ErrorCode, validationError } from '../shared/errors';
 
 /**
  * What an apiRoute function receives: the web-trigger request format (header and query values

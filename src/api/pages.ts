@@ -15,7 +15,7 @@ import { contentIdSchema } from '../shared/contract/ids';
 import { type ContentType } from '../shared/content';
 import { AppError } from '../shared/errors';
 import { type PageStatus } from '../shared/status';
-import { handOutCursor, readFrom, takeBackCursor } from '../resolvers/list-cursor';
+import { handOutCursor, readFrom, takeBackCursor } from '../views/list-cursor';
 import { apiRoute, NO_BODY, NO_QUERY, type RouteResult } from './define';
 
 /** A page's approval as the API answers it: the dialog's view without what only a screen needs (lozenge, byline, choices). */

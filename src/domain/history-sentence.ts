@@ -2,12 +2,12 @@
  * One audit entry as the sentence a person reads in a page's history or an audit export:
  * "Bob Smith approved step 1 of 2 (Review)". Pure: names and step names come from lookups.
  */
+import { type AuditBody } from './audit-body';
 import { type DomainEvent } from './events';
 import { requestStatusName, stepPhrase } from './request';
 import { STATUS_LABELS } from '../shared/status';
 import { ACTION_STATES } from '../shared/workflow';
 import { capitalise, listWords } from '../shared/wording';
-import { type AuditBody } from '../storage/entities';
 
 export interface SentenceLookups {
   displayName(accountId: string): string;

@@ -14,7 +14,7 @@ import { bylineContract, type PageApprovalView } from '../shared/contract/byline
 import { type HistoryPageView } from '../shared/contract/common';
 import { AppError } from '../shared/errors';
 import { resolverDefinitions, resolverSpec } from './define';
-import { handOutCursor, readFrom, takeBackCursor } from './list-cursor';
+import { handOutCursor, readFrom, takeBackCursor } from '../views/list-cursor';
 
 /** The page or blog post, its type and whether it is a live doc: all from the invocation context. */
 function pageOf(invocation: Invocation): { actor: { accountId: string; spaceId?: string }; pageId: string; content: ContentHint } {

@@ -1,7 +1,7 @@
 import Resolver from '@forge/resolver';
 import { type z } from 'zod';
 import { invocationFrom, type Invocation } from '../auth/invocation';
-import { AppError, type BridgeError } from '../shared/errors';
+import { AppError, type BridgeError, validationError } from '../shared/errors';
 
 /**
  * One resolver function: the zod schema its payload must satisfy and the recipe that
@@ -18,13 +18,6 @@ export function resolverSpec<Schema extends z.ZodType, Result>(
   handle: (input: z.output<Schema>, invocation: Invocation) => Promise<Result>,
 ): ResolverSpec<Schema, Result> {
   return { input, handle };
-}
-
-export function validationError(error: z.ZodError): AppError {
-  const issues = error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message }));
-  const first = issues[0];
-  const where = first && first.path.length > 0 ? `${first.path.join('.')}: ` : '';
-  return new AppError('VALIDATION', `${where}${first?.message ?? 'Invalid request.'}`, { issues });
 }
 
 /**

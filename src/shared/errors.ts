@@ -1,3 +1,4 @@
+import { type z } from 'zod';
 /**
  * The closed set of error codes that cross the resolver bridge. The front end shows
  * `message` as it is, so every message is written for the person who caused it.
@@ -44,4 +45,12 @@ export function isBridgeError(value: unknown): value is BridgeError {
   if (typeof value !== 'object' || value === null || !('error' in value)) return false;
   const error = (value as { error: unknown }).error;
   return typeof error === 'object' && error !== null && 'code' in error && 'message' in error;
+}
+
+/** A payload the schema refused, as the VALIDATION error both the resolvers and the REST API answer. */
+export function validationError(error: z.ZodError): AppError {
+  const issues = error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message }));
+  const first = issues[0];
+  const where = first && first.path.length > 0 ? `${first.path.join('.')}: ` : '';
+  return new AppError('VALIDATION', `${where}${first?.message ?? 'Invalid request.'}`, { issues });
 }

@@ -19,7 +19,7 @@ import { type RequestQueuePage, listQueueRequests } from '../../storage/request-
 import { listSpaceWorkflows } from '../../storage/workflows';
 import { queueItem } from './item-view';
 import { myRequests, viewerApproverGroups } from './mine';
-import { handOutCursor, takeBackCursor } from '../list-cursor';
+import { handOutCursor, takeBackCursor } from '../../views/list-cursor';
 import { queueSpaceId, requireQueueSpaceViewer } from './space';
 
 /** A cursor continues the tab it came from only. */

@@ -16,7 +16,7 @@ import { getPageStates } from '../../storage/page-state';
 import { type Workflow } from '../../shared/workflow';
 import { listSpaceWorkflows, withCurrent } from '../../storage/workflows';
 import { resolverSpec } from '../define';
-import { handOutCursor, readFrom, takeBackCursor } from '../list-cursor';
+import { handOutCursor, readFrom, takeBackCursor } from '../../views/list-cursor';
 import { allSettled } from '../../shared/parallel';
 import { settingsSpaceId } from './space';
 import { BLOG_ROW, type LevelContext, treeRow } from './tree-rows';
