@@ -9,7 +9,7 @@ import { actOnPage, getPageApproval, getPageHistoryPage } from '../views/page-ap
 import { type ContentHint } from '../commands/page-context';
 import { submitInContext } from '../commands/submit';
 import { withdrawInContext } from '../commands/withdraw';
-import { changesSinceApproval } from '../commands/what-changed';
+import { changesSinceApproval } from '../views/what-changed';
 import { bylineContract, type PageApprovalView } from '../shared/contract/byline';
 import { type HistoryPageView } from '../shared/contract/common';
 import { AppError } from '../shared/errors';

@@ -27,7 +27,7 @@ import { applicableWorkflows } from '../commands/applicable-workflows';
 import { callerIsSpaceAdmin, type PageContext } from '../commands/page-context';
 import { historyView, peopleIn, stepNamesFor } from './page-history';
 import { peopleInRequest, requestView } from './request-view';
-import { comparedVersions } from '../commands/what-changed';
+import { comparedVersions } from './what-changed';
 
 /** Entries on the dialog's first page of history. */
 const FIRST_HISTORY_PAGE = 20;

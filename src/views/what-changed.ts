@@ -10,7 +10,7 @@ import { whatChanged } from '../domain/what-changed';
 import { AppError } from '../shared/errors';
 import { type VersionChanges } from '../shared/what-changed';
 import { contentTypeOf, getPageRecord, latestApproved, type PageRecord } from '../storage/page-state';
-import { type ContentHint } from './page-context';
+import { type ContentHint } from '../commands/page-context';
 
 const NOTHING_TO_COMPARE = 'This page is not under review after an earlier approval, so there is no approved version to compare with.';
 
