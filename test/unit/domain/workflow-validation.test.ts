@@ -35,7 +35,7 @@ describe('validateWorkflow: the schema', () => {
         description: '',
         owners: [],
         enabled: true,
-        options: { selfApproval: false, autoSubmitOnEdit: false, validityDays: null, onEditDuringReview: 'keep' },
+        options: { selfApproval: false, autoSubmitOnEdit: false, validityDays: null, onEditDuringReview: 'keep', editsThatOutdate: 'every' },
         actions: { inApproval: [], approved: [], changesRequested: [], expired: [] },
       }),
     });
@@ -115,6 +115,7 @@ describe('validateWorkflow: the schema', () => {
       autoSubmitOnEdit: true,
       validityDays: 365,
       onEditDuringReview: 'restart',
+      editsThatOutdate: 'every',
     });
   });
 
