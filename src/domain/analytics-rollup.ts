@@ -12,7 +12,7 @@ import { type Kpis, type TrendPoint } from '../shared/contract/analytics';
 import { type DayRange, approvalRate, assertRange, emptyTrendPoint } from './analytics';
 import { type DurationHistogram, histogramPercentile, mergeHistograms, recordDurations } from './duration-histogram';
 import { type DomainEvent } from './events';
-import { cloneJson, type RequestStatus } from './request';
+import { type RequestStatus } from './request';
 import { daysBetween, minutesBetween, utcDay } from './time';
 
 export interface RollupKey {
@@ -116,20 +116,10 @@ export function addToRollup(rollup: DailyRollup | null, input: DomainEvent | Rol
   return { ...base, counts, decisionMinutes: recordDurations(base.decisionMinutes, delta.decisionMinutes ?? []) };
 }
 
-/** Combines rollups of the same key (e.g. partial rollups written by concurrent consumers). */
-export function mergeRollups(rollups: readonly DailyRollup[]): DailyRollup[] {
-  const merged = new Map<string, DailyRollup>();
-  for (const rollup of rollups) {
-    const key = rollupKey(rollup);
-    const existing = merged.get(key);
-    merged.set(key, existing === undefined ? cloneJson(rollup) : combine(existing, rollup));
-  }
-  return [...merged.values()].sort((a, b) => rollupKey(a).localeCompare(rollupKey(b)));
-}
-
 type RollupTotals = Pick<DailyRollup, 'counts' | 'decisionMinutes'>;
 
-function combine<T extends RollupTotals>(a: T, b: RollupTotals): T {
+/** Two sets of totals added up: counters summed, duration histograms merged. */
+export function combine<T extends RollupTotals>(a: T, b: RollupTotals): T {
   const counts = { ...a.counts };
   for (const counter of ROLLUP_COUNTERS) counts[counter] += b.counts[counter];
   return { ...a, counts, decisionMinutes: mergeHistograms(a.decisionMinutes, b.decisionMinutes) };

@@ -5,8 +5,8 @@
  */
 import { type Kpis, type TrendPoint } from '../shared/contract/analytics';
 import { exactPercentile } from './duration-histogram';
-import { type ApprovalRequest, type RequestStatus } from './request';
-import { dayCount, daysBetween, isUtcDay, minutesBetween, utcDay } from './time';
+import { type RequestStatus } from './request';
+import { dayCount, isUtcDay, minutesBetween, utcDay } from './time';
 
 export interface DayRange {
   /** First UTC day, 'yyyy-MM-dd', included. */
@@ -26,20 +26,6 @@ export interface RequestRecord {
   decidedAt?: string;
   withdrawnAt?: string;
   expiredAt?: string;
-}
-
-export function toRequestRecord(request: ApprovalRequest): RequestRecord {
-  const record: RequestRecord = {
-    spaceId: request.spaceId,
-    workflowId: request.workflow.id,
-    status: request.status,
-    submittedAt: request.submittedAt,
-  };
-  if (request.decidedAt !== undefined) record.decidedAt = request.decidedAt;
-  const withdrawnAt = request.withdrawal?.at ?? (request.override?.toStatus === 'withdrawn' ? request.override.at : undefined);
-  if (request.status === 'withdrawn' && withdrawnAt !== undefined) record.withdrawnAt = withdrawnAt;
-  if (request.expiredAt !== undefined) record.expiredAt = request.expiredAt;
-  return record;
 }
 
 /** What a record's final decision was; an expired request was approved before it expired. */
@@ -102,22 +88,4 @@ export function computeKpis(records: readonly RequestRecord[], range?: DayRange)
 
 export function emptyTrendPoint(day: string): TrendPoint {
   return { day, submitted: 0, approved: 0, rejected: 0, withdrawn: 0, expired: 0 };
-}
-
-/** One point per UTC day of the range, empty days included, so a chart's x axis has no gaps. */
-export function dailyTrend(records: readonly RequestRecord[], range: DayRange): TrendPoint[] {
-  assertRange(range);
-  const points = new Map(daysBetween(range.from, range.to).map((day) => [day, emptyTrendPoint(day)] as const));
-  const count = (instant: string | undefined, field: Exclude<keyof TrendPoint, 'day'>) => {
-    const point = instant === undefined ? undefined : points.get(utcDay(instant));
-    if (point !== undefined) point[field] += 1;
-  };
-  for (const record of records) {
-    count(record.submittedAt, 'submitted');
-    count(record.withdrawnAt, 'withdrawn');
-    count(record.expiredAt, 'expired');
-    const outcome = outcomeOf(record.status);
-    if (outcome !== null) count(record.decidedAt, outcome);
-  }
-  return [...points.values()];
 }

@@ -101,15 +101,6 @@ export function replay(events: readonly DomainEvent[]): ApprovalRequest {
   return request;
 }
 
-/** Rebuilds every request found in an interleaved stream of events (e.g. a page's history). */
-export function replayAll(events: readonly DomainEvent[]): Map<string, ApprovalRequest> {
-  const requests = new Map<string, ApprovalRequest>();
-  for (const event of events) {
-    requests.set(event.requestId, applyEvent(requests.get(event.requestId) ?? null, event));
-  }
-  return requests;
-}
-
 function submitted(event: Extract<DomainEvent, { type: 'request.submitted' }>): ApprovalRequest {
   const { details } = event;
   const firstStep: StepState = {

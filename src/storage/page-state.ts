@@ -136,10 +136,6 @@ export async function getPageRecord(pageId: string): Promise<PageRecord | undefi
   return pageRecordOf(await kvs.get<StoredPageRecord>(pageRecordKey(pageId).key));
 }
 
-export async function getPageState(pageId: string): Promise<PageStateRow | undefined> {
-  return kvs.entity<PageStateRow>(ENTITY.pageState).get(pageId);
-}
-
 /** The state rows of many pages (pages never submitted have none), one batch read per 25 pages. */
 export async function getPageStates(pageIds: readonly string[]): Promise<Map<string, PageStateRow>> {
   const unique = [...new Set(pageIds)];

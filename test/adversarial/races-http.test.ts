@@ -5,7 +5,7 @@
  * Storage lags as under `npm start`. The exported events, replayed, give the stored request.
  */
 import { type DomainEvent } from '../../src/domain/events';
-import { replayAll } from '../../src/domain/evolve';
+import { replayAll } from './support/replay-all';
 import { type AuditExportView } from '../../src/shared/contract/audit';
 import { type PageApprovalView } from '../../src/shared/contract/byline';
 import { type Workflow } from '../../src/shared/workflow';

@@ -5,7 +5,7 @@
  */
 import { kvs } from '@forge/kvs';
 import { type DomainEvent } from '../../../src/domain/events';
-import { replayAll } from '../../../src/domain/evolve';
+import { replayAll } from './replay-all';
 import { type ApprovalRequest } from '../../../src/domain/request';
 import { type SettingsResults } from '../../../src/shared/contract/settings';
 import { type AuditRow, ENTITY, INDEX, type RequestRow } from '../../../src/storage/entities';

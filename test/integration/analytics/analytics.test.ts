@@ -1,4 +1,5 @@
-import { type DayRange, computeKpis, dailyTrend, toRequestRecord } from '../../../src/domain/analytics';
+import { dailyTrend, toRequestRecord } from '../../support/analytics-oracle';
+import { type DayRange, computeKpis } from '../../../src/domain/analytics';
 import { type Kpis } from '../../../src/shared/contract/analytics';
 import { MAX_RELATIVE_ERROR } from '../../../src/domain/duration-histogram';
 import { type ApprovalRequest } from '../../../src/domain/request';

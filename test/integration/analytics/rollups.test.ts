@@ -1,6 +1,7 @@
+import { toRequestRecord } from '../../support/analytics-oracle';
 import { kvs } from '@forge/kvs';
 import { type DailyRollup, kpisFromRollups } from '../../../src/domain/analytics-rollup';
-import { computeKpis, toRequestRecord } from '../../../src/domain/analytics';
+import { computeKpis } from '../../../src/domain/analytics';
 import { type DomainEvent } from '../../../src/domain/events';
 import { ENTITY } from '../../../src/storage/entities';
 import { type RollupRow, type StatusRowBody, statusRowKey } from '../../../src/storage/rollup-rows';

@@ -1,10 +1,9 @@
+import { dailyTrend, mergeRollups, toRequestRecord } from '../../support/analytics-oracle';
 import fc from 'fast-check';
 import {
   type RequestRecord,
   approvalRate,
   computeKpis,
-  dailyTrend,
-  toRequestRecord,
 } from '../../../src/domain/analytics';
 import {
   type DailyRollup,
@@ -12,7 +11,6 @@ import {
   emptyRollup,
   filterRollups,
   kpisFromRollups,
-  mergeRollups,
   rollupDelta,
   rollupKey,
   trendFromRollups,

@@ -1,6 +1,7 @@
 import { type RequestCommand } from '../../../src/domain/commands';
 import { type DomainEvent } from '../../../src/domain/events';
-import { ReplayError, applyEvent, replay, replayAll } from '../../../src/domain/evolve';
+import { ReplayError, applyEvent, replay } from '../../../src/domain/evolve';
+import { replayAll } from '../../adversarial/support/replay-all';
 import { approverGroupsOf, approverIds, currentStep, describeStep, resolveEligibleApprovers } from '../../../src/domain/request';
 import { transition } from '../../../src/domain/request-machine';
 import { isFeasible, requiredApprovals, tallyStep } from '../../../src/domain/step-rule';
