@@ -10,6 +10,7 @@
 import { InvocationError } from '@forge/events';
 import { z } from 'zod';
 import { pageEdited } from '../commands/page-edited';
+import { isPublished } from '../domain/submission';
 import { retryAdviceFor } from './transient-failure';
 
 /** Forge retries an event at most four times (events-reference/product_events). */
@@ -37,7 +38,7 @@ export async function pageUpdated(payload: unknown): Promise<InvocationError | u
   const event = parsed.data;
   const { content } = event;
   // Blog posts share the payload, with `content.type: 'blogpost'` (events-reference/confluence).
-  if ((content.type !== 'page' && content.type !== 'blogpost') || content.status !== 'current') return undefined;
+  if ((content.type !== 'page' && content.type !== 'blogpost') || !isPublished(content)) return undefined;
   const editorId = content.version.by?.accountId ?? event.atlassianId;
   if (editorId === undefined) return undefined;
   const edit = `page ${content.id} v${content.version.number}`;
