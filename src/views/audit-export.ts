@@ -52,6 +52,7 @@ function restrictedView(entry: AuditEntry, names: NameMap): AuditExportEntryView
     actor: row.actorId === NONE ? null : { accountId: row.actorId, displayName: names[row.actorId] ?? row.actorId },
     pageId: row.pageId,
     pageVersion: null,
+    requestId: null,
     summary: `Details withheld: ${RESTRICTED_PAGE}`,
     seq: row.seq,
     hash: row.hash,

@@ -45,6 +45,7 @@ function entryView(entry: AuditEntry, names: NameMap, steps: StepNames): History
     actor: row.actorId === NONE ? null : { accountId: row.actorId, displayName: displayName(row.actorId) },
     pageId: row.pageId,
     pageVersion: event?.pageVersion ?? null,
+    requestId: requestIdOf(entry) ?? null,
     summary: historySentence(row, { displayName, stepNames: (requestId) => steps[requestId] }),
     ...(comment === undefined ? {} : { comment }),
   };

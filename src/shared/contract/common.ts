@@ -28,6 +28,8 @@ export interface HistoryEntryView {
   actor: PersonView | null;
   pageId: string;
   pageVersion: number | null;
+  /** The approval request the entry belongs to; null for entries about no request (a workflow change, a byline repair). */
+  requestId: string | null;
   /** "Bob Smith approved step 1 of 2 (Review)". */
   summary: string;
   comment?: string;
