@@ -1,7 +1,7 @@
 /**
  * Everything that follows a committed change, in a fixed order: seal the audit entries into the
- * space's hash chain, update the approver tasks, the analytics rollups, the byline lozenge, then
- * post the notifications. Each step is a no-op when it already happened, so a job can run any
+ * space's hash chain, update the approver tasks, the analytics rollups, the byline lozenge, size a
+ * submission against the earlier approval, then post the notifications. Each step is a no-op when it already happened, so a job can run any
  * number of times; a step that fails throws, and the queue runs the whole job again.
  */
 import { type DomainEvent } from '../domain/events';
@@ -12,6 +12,7 @@ import { getRequests } from '../storage/requests';
 import { applyEventsToRollups } from '../storage/rollups';
 import { syncApproverTasks } from '../storage/tasks';
 import { type BylineUpdate, planByline, writeBylineUpdate } from './byline-effect';
+import { recordChangeSizes } from './change-size';
 import { type EffectsJob } from './effects-job';
 import { planNotifications, sendNotifications } from './notifications';
 import { rememberPageNames } from '../storage/display-names';
@@ -38,7 +39,9 @@ export async function runEffects(job: EffectsJob): Promise<void> {
   await applyEventsToRollups(events);
   const changedPages = [...new Set(events.map((event) => event.pageId).filter((pageId) => pageId !== NONE))];
   const bylines = (await Promise.all(changedPages.map(planByline))).filter((update): update is BylineUpdate => update !== null);
-  const notices = planNotifications(entries, requests);
+  // Sized before the comments that mention it; the thread of a later reply renders from it too.
+  const sizes = await recordChangeSizes(events, requestIds);
+  const notices = planNotifications(entries, requests, sizes);
   // One bulk lookup for every name the bylines and the comments show.
   const people = new PeopleDirectory();
   const actors = entries.flatMap(({ row }) => (row.actorId === NONE ? [] : [row.actorId]));
@@ -51,5 +54,5 @@ export async function runEffects(job: EffectsJob): Promise<void> {
     await writeBylineUpdate(update, people);
     await rememberPageNames(update.pageId, people.namesOf([...update.people, ...update.dialogPeople, ...actors]));
   }
-  await sendNotifications(notices, requests, people);
+  await sendNotifications(notices, requests, people, sizes);
 }

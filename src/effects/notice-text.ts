@@ -17,6 +17,7 @@ import { type ApprovalRequest, type ApproverGroup, describeStep } from '../domai
 import { type DisplayName, formatDay } from '../shared/status';
 import { capitalise, listWords } from '../shared/wording';
 import { type AuditEntry } from '../storage/audit';
+import { type ChangeSize, type ChangeSizeLookup } from '../storage/change-sizes';
 import { NONE } from '../storage/entities';
 
 export interface NoticeDraft {
@@ -50,6 +51,16 @@ function addressed(accountIds: readonly string[], displayName: DisplayName): Adf
 /** A person's own words (a decision's or a submission's comment), as a paragraph of their own. */
 const quoted = (comment: string | undefined): string[] => (comment === undefined || comment === '' ? [] : [`“${comment}”`]);
 const dueText = (dueAt: string | undefined): string => (dueAt === undefined ? '' : `, due ${formatDay(dueAt)}`);
+
+/**
+ * "12 changes since approved v7." when the submission was sized against an earlier approval;
+ * nothing when there was none or its bodies could not be compared.
+ */
+export function changeSizeText(size: ChangeSize | undefined): string[] {
+  if (size?.counts == null) return [];
+  const total = size.counts.added + size.counts.removed + size.counts.changed;
+  return [`${total === 0 ? 'No' : total} ${total === 1 ? 'change' : 'changes'} since approved v${size.fromVersion}.`];
+}
 
 /** "Any member of 'Legal' or 'Finance' can decide." for a step's groups; nothing without groups. */
 function groupsText(groups: readonly ApproverGroup[]): string[] {
@@ -89,7 +100,7 @@ function stepNames(body: AuditEntry['row']['body'], requests: RequestLookup, req
   return workflow?.steps.map((step) => step.name);
 }
 
-function requestNotice(entry: AuditEntry, event: DomainEvent, requests: RequestLookup): NoticeDraft | null {
+function requestNotice(entry: AuditEntry, event: DomainEvent, requests: RequestLookup, sizes: ChangeSizeLookup): NoticeDraft | null {
   const request = requests.get(event.requestId);
   switch (event.type) {
     case 'request.submitted': {
@@ -100,6 +111,7 @@ function requestNotice(entry: AuditEntry, event: DomainEvent, requests: RequestL
         mentions: firstStep.eligibleApprovers,
         named: [submittedBy, event.actorId],
         after: [
+          ...changeSizeText(sizes.get(event.requestId)),
           ...quoted(comment),
           `${capitalise(describeStep(workflow, 0))} is waiting for your decision${dueText(firstStep.dueAt)}. Approve or reject it from the Approval button in the page byline.`,
           ...groupsText(firstStep.approverGroups),
@@ -126,11 +138,12 @@ function requestNotice(entry: AuditEntry, event: DomainEvent, requests: RequestL
 
 /**
  * The notice an audit entry calls for, or null when it calls for none (workflow changes,
- * action results, a page becoming outdated). `requests` holds the entries' requests as stored now.
+ * action results, a page becoming outdated). `requests` holds the entries' requests as stored now;
+ * `sizes` the stored change sizes of submissions after an earlier approval.
  */
-export function noticeFor(entry: AuditEntry, requests: RequestLookup): NoticeDraft | null {
+export function noticeFor(entry: AuditEntry, requests: RequestLookup, sizes: ChangeSizeLookup = new Map()): NoticeDraft | null {
   const { body } = entry.row;
-  if (body.kind === 'request') return requestNotice(entry, body.event, requests);
+  if (body.kind === 'request') return requestNotice(entry, body.event, requests, sizes);
   if (body.kind === 'overdue') {
     return compose(entry, requests, { requestId: body.requestId, mentions: body.pendingApproverIds, named: [], prefix: 'Reminder: ' });
   }

@@ -20,6 +20,7 @@ import { AS_APP } from '../confluence/http';
 import { AppError } from '../shared/errors';
 import { type AuditEntry, getAuditEntries } from '../storage/audit';
 import { BATCH_LIMIT, readBatch, type StoredKey } from '../storage/batch-read';
+import { type ChangeSizeLookup } from '../storage/change-sizes';
 import { contentTypeOf, getPageRecord } from '../storage/page-state';
 import { type NoticeDraft, noticeFingerprint, noticeFor, type RequestLookup } from './notice-text';
 import { type PeopleDirectory } from './people-directory';
@@ -116,6 +117,7 @@ class NoticeSender {
   constructor(
     private readonly requests: RequestLookup,
     private readonly people: PeopleDirectory,
+    private readonly sizes: ChangeSizeLookup,
   ) {}
 
   async sendAll(notices: PendingNotice[]): Promise<void> {
@@ -171,7 +173,7 @@ class NoticeSender {
     const known = this.ledger.threads.get(requestId);
     if (known !== undefined) return known;
     const [submission] = await getAuditEntries([submissionKey(requestId)]);
-    const root = submission === undefined ? null : noticeFor(submission, this.requests);
+    const root = submission === undefined ? null : noticeFor(submission, this.requests, this.sizes);
     if (submission === undefined || root === null || !root.startsThread) {
       throw new Error(`Request ${requestId} has no submission entry to start its approval thread from`);
     }
@@ -186,9 +188,9 @@ class NoticeSender {
 }
 
 /** The notices the job's entries call for, in chain order. */
-export function planNotifications(entries: AuditEntry[], requests: RequestLookup): PendingNotice[] {
+export function planNotifications(entries: AuditEntry[], requests: RequestLookup, sizes: ChangeSizeLookup = new Map()): PendingNotice[] {
   return entries.flatMap((entry): PendingNotice[] => {
-    const draft = noticeFor(entry, requests);
+    const draft = noticeFor(entry, requests, sizes);
     return draft === null ? [] : [{ auditKey: entry.key, pageId: entry.row.pageId, draft }];
   });
 }
@@ -198,7 +200,7 @@ export function planNotifications(entries: AuditEntry[], requests: RequestLookup
  * stored now (names of steps, the author). Throws when Confluence or storage fails; the retry
  * then posts only what is still missing.
  */
-export async function sendNotifications(notices: PendingNotice[], requests: RequestLookup, people: PeopleDirectory): Promise<void> {
+export async function sendNotifications(notices: PendingNotice[], requests: RequestLookup, people: PeopleDirectory, sizes: ChangeSizeLookup = new Map()): Promise<void> {
   if (notices.length === 0) return;
-  await new NoticeSender(requests, people).sendAll(notices);
+  await new NoticeSender(requests, people, sizes).sendAll(notices);
 }

@@ -4,9 +4,8 @@
  * see them; the comparison itself is the domain's.
  */
 import { asUser } from '../confluence/http';
-import { getPageVersion } from '../confluence/page-version';
 import { getPage } from '../confluence/pages';
-import { whatChanged } from '../domain/what-changed';
+import { compareVersions } from '../confluence/version-changes';
 import { AppError } from '../shared/errors';
 import { type VersionChanges } from '../shared/what-changed';
 import { contentTypeOf, getPageRecord, latestApproved, type PageRecord } from '../storage/page-state';
@@ -35,9 +34,5 @@ export async function changesSinceApproval(pageId: string, content: ContentHint 
     throw new AppError('PRECONDITION', NOTHING_TO_COMPARE);
   }
   const type = content.type ?? contentTypeOf(record);
-  const [from, to] = await Promise.all([
-    getPageVersion(asUser(), pageId, type, versions.from, { withBody: true }),
-    getPageVersion(asUser(), pageId, type, versions.to, { withBody: true }),
-  ]);
-  return whatChanged({ number: from.number, title: from.title, body: from.body ?? '' }, { number: to.number, title: to.title, body: to.body ?? '' });
+  return compareVersions(asUser(), pageId, type, versions);
 }

@@ -89,6 +89,12 @@ const pageLink = xcss({
   ':hover': { textDecoration: 'underline' },
 });
 
+/** "Version 9 · +12 −3 paragraphs": how much changed since the earlier approval, when it was measured. */
+function versionLine(item: QueueItemView): string {
+  const size = item.changeSize;
+  return size === undefined ? `Version ${item.version}` : `Version ${item.version} · +${size.added} −${size.removed} paragraphs`;
+}
+
 /** The title opens the page; the version submitted (and what a blog post is) sits under it. */
 function pageCell(item: QueueItemView, onOpenPage: (item: QueueItemView) => void): React.JSX.Element {
   return (
@@ -98,7 +104,7 @@ function pageCell(item: QueueItemView, onOpenPage: (item: QueueItemView) => void
       </Pressable>
       <Inline space="space.100" alignBlock="center">
         {item.contentType !== 'page' && <Lozenge>{CONTENT_LABELS[item.contentType]}</Lozenge>}
-        {secondLine(`Version ${item.version}`)}
+        {secondLine(versionLine(item))}
       </Inline>
     </Stack>
   );

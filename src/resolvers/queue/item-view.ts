@@ -7,6 +7,7 @@ import { isOverdue } from '../../domain/overdue';
 import { type ApprovalRequest } from '../../domain/request';
 import { type ContentType } from '../../shared/content';
 import { type QueueItemView } from '../../shared/contract/queue';
+import { type ChangeSize, type ChangeSizeLookup } from '../../storage/change-sizes';
 
 export interface QueueItemContext {
   viewerId: string;
@@ -19,6 +20,14 @@ export interface QueueItemContext {
   titles: ReadonlyMap<string, string>;
   /** What each item's content is and where it lives, as Confluence answered for it. */
   contents: ReadonlyMap<string, { type: ContentType; url: string }>;
+  /** Stored change sizes by request id: only resubmissions after an approval have one. */
+  sizes: ChangeSizeLookup;
+}
+
+function changeSizeOf(size: ChangeSize | undefined): Pick<QueueItemView, 'changeSize'> {
+  if (size?.counts == null) return {};
+  const { added, removed, changed } = size.counts;
+  return { changeSize: { sinceVersion: size.fromVersion, added: added + changed, removed: removed + changed } };
 }
 
 export function queueItem(request: ApprovalRequest, context: QueueItemContext): QueueItemView {
@@ -49,5 +58,6 @@ export function queueItem(request: ApprovalRequest, context: QueueItemContext): 
     overdue: isOverdue(request, context.now),
     ...(request.decidedAt === undefined ? {} : { decidedAt: request.decidedAt }),
     canDecide: awaitsDecisionFrom(request, context.viewerId, context.viewerGroupIds),
+    ...changeSizeOf(context.sizes.get(request.id)),
   };
 }

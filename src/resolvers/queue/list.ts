@@ -15,6 +15,7 @@ import { getVisiblePages } from '../../confluence/visible-pages';
 import { type ApprovalRequest, type RequestStatus } from '../../domain/request';
 import { type QueuePageView, type QueueTab, type queueContract } from '../../shared/contract/queue';
 import { AppError } from '../../shared/errors';
+import { getChangeSizes } from '../../storage/change-sizes';
 import { type RequestQueuePage, listQueueRequests } from '../../storage/request-queue';
 import { listSpaceWorkflows } from '../../storage/workflows';
 import { queueItem } from './item-view';
@@ -78,10 +79,11 @@ export async function listQueue(input: ListInput, invocation: Invocation): Promi
     listing,
     groupIds,
   ]);
-  // Both read nothing from Confluence for an empty page.
-  const [people, pages] = await Promise.all([
+  // Both read nothing from Confluence for an empty page; the sizes are one batch get, not a query.
+  const [people, pages, sizes] = await Promise.all([
     getPeople(page.requests.map((request) => request.submittedBy)),
     getVisiblePages(asUser(), page.requests.map((request) => request.pageId)),
+    getChangeSizes(page.requests.map((request) => request.id)),
   ]);
   // Seeing one of the listed pages proves the viewer sees the space; otherwise Confluence is
   // asked, so someone who cannot see the space learns nothing of it (not even workflow names).
@@ -93,6 +95,7 @@ export async function listQueue(input: ListInput, invocation: Invocation): Promi
     names: new Map([...people.values()].map((person) => [person.accountId, person.displayName])),
     titles: new Map([...pages.values()].map((p) => [p.id, p.title])),
     contents: pages,
+    sizes,
   };
   return {
     items: page.requests.filter((request) => pages.has(request.pageId)).map((request) => queueItem(request, context)),

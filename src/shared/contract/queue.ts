@@ -34,6 +34,11 @@ export interface QueueItemView {
   decidedAt?: string;
   /** The viewer is an eligible approver of the current step who has not decided yet. */
   canDecide: boolean;
+  /**
+   * Blocks added and removed since the page's earlier approval (a changed block counts as one
+   * of each, as in a diff); absent without an earlier approval or when it was not compared.
+   */
+  changeSize?: { sinceVersion: number; added: number; removed: number };
 }
 
 export interface QueuePageView {

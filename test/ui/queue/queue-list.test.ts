@@ -1,5 +1,6 @@
 import { type ApprovalRequest } from '../../../src/domain/request';
 import { type Workflow } from '../../../src/shared/workflow';
+import { saveChangeSize } from '../../../src/storage/change-sizes';
 import { syncApproverTasks } from '../../../src/storage/tasks';
 import { type TestApp, startApp } from '../../integration/support/app';
 import { queueRequest, storeRequests } from '../../integration/support/queue-seed';
@@ -46,6 +47,8 @@ describe('the approval queue lists a space’s requests', () => {
       // On a page Grace cannot see: she never gets it listed.
       queueRequest({ id: 'r-postmortem', pageId: '10040', workflow: docs, submittedBy: 'u-alice', submittedAt: ago(1 * DAY) }),
     ]);
+    // ADR-002 was approved before: its resubmission's effects measured the change.
+    await saveChangeSize('r-adr2', { fromVersion: 1, toVersion: 2, counts: { added: 10, removed: 1, changed: 2 } });
   });
 
   afterAll(() => app.close());
@@ -62,6 +65,7 @@ describe('the approval queue lists a space’s requests', () => {
     expect(cellText(screen, 'ADR-002: Event-driven notifications', 'status')).not.toContain('Overdue');
     expect(cellText(screen, 'ADR-001: Build approvals as a Forge app', 'submitted')).toContain('Alice Author');
     expect(cellText(screen, 'ADR-001: Build approvals as a Forge app', 'page')).toMatch(/Version 1$/);
+    expect(cellText(screen, 'ADR-002: Event-driven notifications', 'page')).toMatch(/Version \d+ · \+12 −3 paragraphs$/);
     const status = screen.within(rowOf(screen, 'ADR-002: Event-driven notifications')).getByText('In Approval');
     expect(status).toMatchObject({ type: 'Lozenge', props: expect.objectContaining({ appearance: 'inprogress' }) });
 
