@@ -9,6 +9,8 @@ import { compareVersions } from '../confluence/version-changes';
 import { type DomainEvent } from '../domain/events';
 import { AppError } from '../shared/errors';
 import { type ChangeSize, getChangeSizes, saveChangeSize } from '../storage/change-sizes';
+import { getSubmittedLabels, saveSubmittedLabels } from '../storage/submitted-labels';
+import { getLabelNames } from '../confluence/labels';
 import { contentTypeOf, getPageRecord } from '../storage/page-state';
 
 /** The size to store for a submission, or null when the page had no approval before it. */
@@ -26,6 +28,22 @@ async function sizeOf(event: DomainEvent): Promise<ChangeSize | null> {
     // Restricted from the app or deleted: the comment and the queue then say nothing of size.
     if (!(error instanceof AppError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN'))) throw error;
     return { fromVersion: versions.from, toVersion: versions.to, counts: null };
+  }
+}
+
+/**
+ * Records the page's labels for each submission of the job, once: the approved version's labels,
+ * should this submission be approved, for a later "What changed". Restricted from the app: none.
+ */
+export async function recordSubmittedLabels(events: readonly DomainEvent[]): Promise<void> {
+  for (const event of events) {
+    if (event.type !== 'request.submitted' || (await getSubmittedLabels(event.requestId)) !== undefined) continue;
+    const record = await getPageRecord(event.pageId);
+    try {
+      await saveSubmittedLabels(event.requestId, await getLabelNames(AS_APP, event.pageId, record === undefined ? 'page' : contentTypeOf(record)));
+    } catch (error) {
+      if (!(error instanceof AppError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN'))) throw error;
+    }
   }
 }
 

@@ -12,7 +12,7 @@ import { getRequests } from '../storage/requests';
 import { applyEventsToRollups } from '../storage/rollups';
 import { syncApproverTasks } from '../storage/tasks';
 import { type BylineUpdate, planByline, writeBylineUpdate } from './byline-effect';
-import { recordChangeSizes } from './change-size';
+import { recordChangeSizes, recordSubmittedLabels } from './change-size';
 import { type EffectsJob } from './effects-job';
 import { planNotifications, sendNotifications } from './notifications';
 import { rememberPageNames } from '../storage/display-names';
@@ -40,6 +40,7 @@ export async function runEffects(job: EffectsJob): Promise<void> {
   const changedPages = [...new Set(events.map((event) => event.pageId).filter((pageId) => pageId !== NONE))];
   const bylines = (await Promise.all(changedPages.map(planByline))).filter((update): update is BylineUpdate => update !== null);
   // Sized before the comments that mention it; the thread of a later reply renders from it too.
+  await recordSubmittedLabels(events);
   const sizes = await recordChangeSizes(events, requestIds);
   const notices = planNotifications(entries, requests, sizes);
   // One bulk lookup for every name the bylines and the comments show.

@@ -32,6 +32,11 @@ export interface VersionChanges {
   fromVersion: number;
   toVersion: number;
   title: { from: string; to: string } | null;
+  /**
+   * Labels added and removed since the approved version was submitted (Confluence keeps no label
+   * history: the app records them at submission); absent when that version's labels are unknown.
+   */
+  labels?: { added: string[]; removed: string[] };
   /** Null when the bodies were not compared (`notCompared` says why). */
   counts: ChangeCounts | null;
   /** The first changes, in page order; `counts` counts them all. */

@@ -5,10 +5,12 @@
  */
 import { asUser } from '../confluence/http';
 import { getPage } from '../confluence/pages';
+import { getLabelNames } from '../confluence/labels';
 import { compareVersions } from '../confluence/version-changes';
 import { AppError } from '../shared/errors';
 import { type VersionChanges } from '../shared/what-changed';
 import { contentTypeOf, getPageRecord, latestApproved, type PageRecord } from '../storage/page-state';
+import { getSubmittedLabels } from '../storage/submitted-labels';
 import { type ContentHint } from '../commands/page-context';
 
 const NOTHING_TO_COMPARE = 'This page is not under review after an earlier approval, so there is no approved version to compare with.';
@@ -34,5 +36,14 @@ export async function changesSinceApproval(pageId: string, content: ContentHint 
     throw new AppError('PRECONDITION', NOTHING_TO_COMPARE);
   }
   const type = content.type ?? contentTypeOf(record);
-  return compareVersions(asUser(), pageId, type, versions);
+  const approval = latestApproved(record);
+  const [changes, approvedLabels, labelsNow] = await Promise.all([
+    compareVersions(asUser(), pageId, type, versions),
+    approval === null ? undefined : getSubmittedLabels(approval.id),
+    getLabelNames(asUser(), pageId, type),
+  ]);
+  if (approvedLabels === undefined) return changes;
+  const before = new Set(approvedLabels);
+  const now = new Set(labelsNow);
+  return { ...changes, labels: { added: labelsNow.filter((name) => !before.has(name)), removed: approvedLabels.filter((name) => !now.has(name)) } };
 }

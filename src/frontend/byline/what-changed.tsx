@@ -63,8 +63,13 @@ function summary(changes: VersionChanges): string {
   const { counts } = changes;
   if (counts === null) return '';
   const parts = (['added', 'removed', 'changed'] as const).filter((change) => counts[change] > 0).map((change) => `${countOf(counts[change], 'block')} ${change}`);
-  if (parts.length === 0) return changes.title === null ? 'The text is the same as in the approved version.' : 'Only the title changed.';
+  if (parts.length === 0) return 'The text is the same as in the approved version.';
   return `${parts.join(', ')}.`;
+}
+
+function labelSentence({ added, removed }: NonNullable<VersionChanges['labels']>): string {
+  const parts = [...(added.length > 0 ? [`added ${added.join(', ')}`] : []), ...(removed.length > 0 ? [`removed ${removed.join(', ')}`] : [])];
+  return `Labels: ${parts.join('; ')}.`;
 }
 
 const NOT_COMPARED: Record<NonNullable<VersionChanges['notCompared']>, string> = {
@@ -79,6 +84,9 @@ function Changes({ changes }: { changes: VersionChanges }): React.JSX.Element {
         <Text>
           Title: <Text as="strike">{changes.title.from}</Text> <Text as="strong">{changes.title.to}</Text>
         </Text>
+      )}
+      {changes.labels !== undefined && (changes.labels.added.length > 0 || changes.labels.removed.length > 0) && (
+        <Text>{labelSentence(changes.labels)}</Text>
       )}
       {changes.notCompared !== null ? (
         <SectionMessage appearance="information">

@@ -1,3 +1,4 @@
+import { ConfluenceEmulator } from '../../../sandbox/confluence/emulator';
 import { ok, startApp, type TestApp } from '../support/app';
 import { ENG_PAGE, singleStep } from './fixtures';
 
@@ -40,6 +41,23 @@ describe('what changed since the approved version', () => {
       ['changed', 'paragraph', 'Ship on [removed:Fridays][added:Mondays].'],
       ['added', 'paragraph', 'Plan a rollback.'],
     ]);
+  });
+
+  it('lists the labels added since the approved version was submitted (Confluence keeps no label history: the app records them)', async () => {
+    const site = app.sandbox.confluence;
+    if (!(site instanceof ConfluenceEmulator)) throw new Error('the test needs the Confluence emulator');
+    site.addLabel(ENG_PAGE, 'process');
+    const requestId = ok(await app.as('u-alice').byline('submit', ENG_PAGE)).request?.id;
+    await app.drain();
+    ok(await app.as('u-bob').byline('approve', ENG_PAGE, { requestId, stepIndex: 0 }));
+    await app.drain();
+    site.addLabel(ENG_PAGE, 'release-2027');
+    await edit({ body: '<p>Ship on Mondays.</p>' });
+    ok(await app.as('u-alice').byline('submit', ENG_PAGE));
+    await app.drain();
+
+    const changes = ok(await app.as('u-bob').byline('getChangesSinceApproval', ENG_PAGE));
+    expect(changes.labels).toEqual({ added: ['release-2027'], removed: [] });
   });
 
   it('says there is nothing to compare on a page whose approval is current', async () => {
