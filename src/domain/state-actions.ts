@@ -46,6 +46,8 @@ export function actionStateOf(status: RequestStatus): ActionState | null {
     case 'changesRequested':
     case 'expired':
       return status;
+    case 'withdrawn':
+      return 'draft';
     default:
       return null;
   }
@@ -56,11 +58,13 @@ export interface VariableValues {
   /** Everyone who decided on the request that just ended (or is running). */
   reviewerIds: readonly string[];
   lastEditorId?: string;
+  /** The workflow's owners: the people it names to answer for it. */
+  ownerIds: readonly string[];
 }
 
-export function variableValues(request: ApprovalRequest, lastEditorId?: string): VariableValues {
+export function variableValues(request: ApprovalRequest, ownerIds: readonly string[], lastEditorId?: string): VariableValues {
   const reviewerIds = [...new Set(request.steps.flatMap((step) => step.decisions.map((d) => d.approverId)))];
-  return { authorId: request.submittedBy, reviewerIds, ...(lastEditorId === undefined ? {} : { lastEditorId }) };
+  return { authorId: request.submittedBy, reviewerIds, ownerIds, ...(lastEditorId === undefined ? {} : { lastEditorId }) };
 }
 
 export interface ResolvedPrincipals {
@@ -83,6 +87,7 @@ export function resolvePrincipals(principals: readonly Principal[], values: Vari
       case 'variable':
         if (principal.variable === '@author') accountIds.push(values.authorId);
         else if (principal.variable === '@reviewers') accountIds.push(...values.reviewerIds);
+        else if (principal.variable === '@owners') accountIds.push(...values.ownerIds);
         else if (values.lastEditorId !== undefined) accountIds.push(values.lastEditorId);
         break;
     }

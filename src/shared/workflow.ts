@@ -18,21 +18,18 @@ import {
   MAX_REQUIRED_APPROVALS,
   MAX_STEPS,
   MESSAGE_MAX,
-  SPACE_KEY_MAX,
   STEP_ID_MAX,
   STEP_NAME_MAX,
   TITLE_TEXT_MAX,
   VALIDITY_DAYS_MAX,
   WORKFLOW_NAME_MAX,
 } from './limits';
-import { accountIdSchema, groupIdSchema } from './contract/ids';
+import { accountIdSchema, contentIdSchema, groupIdSchema } from './contract/ids';
+import { spaceKeySchema, spaceVariableNameSchema } from './space-variables';
 import { cleanText, freeText, requiredFreeText } from './text';
 
 /** Confluence rejects labels containing these characters. */
 const LABEL_PATTERN = /^[^\s:;,.?&[\]()#^*@!]+$/;
-/** A space key, or the space variable resolved when the publish action runs. */
-export const PUBLISH_SPACE_VARIABLE = '@publishSpace';
-const SPACE_KEY_PATTERN = /^~?[A-Za-z0-9]+$/;
 
 export const userRefSchema = z.object({
   type: z.literal('user'),
@@ -107,11 +104,12 @@ export const workflowOptionsSchema = z.object({
   editsThatOutdate: z.enum(EDITS_THAT_OUTDATE, { error: "Choose 'every edit', 'every edit except minor ones' or 'only edits that change the body'" }).default('every'),
 });
 
-export const RECIPIENT_VARIABLES = ['@author', '@reviewers', '@lastEditor'] as const;
+/** People named when an action runs: the submitter, who decided, who last edited the page, the workflow's owners. */
+export const RECIPIENT_VARIABLES = ['@author', '@reviewers', '@lastEditor', '@owners'] as const;
 
 export const variableRefSchema = z.object({
   type: z.literal('variable'),
-  variable: z.enum(RECIPIENT_VARIABLES, { error: 'Unknown variable: use @author, @reviewers or @lastEditor' }),
+  variable: z.enum(RECIPIENT_VARIABLES, { error: 'Unknown variable: use @author, @reviewers, @lastEditor or @owners' }),
 });
 
 /** Who an action addresses: fixed users/groups, or people resolved when the action runs. */
@@ -163,18 +161,24 @@ export const titleActionSchema = z.object({
 
 export const setOfficialVersionActionSchema = z.object({ type: z.literal('setOfficialVersion') });
 
+/** Where a publish action puts the copy: a space (and optionally a parent page there), or a space variable naming one. */
+export const publishTargetSchema = z.discriminatedUnion(
+  'type',
+  [
+    z.object({ type: z.literal('space'), spaceKey: spaceKeySchema, parentPageId: contentIdSchema.optional() }),
+    z.object({ type: z.literal('variable'), name: spaceVariableNameSchema }),
+  ],
+  { error: 'Choose a target space or a space variable' },
+);
+
 export const publishActionSchema = z.object({
   type: z.literal('publish'),
-  targetSpace: z
-    .string()
-    .trim()
-    .max(SPACE_KEY_MAX, `A space key must be at most ${SPACE_KEY_MAX} characters`)
-    .refine((value) => value === PUBLISH_SPACE_VARIABLE || SPACE_KEY_PATTERN.test(value), {
-      error: `Enter a space key or ${PUBLISH_SPACE_VARIABLE}`,
-    }),
+  target: publishTargetSchema,
   includeDescendants: z.boolean().default(false),
   includeAttachments: z.boolean().default(false),
   includeLabels: z.boolean().default(false),
+  /** On re-approval, bring the earlier copy up to date instead of making another. */
+  updateExisting: z.boolean().default(true),
 });
 
 export const workflowActionSchema = z.discriminatedUnion(
@@ -191,7 +195,8 @@ export const workflowActionSchema = z.discriminatedUnion(
   { error: 'Unknown action type' },
 );
 
-export const ACTION_STATES = ['inApproval', 'approved', 'changesRequested', 'expired'] as const;
+/** The states a page enters that can run actions; `draft` is entered when a request is withdrawn. */
+export const ACTION_STATES = ['inApproval', 'approved', 'changesRequested', 'expired', 'draft'] as const;
 
 const stateActionsSchema = z
   .array(workflowActionSchema)
@@ -203,6 +208,7 @@ export const workflowActionsSchema = z.object({
   approved: stateActionsSchema,
   changesRequested: stateActionsSchema,
   expired: stateActionsSchema,
+  draft: stateActionsSchema,
 });
 
 /** What the workflow editor sends on create and update; the server owns ids, authorship, times, revision. */
@@ -227,6 +233,12 @@ export const workflowSchema = workflowInputSchema.extend({
    * with it (domain/self-approval.ts): a non-admin can keep what an admin allowed, never allow it.
    */
   selfApprovalGrant: z.object({ by: accountIdSchema, at: z.iso.datetime() }).optional(),
+  /**
+   * The space admin who last saved the workflow's restriction and publish actions, and when. Those
+   * actions run as the app, so they run only while this admin is still a space admin here (and,
+   * for publishing, may still add pages in the target space): domain/action-grant.ts.
+   */
+  actionsGrant: z.object({ by: accountIdSchema, at: z.iso.datetime() }).optional(),
   createdBy: accountIdSchema,
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),

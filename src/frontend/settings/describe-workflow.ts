@@ -55,7 +55,8 @@ export function describeAction(action: WorkflowAction, nameOf: NameOf): string {
         action.includeAttachments ? 'attachments' : '',
         action.includeLabels ? 'labels' : '',
       ].filter((extra) => extra !== '');
-      return `Publish a copy to space ${action.targetSpace}${extras.length === 0 ? '' : ` with ${extras.join(', ')}`}`;
+      const target = action.target.type === 'space' ? `space ${action.target.spaceKey}${action.target.parentPageId === undefined ? '' : ` under page ${action.target.parentPageId}`}` : `the space variable ${action.target.name}`;
+      return `Publish a copy to ${target}${extras.length === 0 ? '' : ` with ${extras.join(', ')}`}`;
     }
   }
 }

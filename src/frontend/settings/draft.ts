@@ -41,7 +41,7 @@ export type EditorWorkflow = z.input<typeof settingsContract.createWorkflow>['wo
 /** Field path (as the server names it, e.g. `workflow.steps.1.rule.count`) → its message. */
 export type FieldMessages = Readonly<Record<string, string>>;
 
-const EMPTY_ACTIONS: WorkflowActions = { inApproval: [], approved: [], changesRequested: [], expired: [] };
+const EMPTY_ACTIONS: WorkflowActions = { inApproval: [], approved: [], changesRequested: [], expired: [], draft: [] };
 
 let stepCounter = 0;
 

@@ -113,9 +113,9 @@ describe('one past each limit', () => {
       { path: ['actions', 'approved', 0, 'pattern'], message: 'On Approved, action 1: the pattern must be at most 255 characters' },
     ],
     [
-      'a publish space key',
-      onApproved([{ type: 'publish', targetSpace: 'K'.repeat(256) }]),
-      { path: ['actions', 'approved', 0, 'targetSpace'], message: 'On Approved, action 1: a space key must be at most 255 characters' },
+      'a publish space variable name',
+      onApproved([{ type: 'publish', target: { type: 'variable', name: 'v'.repeat(41) } }]),
+      { path: ['actions', 'approved', 0, 'target', 'name'], message: 'On Approved, action 1: a variable name must be at most 40 characters' },
     ],
   ])('refuses one more than the limit of %s, at the field', (_what, draft, issue) => {
     expect(issuesOf(draft)).toEqual([issue]);

@@ -8,7 +8,7 @@ describe('planActions', () => {
   it('groups the actions of a state into the three phases, keeping their order and positions', () => {
     const actions = workflowActionsSchema.parse({
       approved: [
-        { type: 'publish', targetSpace: 'DOCS' },
+        { type: 'publish', target: { type: 'space', spaceKey: 'DOCS' } },
         { type: 'notify', recipients: [{ type: 'variable', variable: '@author' }], message: 'Approved' },
         { type: 'removeRestrictions' },
         { type: 'labels', add: ['approved'] },
@@ -31,16 +31,16 @@ describe('planActions', () => {
   });
 
   it('maps request statuses to the states that can have actions', () => {
-    expect(REQUEST_STATUSES.map(actionStateOf)).toEqual(['inApproval', 'approved', 'changesRequested', null, 'expired', null]);
+    expect(REQUEST_STATUSES.map(actionStateOf)).toEqual(['inApproval', 'approved', 'changesRequested', 'draft', 'expired', null]);
   });
 });
 
 describe('variables', () => {
-  it('resolves @author, @reviewers of the request and @lastEditor when the action runs', () => {
+  it('resolves @author, @reviewers of the request, @lastEditor and @owners when the action runs', () => {
     const wf = workflow([step('s1', [user('bob'), user('carol'), user('dan')], { rule: { kind: 'atLeast', count: 2 }, rejectionsToFail: 2 })]);
     const request = run(submitted(wf), [reject('carol'), approve('bob'), approve('dan')]);
-    const values = variableValues(request, 'erin');
-    expect(values).toEqual({ authorId: 'author', reviewerIds: ['carol', 'bob', 'dan'], lastEditorId: 'erin' });
+    const values = variableValues(request, ['olga', 'bob'], 'erin');
+    expect(values).toEqual({ authorId: 'author', reviewerIds: ['carol', 'bob', 'dan'], ownerIds: ['olga', 'bob'], lastEditorId: 'erin' });
     expect(
       resolvePrincipals(
         [
@@ -50,15 +50,16 @@ describe('variables', () => {
           { type: 'group', groupId: 'g', name: 'QA' },
           { type: 'group', groupId: 'g', name: 'QA' },
           { type: 'variable', variable: '@lastEditor' },
+          { type: 'variable', variable: '@owners' },
         ],
         values,
       ),
-    ).toEqual({ accountIds: ['author', 'bob', 'carol', 'dan', 'erin'], groups: [{ type: 'group', groupId: 'g', name: 'QA' }] });
+    ).toEqual({ accountIds: ['author', 'bob', 'carol', 'dan', 'erin', 'olga'], groups: [{ type: 'group', groupId: 'g', name: 'QA' }] });
   });
 
   it('leaves out @lastEditor when nobody is known to have edited', () => {
-    const values = variableValues(submitted(workflow([step('s1', [user('bob')])])));
-    expect(values).toEqual({ authorId: 'author', reviewerIds: [] });
+    const values = variableValues(submitted(workflow([step('s1', [user('bob')])])), []);
+    expect(values).toEqual({ authorId: 'author', reviewerIds: [], ownerIds: [] });
     expect(resolvePrincipals([{ type: 'variable', variable: '@lastEditor' }], values)).toEqual({ accountIds: [], groups: [] });
   });
 });

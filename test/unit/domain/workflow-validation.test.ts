@@ -36,7 +36,7 @@ describe('validateWorkflow: the schema', () => {
         owners: [],
         enabled: true,
         options: { selfApproval: false, autoSubmitOnEdit: false, validityDays: null, onEditDuringReview: 'keep', editsThatOutdate: 'every' },
-        actions: { inApproval: [], approved: [], changesRequested: [], expired: [] },
+        actions: { inApproval: [], approved: [], changesRequested: [], expired: [], draft: [] },
       }),
     });
     expect(result.ok && result.value.steps[0]?.rejectionsToFail).toBe(1);
@@ -132,10 +132,10 @@ describe('validateWorkflow: the schema', () => {
             { type: 'notify', recipients: [{ type: 'variable', variable: '@author' }, { type: 'group', groupId: 'g', name: 'QA' }], message: 'Approved' },
             { type: 'labels', add: ['Approved'], remove: ['in-review'] },
             { type: 'setOfficialVersion' },
-            { type: 'publish', targetSpace: '@publishSpace', includeLabels: true },
+            { type: 'publish', target: { type: 'variable', name: 'publishTarget' }, includeLabels: true },
             { type: 'title', mode: 'regex', pattern: '^\\[REVIEW\\] ', value: '' },
           ],
-          expired: [{ type: 'publish', targetSpace: 'DOCS' }],
+          expired: [{ type: 'publish', target: { type: 'space', spaceKey: 'DOCS' } }],
         },
       }),
     );
@@ -143,10 +143,11 @@ describe('validateWorkflow: the schema', () => {
     expect(result.value.actions.approved[2]).toEqual({ type: 'labels', add: ['approved'], remove: ['in-review'] });
     expect(result.value.actions.approved[4]).toEqual({
       type: 'publish',
-      targetSpace: '@publishSpace',
+      target: { type: 'variable', name: 'publishTarget' },
       includeDescendants: false,
       includeAttachments: false,
       includeLabels: true,
+      updateExisting: true,
     });
     expect(result.value.actions.changesRequested).toEqual([]);
   });
@@ -158,7 +159,7 @@ describe('validateWorkflow: the schema', () => {
           approved: [
             { type: 'notify', recipients: [], message: ' ' },
             { type: 'labels', add: ['has space'] },
-            { type: 'publish', targetSpace: 'not a key' },
+            { type: 'publish', target: { type: 'space', spaceKey: 'not a key' } },
             { type: 'explode' } as never,
           ],
           changesRequested: [{ type: 'addRestrictions', operation: 'delete' as never, principals: [{ type: 'variable', variable: '@everyone' as never }] }],
@@ -172,12 +173,15 @@ describe('validateWorkflow: the schema', () => {
         path: ['actions', 'approved', 1, 'add', 0],
         message: 'On Approved, action 2: a label cannot contain spaces or any of : ; , . ? & [ ] ( ) # ^ * @ !',
       },
-      { path: ['actions', 'approved', 2, 'targetSpace'], message: 'On Approved, action 3: enter a space key or @publishSpace' },
+      {
+        path: ['actions', 'approved', 2, 'target', 'spaceKey'],
+        message: 'On Approved, action 3: a space key has only letters and digits (or ~ and an account id for a personal space)',
+      },
       { path: ['actions', 'approved', 3, 'type'], message: 'On Approved, action 4: unknown action type' },
       { path: ['actions', 'changesRequested', 0, 'operation'], message: "On Changes Requested, action 1: choose 'read' or 'update'" },
       {
         path: ['actions', 'changesRequested', 0, 'principals', 0, 'variable'],
-        message: 'On Changes Requested, action 1: unknown variable: use @author, @reviewers or @lastEditor',
+        message: 'On Changes Requested, action 1: unknown variable: use @author, @reviewers, @lastEditor or @owners',
       },
     ]);
   });
