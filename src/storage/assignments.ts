@@ -12,6 +12,7 @@
  */
 import { Filter, FilterConditions, kvs } from '@forge/kvs';
 import { AppError } from '../shared/errors';
+import { type SpaceVariable } from '../shared/space-variables';
 import { type WorkflowCreators } from '../shared/workflow';
 import { isConditionFailure } from './condition-failure';
 import { ENTITY, type SpaceAssignments, type SpaceSettingsRow } from './entities';
@@ -41,6 +42,11 @@ export function workflowCreatorsOf(settings: SpaceAssignments): WorkflowCreators
 /** Rows saved before the setting existed say nothing: readers see the banner, its default. */
 export function readersBannerShown(settings: SpaceAssignments): boolean {
   return settings.readersBanner ?? true;
+}
+
+/** Rows saved before space variables existed have none. */
+export function spaceVariablesOf(settings: SpaceAssignments): readonly SpaceVariable[] {
+  return settings.variables ?? [];
 }
 
 export async function getSpaceAssignments(spaceId: string): Promise<SpaceAssignments> {

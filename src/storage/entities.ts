@@ -7,6 +7,7 @@ import { type AuditBody } from '../domain/audit-body';
 import { type ApprovalRequest } from '../domain/request';
 import { type WorkflowEdits } from '../domain/workflow-edits';
 import { type WorkflowAssignment } from '../domain/workflow-resolution';
+import { type SpaceVariable } from '../shared/space-variables';
 import { type PageStatus } from '../shared/status';
 import { type Workflow, type WorkflowCreators } from '../shared/workflow';
 
@@ -136,6 +137,8 @@ export interface SpaceAssignments {
   workflowCreators?: WorkflowCreators;
   /** Whether page views show readers the approved-version banner; absent: shown. */
   readersBanner?: boolean;
+  /** Named publish targets (shared/space-variables.ts), read when an action runs; absent: none. */
+  variables?: SpaceVariable[];
 }
 
 /** Key: spaceId. The space's default workflow and assignments; `revision` is the lock of admin edits. */
