@@ -1,5 +1,5 @@
 import { actionStateOf, planActions, resolvePrincipals, variableValues } from '../../../src/domain/state-actions';
-import { applyTitleAction } from '../../../src/domain/title-action';
+import { applyTitleAction } from '../../../src/shared/title-action';
 import { REQUEST_STATUSES } from '../../../src/domain/request';
 import { workflowActionsSchema } from '../../../src/shared/workflow';
 import { approve, reject, run, step, submitted, user, workflow } from './fixtures';

@@ -1,8 +1,9 @@
 /**
  * The "modify title" action as a pure function of the current title. Actions run again every
- * time a page re-enters a state, so prefix and suffix are added only once.
+ * time a page re-enters a state, so prefix and suffix are added only once. It lives in shared
+ * because the workflow editor previews it on a sample title and the executor applies it: one rule.
  */
-import { type WorkflowAction } from '../shared/workflow';
+import { type WorkflowAction } from './workflow';
 
 export type TitleAction = Extract<WorkflowAction, { type: 'title' }>;
 
