@@ -12,7 +12,7 @@ export const QUEUE_TABS = ['mine', 'pending', 'approved', 'rejected'] as const;
 export type QueueTab = (typeof QUEUE_TABS)[number];
 
 export const QUEUE_PAGE_SIZE = 25;
-export const BULK_LIMIT = 50;
+export const BULK_LIMIT = 100;
 
 export interface QueueItemView {
   requestId: string;

@@ -30,7 +30,7 @@ describeInBrowser('the approval queue and analytics', () => {
     await region.getByRole('tab', { name: 'Pending for me', selected: true }).waitFor({ timeout: UI_TIMEOUT_MS });
     const rowOf = (title: string) => region.getByRole('row').filter({ has: page.getByRole('button', { name: title, exact: true }) });
     for (const { title } of pages) await rowOf(title).waitFor({ timeout: UI_TIMEOUT_MS });
-    await region.getByText('Tick the items you want to decide on (up to 50 at once).').waitFor({ timeout: UI_TIMEOUT_MS });
+    await region.getByText('Tick the items you want to decide on (up to 100 at once).').waitFor({ timeout: UI_TIMEOUT_MS });
 
     await region.getByRole('checkbox', { name: 'Select all' }).check();
     await region.getByText('3 selected', { exact: true }).waitFor({ timeout: UI_TIMEOUT_MS });
