@@ -33,6 +33,7 @@ const V2: readonly OperationScopes[] = [
   { method: 'GET', path: '/wiki/api/v2/pages/{id}/versions', operation: 'getPageVersions', scopes: ['read:page:confluence'] },
   { method: 'GET', path: '/wiki/api/v2/blogposts', operation: 'getBlogPosts', scopes: ['read:page:confluence'] },
   { method: 'GET', path: '/wiki/api/v2/blogposts/{id}', operation: 'getBlogPostById', scopes: ['read:page:confluence'] },
+  { method: 'PUT', path: '/wiki/api/v2/blogposts/{id}', operation: 'updateBlogPost', scopes: ['write:page:confluence'] },
   { method: 'GET', path: '/wiki/api/v2/blogposts/{id}/versions', operation: 'getBlogPostVersions', scopes: ['read:page:confluence'] },
   { method: 'GET', path: '/wiki/api/v2/spaces/{id}/blogposts', operation: 'getBlogPostsInSpace', scopes: ['read:page:confluence'] },
   { method: 'GET', path: '/wiki/api/v2/folders/{id}', operation: 'getFolderById', scopes: ['read:folder:confluence'] },

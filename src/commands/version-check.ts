@@ -6,6 +6,7 @@
  */
 import { getCurrentVersions, PAGE_IDS_PER_CALL } from '../confluence/page-versions';
 import { type ApprovalRequest } from '../domain/request';
+import { onlyAppVersionsSince } from '../storage/app-versions';
 import { getPageStates } from '../storage/page-state';
 import { pageEdited } from './page-edited';
 
@@ -56,7 +57,9 @@ export class VersionCheck {
       const knownVersion = known.get(pageId)?.currentVersion;
       if (current === undefined || knownVersion === undefined || current.number <= knownVersion) continue;
       try {
-        await pageEdited({ pageId, newVersion: current.number, editorId: current.authorId, title: current.title, byApp: false });
+        // Versions the app made itself (a title action) carry the approval, as the trigger's ignoreSelf would have.
+        const byApp = await onlyAppVersionsSince(pageId, knownVersion, current.number);
+        await pageEdited({ pageId, newVersion: current.number, editorId: current.authorId, title: current.title, byApp });
         this.result.edited += 1;
       } catch (error) {
         console.error(`page ${pageId}: version ${current.number} found by the daily check could not be recorded`, error);

@@ -9,7 +9,7 @@ import { ok, v2List } from '../../responses';
 import { type ContentRecord } from '../../state';
 import { blogPostV2, bodyFormatOf, labelV2, propertyV2, versionV2 } from '../../shapes-v2';
 import { V2, includedList, sortKeyOf, sortedBy, statusesOf } from './common';
-import { listVersions, requestedRevision } from './pages';
+import { listVersions, putContent, requestedRevision } from './pages';
 
 const orderings = {
   id: (c: ContentRecord) => [Number(c.id)],
@@ -76,6 +76,7 @@ function getBlogPost(ctx: RouteContext) {
 export const blogPostRoutes: Route[] = [
   { method: 'GET', pattern: `${V2}/blogposts`, handle: (ctx) => listed(ctx, queryList(ctx.query, 'space-id')) },
   { method: 'GET', pattern: `${V2}/blogposts/:id`, handle: getBlogPost },
+  { method: 'PUT', pattern: `${V2}/blogposts/:id`, handle: putContent('blogpost') },
   { method: 'GET', pattern: `${V2}/blogposts/:id/versions`, handle: (ctx) => listVersions(ctx, 'blogpost') },
   {
     method: 'GET',

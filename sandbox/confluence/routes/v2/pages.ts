@@ -7,7 +7,7 @@ import { updatePage } from '../../page-updates';
 import { cursorPage, v2Limit } from '../../paging';
 import { ok, v2List } from '../../responses';
 import { type ContentRecord, type Revision } from '../../state';
-import { bodyFormatOf, labelV2, pageV2, propertyV2, versionV2 } from '../../shapes-v2';
+import { blogPostV2, bodyFormatOf, labelV2, pageV2, propertyV2, versionV2 } from '../../shapes-v2';
 import { V2, includedList, sortKeyOf, sortedBy, statusesOf } from './common';
 
 function listPages(ctx: RouteContext) {
@@ -92,30 +92,39 @@ function storageOf(body: { representation: string; value: string }): string {
   throw badRequest(`Unsupported body representation '${body.representation}': use storage or atlas_doc_format`);
 }
 
-function putPage(ctx: RouteContext) {
-  const { store, perms } = ctx.env;
-  const input = validate(updatePageSchema, ctx.body);
-  if (input.id !== ctx.params.id) throw badRequest(`The id in the body (${input.id}) does not match the path (${ctx.params.id})`);
-  const page = perms.readableContent(ctx.viewer, ctx.params.id, 'page');
-  if (input.spaceId !== undefined && input.spaceId !== page.spaceId) {
-    throw badRequest('Moving a page to another space is not supported by this endpoint');
-  }
-  // Confluence keeps a separate draft beside a published page; the sandbox stores one body per page.
-  if (page.status === 'current' && input.status === 'draft') {
-    throw badRequest('Saving a draft of a published page is not supported by the sandbox: send status current');
-  }
-  if (input.ownerId !== undefined) store.requireUser(input.ownerId);
-  if (input.parentId !== undefined) perms.readableContent(ctx.viewer, input.parentId);
-  updatePage(ctx.env, ctx.viewer, page, {
-    title: input.title,
-    body: storageOf(input.body),
-    message: input.version.message,
-    nextVersion: input.version.number,
-    status: input.status,
-    parentId: input.parentId,
-  });
-  if (input.ownerId !== undefined) page.ownerId = input.ownerId;
-  return ok(pageV2(ctx.env, page, { bodyFormat: 'storage', withBase: true }));
+/**
+ * `PUT /pages/{id}` (updatePage) and `PUT /blogposts/{id}` (updateBlogPost, Confluence v2
+ * OpenAPI, api-group-blog-post #api-blogposts-id-put; scope write:page:confluence): the same
+ * optimistic-locking update; a blog post has no parent to move under.
+ */
+export function putContent(type: 'page' | 'blogpost') {
+  return (ctx: RouteContext) => {
+    const { store, perms } = ctx.env;
+    const input = validate(updatePageSchema, ctx.body);
+    if (input.id !== ctx.params.id) throw badRequest(`The id in the body (${input.id}) does not match the path (${ctx.params.id})`);
+    const page = perms.readableContent(ctx.viewer, ctx.params.id, type);
+    if (input.spaceId !== undefined && input.spaceId !== page.spaceId) {
+      throw badRequest(`Moving a ${type} to another space is not supported by this endpoint`);
+    }
+    // Confluence keeps a separate draft beside a published page; the sandbox stores one body per page.
+    if (page.status === 'current' && input.status === 'draft') {
+      throw badRequest(`Saving a draft of a published ${type} is not supported by the sandbox: send status current`);
+    }
+    if (type === 'blogpost' && input.parentId !== undefined) throw badRequest('A blog post has no parent page');
+    if (input.ownerId !== undefined) store.requireUser(input.ownerId);
+    if (input.parentId !== undefined) perms.readableContent(ctx.viewer, input.parentId);
+    updatePage(ctx.env, ctx.viewer, page, {
+      title: input.title,
+      body: storageOf(input.body),
+      message: input.version.message,
+      nextVersion: input.version.number,
+      status: input.status,
+      parentId: input.parentId,
+    });
+    if (input.ownerId !== undefined) page.ownerId = input.ownerId;
+    const shaped = { bodyFormat: 'storage', withBase: true } as const;
+    return ok(type === 'page' ? pageV2(ctx.env, page, shaped) : blogPostV2(ctx.env, page, shaped));
+  };
 }
 
 /** Versions name what they are of: `page` for a page, `blogpost` for a blog post (PageVersion / BlogPostVersion). */
@@ -137,6 +146,6 @@ export function listVersions(ctx: RouteContext, type: 'page' | 'blogpost') {
 export const pageRoutes: Route[] = [
   { method: 'GET', pattern: `${V2}/pages`, handle: listPages },
   { method: 'GET', pattern: `${V2}/pages/:id`, handle: getPage },
-  { method: 'PUT', pattern: `${V2}/pages/:id`, handle: putPage },
+  { method: 'PUT', pattern: `${V2}/pages/:id`, handle: putContent('page') },
   { method: 'GET', pattern: `${V2}/pages/:id/versions`, handle: (ctx) => listVersions(ctx, 'page') },
 ];

@@ -1,0 +1,168 @@
+/**
+ * Each state-entry action's executor against the strict sandbox, called as the runner calls it
+ * with a run built from a real request: its effect shows in Confluence, a second call changes
+ * nothing, a permanent refusal is an outcome a space admin can act on, and a 429 is thrown for
+ * the runner to retry.
+ */
+import { type ActionRun } from '../../../src/actions/action-run';
+import { manageLabels } from '../../../src/actions/execute/labels';
+import { modifyTitle } from '../../../src/actions/execute/title';
+import { ConfluenceBusyError } from '../../../src/confluence/http';
+import { variableValues } from '../../../src/domain/state-actions';
+import { type ActionState, type WorkflowAction, workflowActionSchema } from '../../../src/shared/workflow';
+import { getRequest } from '../../../src/storage/requests';
+import { ok, SPACES, startApp, type TestApp } from '../support/app';
+import { decideOnPage, submitPage } from '../support/effects-journey';
+
+const PAGE = '10020'; // Release Process, v4, in ENG
+
+let app: TestApp;
+
+beforeEach(async () => {
+  app = await startApp();
+  await app.createWorkflow(
+    { name: 'Release review', owners: ['u-frank'], steps: [{ id: 'review', name: 'Review', approvers: [{ type: 'user', accountId: 'u-bob' }], rule: { kind: 'any' } }] },
+    'default',
+  );
+});
+
+afterEach(() => {
+  jest.restoreAllMocks();
+  app.close();
+});
+
+/** An action as the workflow editor saves it (defaults filled in by the schema). */
+const action = <T extends WorkflowAction['type']>(input: { type: T } & Record<string, unknown>) => workflowActionSchema.parse(input) as Extract<WorkflowAction, { type: T }>;
+
+/** The page submitted by Alice (and approved by Bob when `approve`), and the run of entering `state`. */
+async function runOn(pageId: string, state: ActionState, { approve = true } = {}): Promise<ActionRun> {
+  const submitted = await submitPage(app, pageId, 'u-alice');
+  if (approve) await decideOnPage(app, pageId, 'u-bob', 'approve');
+  await app.drain();
+  const request = await getRequest(submitted.id);
+  if (request === undefined) throw new Error('the request was not stored');
+  const page = app.site().page(pageId);
+  if (page === undefined || page.type === 'folder') throw new Error(`no page ${pageId}`);
+  const space = Object.values(SPACES).find((candidate) => candidate.id === page.spaceId);
+  if (space === undefined) throw new Error(`page ${pageId} is in no seeded space`);
+  return {
+    requestId: request.id,
+    revision: request.revision,
+    state,
+    spaceId: space.id,
+    spaceKey: space.key,
+    pageId,
+    contentType: page.type,
+    pageVersion: request.pageVersion,
+    request,
+    workflow: request.workflow,
+    values: variableValues(request, request.workflow.owners, 'u-alice'),
+    spaceVariables: [],
+  };
+}
+
+const confluenceCalls = () => app.sandbox.ops.entries({ kind: 'confluence' }).length;
+
+describe('manage labels', () => {
+  it('adds and removes several labels, and a second run changes nothing', async () => {
+    app.site().addLabel(PAGE, 'draft');
+    app.site().addLabel(PAGE, 'wip');
+    const run = await runOn(PAGE, 'approved');
+    const labels = action({ type: 'labels', add: ['approved', 'Release-2026'], remove: ['draft', 'wip', 'never-there'] });
+
+    expect(await manageLabels(run, labels)).toEqual({ ok: true, message: 'added approved, release-2026; removed draft, wip' });
+    expect(app.site().labelsOf(PAGE).sort()).toEqual(['approved', 'process', 'release-2026']);
+
+    const before = confluenceCalls();
+    expect(await manageLabels(run, labels)).toEqual({ ok: true, message: 'the labels were already as configured' });
+    expect(app.site().labelsOf(PAGE).sort()).toEqual(['approved', 'process', 'release-2026']);
+    expect(confluenceCalls() - before).toBe(1);
+  });
+
+  it('says the page is out of reach when its view restrictions leave the app out, and changes nothing', async () => {
+    const run = await runOn(PAGE, 'approved');
+    app.site().setRestriction(PAGE, 'read', { users: ['u-alice'] });
+
+    expect(await manageLabels(run, action({ type: 'labels', add: ['approved'] }))).toEqual({
+      ok: false,
+      message: 'the page was deleted, or its view restrictions leave ApprovalFlow out',
+    });
+    expect(app.site().labelsOf(PAGE)).toEqual(['process']);
+  });
+
+  it('throws a 429 for the runner to retry after Retry-After', async () => {
+    const run = await runOn(PAGE, 'approved');
+    app.sandbox.faults.failNext('confluence', 1, { status: 429, retryAfterSeconds: 20 });
+
+    await expect(manageLabels(run, action({ type: 'labels', add: ['approved'] }))).rejects.toEqual(expect.any(ConfluenceBusyError));
+    await expect(manageLabels(run, action({ type: 'labels', add: ['approved'] }))).resolves.toMatchObject({ ok: true });
+    expect(app.site().labelsOf(PAGE).sort()).toEqual(['approved', 'process']);
+  });
+});
+
+describe('modify title', () => {
+  it('saves the new title as a version by the app, with the body unchanged, once', async () => {
+    const run = await runOn(PAGE, 'approved');
+    const before = app.site().page(PAGE);
+
+    expect(await modifyTitle(run, action({ type: 'title', mode: 'prefix', value: '[Approved] ' }))).toEqual({
+      ok: true,
+      message: 'renamed "Release Process" to "[Approved] Release Process" (version 5)',
+    });
+    const after = app.site().page(PAGE);
+    expect(after).toMatchObject({ title: '[Approved] Release Process', version: 5, body: before?.body });
+
+    expect(await modifyTitle(run, action({ type: 'title', mode: 'prefix', value: '[Approved] ' }))).toEqual({
+      ok: true,
+      message: 'the title is already "[Approved] Release Process"',
+    });
+    expect(app.site().page(PAGE)?.version).toBe(5);
+  });
+
+  it('keeps the page Approved: the trigger ignores the app, and the daily check carries the approval to the app’s version', async () => {
+    const run = await runOn(PAGE, 'approved');
+    await modifyTitle(run, action({ type: 'title', mode: 'suffix', value: ' (approved)' }));
+    await app.drain();
+
+    expect((ok(await app.as('u-grace').byline('getPageApproval', PAGE))).status).toBe('approved');
+    expect(await app.sandbox.runScheduled('daily-maintenance-trigger')).toMatchObject({ ok: true });
+    await app.drain();
+
+    const view = ok(await app.as('u-grace').byline('getPageApproval', PAGE));
+    expect(view.status).toBe('approved');
+    expect(view.approvedVersion).toBe(5);
+    expect(app.bylineProperty(PAGE)?.title).toMatch(/^Approved v5/);
+  });
+
+  it('a person’s edit after the app’s still outdates the approval', async () => {
+    const run = await runOn(PAGE, 'approved');
+    await modifyTitle(run, action({ type: 'title', mode: 'suffix', value: ' (approved)' }));
+    app.site().addPageVersion(PAGE, { authorId: 'u-alice', body: '<p>changed after the approval</p>' });
+
+    await app.sandbox.runScheduled('daily-maintenance-trigger');
+    await app.drain();
+
+    expect(ok(await app.as('u-grace').byline('getPageApproval', PAGE)).status).toBe('outdated');
+  });
+
+  it('renames blog posts too', async () => {
+    const post = app.site().blogPostsOf(SPACES.ENG.id).find((candidate) => candidate.status === 'current');
+    if (post === undefined) throw new Error('the seed has no published blog post in ENG');
+    const run = await runOn(post.id, 'approved');
+
+    expect(await modifyTitle(run, action({ type: 'title', mode: 'regex', pattern: '^', value: 'Approved: ' }))).toMatchObject({ ok: true });
+    expect(app.site().page(post.id)?.title).toBe(`Approved: ${post.title}`);
+  });
+
+  it('a title Confluence refuses is an outcome with its reason', async () => {
+    const run = await runOn(PAGE, 'approved');
+    const taken = app.site().childrenOf(PAGE)[0] ?? app.site().page('10022');
+    if (taken === undefined) throw new Error('the seed has no second ENG page');
+
+    expect(await modifyTitle(run, action({ type: 'title', mode: 'regex', pattern: '.+', value: taken.title }))).toEqual({
+      ok: false,
+      message: `Confluence rejected the change: A page with this title already exists: ${taken.title}`,
+    });
+    expect(app.site().page(PAGE)?.title).toBe('Release Process');
+  });
+});
