@@ -9,6 +9,8 @@ export type { ApiResponse, ApiRouteRequest } from './runtime/api-routes';
 export type { ConfluenceActor, ConfluencePort, ConfluenceRequest, ConfluenceResponse, PageUpdatedEvent } from './runtime/confluence-port';
 export type { FaultSpec, FaultTarget, FaultInjector, PlatformCall } from './runtime/faults';
 export type { LatencyMode, LatencyOptions, LatencyControl } from './runtime/latency';
+export { FORGE_RATE_LIMITS } from './runtime/rate-limits';
+export type { RateLimitOptions, RateLimiter } from './runtime/rate-limits';
 export type { OpEntry, OpCounts, OpLog, InvocationRecord } from './runtime/op-log';
 export type { DeliveryRecord, QueueOptions, QueueService, QueueState, AsyncEventShape } from './runtime/queue/queue-service';
 export type { TriggerDelivery } from './runtime/triggers';

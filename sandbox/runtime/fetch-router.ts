@@ -8,6 +8,7 @@ import { type OpLog } from './op-log';
 import { type OperationScopes } from './confluence-scopes';
 import { STORAGE_SCOPE, allowsImpersonation, requireOperation, scopeRefusal } from './scope-check';
 import { type QueueService } from './queue/queue-service';
+import { type LimitedCall, type RateLimiter, confluenceRateLimited, storageRateLimited } from './rate-limits';
 import { type StorageEngine } from './storage/storage-engine';
 import { classifyStoragePath, handleStorageRequest } from './storage/storage-service';
 import { type OpKind, isRecord } from './types';
@@ -20,6 +21,8 @@ export interface PlatformServices {
   ops: OpLog;
   latency: LatencyControl;
   faults: FaultInjector;
+  /** Forge's per-installation rate limits, when the sandbox models them (see rate-limits.ts). */
+  rateLimits: () => RateLimiter | undefined;
   /** Confluence changed through the API: persisted state is stale. */
   onConfluenceWrite: () => void;
 }
@@ -52,7 +55,25 @@ interface Call {
   operation: string;
   method: string;
   path: string;
+  /** Size of the request body: storage writes are counted in 10 KB units. */
+  requestBytes: number;
   run: () => Promise<Response> | Response;
+}
+
+/**
+ * The platform's simulated time of a call, for the rate limits: real time, plus the delays the
+ * queue skipped instead of waiting them out (timeScale < 1), plus, with virtual latency, the
+ * latency the invocation has been charged so far but never waited for.
+ */
+function platformNow(services: PlatformServices, virtualStart: number): number {
+  const skippedQueueMs = services.queue.now() * 1000 * Math.max(0, 1 - services.queue.timeScale);
+  return Date.now() + skippedQueueMs + (services.latency.mode === 'virtual' ? virtualStart : 0);
+}
+
+function limitedCall(call: Call): LimitedCall | undefined {
+  if (call.kind === 'confluence') return { service: 'confluence', operation: call.method, requestBytes: call.requestBytes };
+  if (call.kind === 'kvs' || call.kind === 'entity' || call.kind === 'secret') return { service: 'storage', operation: call.operation, requestBytes: call.requestBytes };
+  return undefined;
 }
 
 /**
@@ -98,9 +119,21 @@ async function dispatch(services: PlatformServices, invocation: Invocation | und
     finish(response.status, `status ${response.status}`);
     return response;
   }
+  // Calls made outside any invocation are a test's or the server's own setup, not the app's.
+  const limiter = invocation === undefined ? undefined : services.rateLimits();
+  const limited = limitedCall(call);
+  const now = platformNow(services, virtualStart);
+  if (limiter !== undefined && limited !== undefined) {
+    const refusal = limiter.admit(limited, now);
+    if (refusal !== undefined) {
+      finish(429, `rate limited: ${refusal.limit}`);
+      return limited.service === 'confluence' ? confluenceRateLimited(refusal) : storageRateLimited(refusal);
+    }
+  }
   try {
     const response = await call.run();
     finish(response.status);
+    if (limiter !== undefined && limited !== undefined) limiter.settle(limited, response.status, await response.clone().text(), now);
     return response;
   } catch (error) {
     finish(0, 'exception');
@@ -131,6 +164,7 @@ export async function routeFetch(services: PlatformServices, rawTarget: unknown,
   const target = isRecord(rawTarget) ? rawTarget : {};
   const method = (init?.method ?? 'GET').toUpperCase();
   const body = bodyText(init);
+  const requestBytes = Buffer.byteLength(body ?? '', 'utf8');
 
   if (target.type === 'kvs') {
     const { kind, operation } = classifyStoragePath(path);
@@ -140,13 +174,14 @@ export async function routeFetch(services: PlatformServices, rawTarget: unknown,
       operation,
       method,
       path,
+      requestBytes,
       run: () => (granted ? handleStorageRequest(services.storage, path, method, body) : missingStorageScope()),
     });
   }
 
   if (target.type === 'fpp' && target.remote === 'stargate' && path.startsWith('/webhook/queue/')) {
     const operation = path.split('/')[3] ?? 'queue';
-    return dispatch(services, invocation, { kind: 'queue', operation: operation === 'publish' ? 'push' : operation, method, path, run: () => services.queue.handleRequest(path, body) });
+    return dispatch(services, invocation, { kind: 'queue', operation: operation === 'publish' ? 'push' : operation, method, path, requestBytes, run: () => services.queue.handleRequest(path, body) });
   }
 
   if (target.type === 'fpp' && target.remote === 'confluence') {
@@ -158,6 +193,7 @@ export async function routeFetch(services: PlatformServices, rawTarget: unknown,
       operation: method,
       method,
       path,
+      requestBytes,
       run: async () => {
         const refusal = scopeRefusal(services.manifest.scopes, method, path);
         if (refusal !== undefined) return textResponse(refusal.status, refusal.body, refusal.headers);

@@ -20,6 +20,7 @@ import { type AppManifest, type ConsumerDef, type TriggerDef, loadManifest } fro
 import { OpLog } from './op-log';
 import { StatePersistence } from './persistence';
 import { type AsyncEventShape, type QueueOptions, type QueueSnapshot, QueueService } from './queue/queue-service';
+import { type RateLimitOptions, FORGE_RATE_LIMITS, RateLimiter } from './rate-limits';
 import { retryRequestOf } from './retry';
 import { runtimeLimitMs } from './runtime-limits';
 import { type StorageOptions } from './storage/storage-behaviour';
@@ -46,6 +47,11 @@ export interface SandboxOptions {
   cloudId?: string;
   /** Expired TTL values and index-query lag (see StorageOptions); defaults: expired values returned, no lag. */
   storage?: StorageOptions;
+  /**
+   * Forge's per-installation rate limits (rate-limits.ts): `true` for Forge's figures, or other
+   * figures; off by default, so a test that hammers storage for its own setup is not throttled.
+   */
+  rateLimits?: boolean | RateLimitOptions;
 }
 
 export interface InvokeRequest {
@@ -129,6 +135,8 @@ export class Sandbox {
   readonly latency: LatencyControl;
   readonly queue: QueueService;
   readonly storage: StorageEngine;
+  /** The rate limits in force, or undefined when the sandbox does not model them. */
+  rateLimits: RateLimiter | undefined;
 
   private readonly activity = new Activity();
   private readonly invoker: Invoker;
@@ -155,6 +163,7 @@ export class Sandbox {
     this.cloudId = options.cloudId ?? '0b3a7c52-1f6e-4d8a-9c3b-5e2f1a4d7c90';
     this.installContext = `ari:cloud:confluence::site/${this.cloudId}`;
     this.latency = new LatencyControl(options.latency);
+    this.limitRates(options.rateLimits ?? false);
     this.storage = new StorageEngine(manifest.entities, () => this.persistence?.markDirty(), options.storage);
     this.invoker = new Invoker(this, new FunctionLoader(appRoot, manifest), this.ops, this.latency);
     this.queue = new QueueService(manifest.consumers, (consumer, event) => this.runConsumer(consumer, event), this.activity, () => this.persistence?.markDirty(), options.queue);
@@ -169,6 +178,7 @@ export class Sandbox {
       ops: this.ops,
       latency: this.latency,
       faults: this.faults,
+      rateLimits: () => this.rateLimits,
       onConfluenceWrite: () => this.persistence?.markDirty(),
     };
     this.detach = attachHost({
@@ -203,6 +213,11 @@ export class Sandbox {
       this.queue.restore(saved.queue);
     }
     this.persistence = persistence;
+  }
+
+  /** Turns the rate limits on with fresh (full) buckets, with Forge's figures or others, or off. */
+  limitRates(limits: boolean | RateLimitOptions): void {
+    this.rateLimits = limits === false ? undefined : new RateLimiter(limits === true ? FORGE_RATE_LIMITS : limits);
   }
 
   /** The site the app is installed on, as resolvers and `view.getContext()` both see it. */

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { kvs } from '@forge/kvs';
-import { type InvokeRequest, type LatencyOptions, type Sandbox, createSandbox } from '../../../sandbox';
+import { type InvokeRequest, type LatencyOptions, type RateLimitOptions, type Sandbox, createSandbox } from '../../../sandbox';
 import { ConfluenceEmulator } from '../../../sandbox/confluence';
 import { BYLINE_PROPERTY_KEY, type BylineProperties } from '../../../src/shared/byline';
 import { type BylineResults } from '../../../src/shared/contract/byline';
@@ -78,6 +78,8 @@ export type WorkflowAssignmentTarget = 'default' | { pageId: string; scope: 'pag
 
 export interface StartOptions {
   latency?: LatencyOptions;
+  /** Forge's per-installation rate limits (`true`: Forge's figures); off unless asked for. */
+  rateLimits?: boolean | RateLimitOptions;
   /** A manifest to run the app with instead of its own (e.g. one scope removed). */
   manifestFile?: string;
   /**
@@ -105,6 +107,7 @@ export async function startApp(options: StartOptions = {}): Promise<TestApp> {
     manifestFile: options.manifestFile,
     confluence: ConfluenceEmulator.seeded(),
     latency: options.latency,
+    rateLimits: options.rateLimits,
     storage: { indexLagMs: TEST_INDEX_LAG_MS },
   });
   let workflowCounter = 0;
