@@ -14,7 +14,7 @@ export interface RefusalMessages {
   notFound: string;
   /** 403: edit restrictions or space permissions leave the app out. */
   forbidden: string;
-  /** 400: Confluence rejected the input (a group deleted, a title taken). */
+  /** 400: Confluence rejected the input (a group deleted, a title taken); Confluence's reason follows. */
   rejected?: string;
 }
 
@@ -34,7 +34,7 @@ export function refusalOutcome(error: unknown, messages: RefusalMessages): Actio
     case 'FORBIDDEN':
       return { ok: false, message: messages.forbidden };
     case 'VALIDATION':
-      return { ok: false, message: messages.rejected ?? `Confluence rejected the change${detail === '' ? '' : `: ${detail}`}` };
+      return { ok: false, message: `${messages.rejected ?? 'Confluence rejected the change'}${detail === '' ? '' : `: ${detail}`}` };
     default:
       throw error;
   }

@@ -5,7 +5,9 @@
  * the runner to retry.
  */
 import { type ActionRun } from '../../../src/actions/action-run';
+import { addRestrictions } from '../../../src/actions/execute/add-restrictions';
 import { manageLabels } from '../../../src/actions/execute/labels';
+import { removeRestrictions } from '../../../src/actions/execute/remove-restrictions';
 import { modifyTitle } from '../../../src/actions/execute/title';
 import { ConfluenceBusyError } from '../../../src/confluence/http';
 import { variableValues } from '../../../src/domain/state-actions';
@@ -164,5 +166,84 @@ describe('modify title', () => {
       message: `Confluence rejected the change: A page with this title already exists: ${taken.title}`,
     });
     expect(app.site().page(PAGE)?.title).toBe('Release Process');
+  });
+});
+
+describe('remove restrictions', () => {
+  it('removes every view and edit restriction, and a second run finds none', async () => {
+    const run = await runOn(PAGE, 'approved');
+    app.site().setRestriction(PAGE, 'read', { users: ['u-alice', app.sandbox.appAccountId], groups: ['g-legal'] });
+    app.site().setRestriction(PAGE, 'update', { users: ['u-alice', app.sandbox.appAccountId] });
+
+    expect(await removeRestrictions(run, action({ type: 'removeRestrictions' }))).toEqual({
+      ok: true,
+      message: 'removed the view restrictions (2 people and 1 group) and edit restrictions (2 people)',
+    });
+    expect(app.site().restrictionsOf(PAGE)).toEqual({ read: { users: [], groups: [] }, update: { users: [], groups: [] } });
+    expect(app.site().canView('u-grace', PAGE)).toBe(true);
+
+    expect(await removeRestrictions(run, action({ type: 'removeRestrictions' }))).toEqual({ ok: true, message: 'the page had no restrictions' });
+  });
+
+  it('cannot lift restrictions that keep the app out: it says so and the page stays restricted', async () => {
+    const run = await runOn(PAGE, 'approved');
+    app.site().setRestriction(PAGE, 'read', { users: ['u-alice'] });
+
+    expect(await removeRestrictions(run, action({ type: 'removeRestrictions' }))).toEqual({
+      ok: false,
+      message: 'the page was deleted, or its view restrictions leave ApprovalFlow out',
+    });
+    expect(app.site().restrictionsOf(PAGE).read.users).toEqual(['u-alice']);
+  });
+});
+
+describe('add restrictions', () => {
+  it('restricts viewing to the resolved people and groups, keeps the app in, and a second run sends nothing', async () => {
+    const run = await runOn(PAGE, 'approved');
+    const restrict = action({ type: 'addRestrictions', operation: 'read', principals: [{ type: 'variable', variable: '@author' }, { type: 'variable', variable: '@reviewers' }, { type: 'group', groupId: 'g-legal', name: 'legal' }] });
+
+    expect(await addRestrictions(run, restrict)).toEqual({ ok: true, message: 'viewing restricted to 2 people and 1 group' });
+    expect(app.site().restrictionsOf(PAGE).read).toEqual({ users: ['u-alice', 'u-bob', app.sandbox.appAccountId], groups: ['g-legal'] });
+    expect(app.site().canView('u-grace', PAGE)).toBe(false);
+    expect(app.site().canView('u-bob', PAGE)).toBe(true);
+
+    const writes = () => app.sandbox.ops.entries({ kind: 'confluence' }).filter((op) => op.method === 'POST').length;
+    const before = writes();
+    expect(await addRestrictions(run, restrict)).toEqual({ ok: true, message: 'viewing restricted to 2 people and 1 group already' });
+    expect(writes()).toBe(before);
+    // The app still sees and edits the page: its byline and later actions keep working.
+    expect(await manageLabels(run, action({ type: 'labels', add: ['restricted'] }))).toMatchObject({ ok: true });
+  });
+
+  it('an edit restriction on a view-restricted page lets its editors see the page too', async () => {
+    const run = await runOn(PAGE, 'approved');
+    app.site().setRestriction(PAGE, 'read', { users: ['u-alice', app.sandbox.appAccountId] });
+
+    expect(await addRestrictions(run, action({ type: 'addRestrictions', operation: 'update', principals: [{ type: 'user', accountId: 'u-bob' }] }))).toMatchObject({ ok: true });
+    expect(app.site().restrictionsOf(PAGE)).toEqual({
+      read: { users: ['u-alice', app.sandbox.appAccountId, 'u-bob'], groups: [] },
+      update: { users: ['u-bob', app.sandbox.appAccountId], groups: [] },
+    });
+    expect(app.site().canEdit('u-bob', PAGE)).toBe(true);
+  });
+
+  it('a variable that names nobody restricts nothing and says which one', async () => {
+    const run = { ...(await runOn(PAGE, 'approved')), values: { authorId: 'u-alice', reviewerIds: [], ownerIds: [] } };
+
+    expect(await addRestrictions(run, action({ type: 'addRestrictions', operation: 'update', principals: [{ type: 'variable', variable: '@lastEditor' }] }))).toEqual({
+      ok: false,
+      message: '@lastEditor named nobody when the action ran, so there was no one to restrict editing to; the page was left as it was',
+    });
+    expect(app.site().restrictionsOf(PAGE).update).toEqual({ users: [], groups: [] });
+  });
+
+  it('a group deleted from Confluence is named in the outcome and nothing is restricted', async () => {
+    const run = await runOn(PAGE, 'approved');
+
+    expect(await addRestrictions(run, action({ type: 'addRestrictions', operation: 'read', principals: [{ type: 'user', accountId: 'u-bob' }, { type: 'group', groupId: 'g-disbanded', name: 'disbanded' }] }))).toEqual({
+      ok: false,
+      message: 'a person or group the action names is not in Confluence any more; edit the action: No group found: g-disbanded',
+    });
+    expect(app.site().restrictionsOf(PAGE).read).toEqual({ users: [], groups: [] });
   });
 });
