@@ -1,8 +1,7 @@
 import type React from 'react';
 import { Stack, Text } from '@forge/react';
 import { ACTION_STATES, type WorkflowActions } from '../../shared/workflow';
-import { STATUS_LABELS } from '../../shared/status';
-import { describeAction, type NameOf } from './describe-workflow';
+import { actionStateName, describeAction, type NameOf } from './describe-workflow';
 
 interface Props {
   actions: WorkflowActions;
@@ -17,7 +16,7 @@ export function ActionsSummary({ actions, nameOf }: Props): React.JSX.Element {
     <Stack space="space.100">
       {configured.map((state) => (
         <Stack key={state} space="space.050">
-          <Text weight="medium">{`On entering ${STATUS_LABELS[state]}`}</Text>
+          <Text weight="medium">{`On entering ${actionStateName(state)}`}</Text>
           {actions[state].map((action, index) => (
             <Text key={`${state}-${index}`}>{`${index + 1}. ${describeAction(action, nameOf)}`}</Text>
           ))}

@@ -4,7 +4,8 @@
  * them; anyone else shows by account id so nobody silently disappears.
  */
 import { type PersonView } from '../../shared/contract';
-import { type Principal, type Step, type WorkflowAction, type WorkflowOptions } from '../../shared/workflow';
+import { type ActionState, type Principal, type Step, type WorkflowAction, type WorkflowOptions } from '../../shared/workflow';
+import { STATUS_LABELS } from '../../shared/status';
 import { countOf } from '../../shared/wording';
 
 export type NameOf = (accountId: string) => string;
@@ -27,6 +28,11 @@ function describePrincipal(principal: Principal, nameOf: NameOf): string {
     case 'variable':
       return principal.variable;
   }
+}
+
+/** A state that runs actions, as the editor and the details name it; Draft is entered only by a withdrawal. */
+export function actionStateName(state: ActionState): string {
+  return state === 'draft' ? 'Draft (withdrawn)' : STATUS_LABELS[state];
 }
 
 export function describeAction(action: WorkflowAction, nameOf: NameOf): string {

@@ -3,6 +3,8 @@
  * soon as the field it names is fixed, so the person sees what is left to do; messages about
  * fields not touched stay until the next save, which checks everything again.
  */
+import { type ActionState } from '../../shared/workflow';
+import { type ActionDraft } from './action-draft';
 import { type StepDraft, toEditorWorkflow, type WorkflowDraft } from './draft';
 import { settingsContract } from '../../shared/contract';
 import { fieldsOf } from '../shared/api';
@@ -46,12 +48,44 @@ export function pathsOfStepEdit(index: number, before: StepDraft, after: StepDra
     .flatMap((key) => STEP_PATHS[key].map((field) => `workflow.steps.${index}.${field}`));
 }
 
-/** What the editor can tell without asking the back end: the draft's own conversion, then the contract's checks. */
-function localProblems(draft: WorkflowDraft): FieldMessages {
+/**
+ * The contract's field under an action that each draft field feeds; a draft field missing here
+ * has the contract's name. People, groups and variables are one list in the contract.
+ */
+function actionFieldPaths(action: ActionDraft, key: string): readonly string[] {
+  switch (key) {
+    case 'users':
+    case 'groups':
+    case 'variables':
+      return [action.type === 'notify' ? 'recipients' : 'principals'];
+    case 'mode':
+      return ['mode', 'value', 'pattern'];
+    case 'targetKind':
+    case 'spaceKey':
+    case 'variableName':
+      return ['target'];
+    case 'parentPageId':
+      return ['target.parentPageId'];
+    default:
+      return [key];
+  }
+}
+
+/** The message paths an edit of one action touches. */
+export function pathsOfActionEdit(state: ActionState, index: number, before: ActionDraft, after: ActionDraft): string[] {
+  const at = `workflow.actions.${state}.${index}`;
+  const keys = Object.keys(after) as (keyof ActionDraft)[];
+  return keys.filter((key) => before[key] !== after[key]).flatMap((key) => actionFieldPaths(after, key).map((field) => `${at}.${field}`));
+}
+
+/**
+ * What the editor can tell without asking the back end: the contract's checks and, where the
+ * draft's own conversion refused a field, its message (the contract saw a stand-in there).
+ */
+export function draftProblems(draft: WorkflowDraft): FieldMessages {
   const converted = toEditorWorkflow(draft);
-  if (!converted.ok) return converted.fields;
   const checked = settingsContract.createWorkflow.safeParse({ workflow: converted.workflow });
-  return checked.success ? {} : fieldsOf(checked.error.issues);
+  return { ...(checked.success ? {} : fieldsOf(checked.error.issues)), ...converted.fields };
 }
 
 const touches = (edited: readonly string[], key: string): boolean => edited.some((path) => key === path || key.startsWith(`${path}.`));
@@ -64,7 +98,7 @@ const touches = (edited: readonly string[], key: string): boolean => edited.some
 export function recheckedMessages(fields: FieldMessages, draft: WorkflowDraft, edited: readonly string[]): Record<string, string> {
   const touched = Object.keys(fields).filter((key) => touches(edited, key));
   if (touched.length === 0) return { ...fields };
-  const local = localProblems(draft);
+  const local = draftProblems(draft);
   const left: Record<string, string> = {};
   for (const [key, message] of Object.entries(fields)) {
     if (!touched.includes(key)) left[key] = message;

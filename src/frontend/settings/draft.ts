@@ -5,7 +5,8 @@
  */
 import { type z } from 'zod';
 import { type settingsContract } from '../../shared/contract';
-import { type ApproverRef, type EditsThatOutdate, type GroupRef, type StepRule, type Workflow, type WorkflowActions } from '../../shared/workflow';
+import { ACTION_STATES, type ApproverRef, type EditsThatOutdate, type GroupRef, type StepRule, type Workflow } from '../../shared/workflow';
+import { type ActionsDraft, actionsDraft, emptyActionsDraft, toActionInput } from './action-draft';
 
 export type RuleKind = StepRule['kind'];
 export type OnEditDuringReview = 'keep' | 'restart';
@@ -32,16 +33,14 @@ export interface WorkflowDraft {
   validityDays: string;
   onEditDuringReview: OnEditDuringReview;
   editsThatOutdate: EditsThatOutdate;
-  /** Not edited here: carried through unchanged so saving never drops them. */
-  actions: WorkflowActions;
+  /** Per state, in the order they are listed (the runner still runs them in its three phases). */
+  actions: ActionsDraft;
 }
 
 export type EditorWorkflow = z.input<typeof settingsContract.createWorkflow>['workflow'];
 
 /** Field path (as the server names it, e.g. `workflow.steps.1.rule.count`) → its message. */
 export type FieldMessages = Readonly<Record<string, string>>;
-
-const EMPTY_ACTIONS: WorkflowActions = { inApproval: [], approved: [], changesRequested: [], expired: [], draft: [] };
 
 let stepCounter = 0;
 
@@ -75,7 +74,7 @@ export function emptyDraft(creatorId: string | undefined): WorkflowDraft {
     validityDays: '',
     onEditDuringReview: 'keep',
     editsThatOutdate: 'every',
-    actions: EMPTY_ACTIONS,
+    actions: emptyActionsDraft(),
   };
 }
 
@@ -99,7 +98,7 @@ export function draftFromWorkflow(workflow: Workflow): WorkflowDraft {
     validityDays: workflow.options.validityDays === null ? '' : String(workflow.options.validityDays),
     onEditDuringReview: workflow.options.onEditDuringReview,
     editsThatOutdate: workflow.options.editsThatOutdate,
-    actions: workflow.actions,
+    actions: actionsDraft(workflow.actions),
   };
 }
 
@@ -114,11 +113,16 @@ function parseWhole(text: string): Parsed {
   return WHOLE_NUMBER.test(trimmed) ? { ok: true, value: Number(trimmed) } : { ok: false };
 }
 
-export type DraftConversion = { ok: true; workflow: EditorWorkflow } | { ok: false; fields: FieldMessages };
+/** `fields` empty: `workflow` is what to send. Otherwise it is a stand-in, good for the contract's other checks. */
+export interface DraftConversion {
+  workflow: EditorWorkflow;
+  fields: FieldMessages;
+}
 
 /**
- * The payload for create/update, or the number fields that are not whole numbers (with the
- * server's path for each, so they show where server messages show).
+ * The payload for create/update, and what the conversion itself refuses: number fields that are
+ * not whole numbers and actions that would do nothing (with the server's path for each, so they
+ * show where server messages show).
  */
 export function toEditorWorkflow(draft: WorkflowDraft): DraftConversion {
   const fields: Record<string, string> = {};
@@ -149,9 +153,18 @@ export function toEditorWorkflow(draft: WorkflowDraft): DraftConversion {
     };
   });
   const validityDays = whole(draft.validityDays, 'workflow.options.validityDays', 'Validity', false);
-  if (Object.keys(fields).length > 0) return { ok: false, fields };
+  const actions = Object.fromEntries(
+    ACTION_STATES.map((state) => [
+      state,
+      draft.actions[state].map((action, index) => {
+        const converted = toActionInput(action);
+        for (const [field, message] of Object.entries(converted.problems)) fields[`workflow.actions.${state}.${index}.${field}`] = message;
+        return converted.action;
+      }),
+    ]),
+  );
   return {
-    ok: true,
+    fields,
     workflow: {
       name: draft.name,
       description: draft.description,
@@ -164,7 +177,7 @@ export function toEditorWorkflow(draft: WorkflowDraft): DraftConversion {
         onEditDuringReview: draft.onEditDuringReview,
         editsThatOutdate: draft.editsThatOutdate,
       },
-      actions: draft.actions,
+      actions,
     },
   };
 }
@@ -174,10 +187,21 @@ export function messagesAt(fields: FieldMessages, path: string, includeNested = 
   return Object.entries(fields).flatMap(([key, message]) => (key === path || (includeNested && key.startsWith(`${path}.`)) ? [message] : []));
 }
 
-export function moveStep(steps: readonly StepDraft[], index: number, offset: -1 | 1): StepDraft[] {
+/**
+ * The React key of a step's or an action's card. It changes with the position, so a move
+ * re-creates the cards rather than moving them: @forge/react's reconciler (insertBefore in
+ * out/reconciler.js) takes the target index before taking the moved card out, which puts a card
+ * that moves down one place too far, after the cards that follow it.
+ */
+export function cardKey(id: string, index: number): string {
+  return `${id}@${index}`;
+}
+
+/** A step or an action moved one place up or down; at either end the list stays as it is. */
+export function moveEntry<T>(entries: readonly T[], index: number, offset: -1 | 1): T[] {
   const target = index + offset;
-  if (target < 0 || target >= steps.length) return [...steps];
-  const next = [...steps];
+  if (target < 0 || target >= entries.length) return [...entries];
+  const next = [...entries];
   [next[index], next[target]] = [next[target], next[index]];
   return next;
 }

@@ -3,6 +3,8 @@ import { SectionMessage, Stack, Text } from '@forge/react';
 import { type ApiFailure } from '../shared/api';
 import { ApiErrorMessage } from '../shared/api-error-message';
 import { countOf, lowerFirst } from '../../shared/wording';
+import { ACTION_STATES, type ActionState } from '../../shared/workflow';
+import { actionStateName } from './describe-workflow';
 
 interface Props {
   failure: ApiFailure;
@@ -11,12 +13,19 @@ interface Props {
 }
 
 const STEP_PATH = /^workflow\.steps\.(\d+)\./;
+const ACTION_PATH = /^workflow\.actions\.(\w+)\.(\d+)(?:\.|$)/;
+
+function isActionState(name: string): name is ActionState {
+  return (ACTION_STATES as readonly string[]).includes(name);
+}
 
 /**
- * Read out of context, a message must say which step it is about. The back end's own checks
- * already do ("Step 2: …"); the contract's field checks, run before sending, do not.
+ * Read out of context, a message must say which step or action it is about. The back end's own
+ * checks already do for steps ("Step 2: …"); the contract's field checks, run before sending, do not.
  */
 function located(path: string, message: string): string {
+  const action = ACTION_PATH.exec(path);
+  if (action !== null && isActionState(action[1])) return `On entering ${actionStateName(action[1])}, action ${Number(action[2]) + 1}: ${lowerFirst(message)}`;
   const step = STEP_PATH.exec(path);
   if (step === null || /^Step \d+:/.test(message)) return message;
   return `Step ${Number(step[1]) + 1}: ${lowerFirst(message)}`;

@@ -2,7 +2,6 @@ import type React from 'react';
 import { SectionMessage, Text, useProductContext } from '@forge/react';
 import { LoadingBlock } from '../shared/loading-block';
 import { type WorkflowDetailView } from '../../shared/contract';
-import { nameLookup } from './describe-workflow';
 import { draftFromWorkflow, emptyDraft } from './draft';
 import { selfApprovalControl } from './self-approval-control';
 import { ApiErrorMessage } from '../shared/api-error-message';
@@ -24,7 +23,6 @@ export function CreateWorkflow({ isSpaceAdmin, onSaved, onCancel }: Props): Reac
     <WorkflowForm
       target={{ kind: 'create' }}
       initial={emptyDraft(context.accountId)}
-      nameOf={nameLookup([])}
       selfApproval={selfApprovalControl(isSpaceAdmin, null)}
       onSaved={(detail) => onSaved(detail, true)}
       onCancel={onCancel}
@@ -44,7 +42,7 @@ export function EditWorkflow({ workflowId, isSpaceAdmin, onSaved, onCancel }: Pr
     return <ApiErrorMessage error={detail.error} title="The workflow could not be loaded" actions={[{ label: 'Try again', onClick: detail.reload }]} />;
   }
   if (detail.data === undefined) return <LoadingBlock label="Loading the workflow" />;
-  const { workflow, canManage, people } = detail.data;
+  const { workflow, canManage } = detail.data;
   if (!canManage) {
     return (
       <SectionMessage appearance="warning" title="You can view this workflow but not change it">
@@ -57,7 +55,6 @@ export function EditWorkflow({ workflowId, isSpaceAdmin, onSaved, onCancel }: Pr
       key={workflow.revision}
       target={{ kind: 'update', workflowId, revision: workflow.revision }}
       initial={draftFromWorkflow(workflow)}
-      nameOf={nameLookup(people)}
       selfApproval={selfApprovalControl(isSpaceAdmin, workflow)}
       onSaved={(detail) => onSaved(detail, false)}
       onCancel={onCancel}

@@ -7,7 +7,6 @@ import {
   FormFooter,
   FormHeader,
   FormSection,
-  HelperMessage,
   Label,
   LoadingButton,
   RequiredAsterisk,
@@ -18,10 +17,11 @@ import {
 } from '@forge/react';
 import { type WorkflowDetailView } from '../../shared/contract';
 import { type ApiFailure } from '../shared/api';
-import { ActionsSummary } from './actions-summary';
-import { type NameOf } from './describe-workflow';
-import { emptyStep, messagesAt, moveStep, type StepDraft, toEditorWorkflow, type WorkflowDraft } from './draft';
-import { pathsOfEdit, pathsOfStepEdit, recheckedMessages } from './draft-recheck';
+import { type ActionState } from '../../shared/workflow';
+import { type ActionDraft } from './action-draft';
+import { ActionsFields } from './actions-fields';
+import { cardKey, emptyStep, messagesAt, moveEntry, type StepDraft, toEditorWorkflow, type WorkflowDraft } from './draft';
+import { draftProblems, pathsOfActionEdit, pathsOfEdit, pathsOfStepEdit, recheckedMessages } from './draft-recheck';
 import { FieldMessages } from './field-messages';
 import { OptionsFields } from './options-fields';
 import { type SelfApprovalControl } from './self-approval-control';
@@ -37,7 +37,6 @@ export type EditTarget = { kind: 'create' } | { kind: 'update'; workflowId: stri
 interface Props {
   target: EditTarget;
   initial: WorkflowDraft;
-  nameOf: NameOf;
   selfApproval: SelfApprovalControl;
   onSaved(detail: WorkflowDetailView): void;
   onCancel(): void;
@@ -52,7 +51,7 @@ const NO_FIELDS = {};
  * added, removed and reordered; the back end checks everything on save and its messages are
  * shown under the fields they name (paths such as `workflow.steps.1.rule.count`).
  */
-export function WorkflowForm({ target, initial, nameOf, selfApproval, onSaved, onCancel, onReload }: Props): React.JSX.Element {
+export function WorkflowForm({ target, initial, selfApproval, onSaved, onCancel, onReload }: Props): React.JSX.Element {
   const [draft, setDraft] = useState(initial);
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const [saving, setSaving] = useState(false);
@@ -73,11 +72,21 @@ export function WorkflowForm({ target, initial, nameOf, selfApproval, onSaved, o
   };
   const changeStep = (index: number, step: StepDraft) =>
     edit({ ...draft, steps: draft.steps.map((s, i) => (i === index ? step : s)) }, pathsOfStepEdit(index, draft.steps[index], step));
+  const withActions = (state: ActionState, actions: ActionDraft[]): WorkflowDraft => ({ ...draft, actions: { ...draft.actions, [state]: actions } });
+  const changeAction = (state: ActionState, index: number, action: ActionDraft) =>
+    edit(withActions(state, draft.actions[state].map((a, i) => (i === index ? action : a))), pathsOfActionEdit(state, index, draft.actions[state][index], action));
+  // As with steps: messages naming an action by number would point at the wrong one once the list is renumbered.
+  const restructureActions = (state: ActionState, actions: ActionDraft[]) => {
+    setFailure(null);
+    setDraft(withActions(state, actions));
+  };
 
   const save = async () => {
     const converted = toEditorWorkflow(draft);
-    if (!converted.ok) {
-      setFailure({ code: 'VALIDATION', message: Object.values(converted.fields)[0] ?? '', fields: converted.fields });
+    if (Object.keys(converted.fields).length > 0) {
+      // With the contract's checks too, so every problem shows at once rather than the conversion's first.
+      const problems = draftProblems(draft);
+      setFailure({ code: 'VALIDATION', message: Object.values(problems)[0] ?? '', fields: problems });
       return;
     }
     setSaving(true);
@@ -145,14 +154,14 @@ export function WorkflowForm({ target, initial, nameOf, selfApproval, onSaved, o
       </FormSection>
       {draft.steps.map((step, index) => (
         <StepFields
-          key={step.id}
+          key={cardKey(step.id, index)}
           step={step}
           index={index}
           count={draft.steps.length}
           fields={fields}
           groups={groups}
           onChange={(next) => changeStep(index, next)}
-          onMove={(offset) => restructure(moveStep(draft.steps, index, offset))}
+          onMove={(offset) => restructure(moveEntry(draft.steps, index, offset))}
           onRemove={() => restructure(draft.steps.filter((_, i) => i !== index))}
         />
       ))}
@@ -164,13 +173,15 @@ export function WorkflowForm({ target, initial, nameOf, selfApproval, onSaved, o
 
       <OptionsFields draft={draft} fields={fields} selfApproval={selfApproval} onChange={change} />
 
-      <FormSection title="Actions on entering a state">
-        <Stack space="space.100">
-          <ActionsSummary actions={draft.actions} nameOf={nameOf} />
-          <HelperMessage>Actions are kept as they are when you save.</HelperMessage>
-          <FieldMessages messages={messagesAt(fields, 'workflow.actions', true)} />
-        </Stack>
-      </FormSection>
+      <ActionsFields
+        actions={draft.actions}
+        fields={fields}
+        groups={groups}
+        spaceVariables={null}
+        onChange={changeAction}
+        onAdd={(state, action) => edit(withActions(state, [...draft.actions[state], action]), [])}
+        onRestructure={restructureActions}
+      />
 
       {/* Next to the Save button, where the person is when saving is refused; each problem is also under its field. */}
       {failure === null ? null : <SaveFailure failure={failure} onReload={onReload} />}
