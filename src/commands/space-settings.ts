@@ -1,21 +1,32 @@
 /**
  * The space's settings, changed by its admins only: the default workflow, page/subtree
- * assignments, who may create workflows and whether readers see the approved-version banner. All
+ * assignments, who may create workflows, whether readers see the approved-version banner and the
+ * space variables publish actions may target. All
  * live in the space's one settings row: a change is decided from the latest row, written with its
  * audit entry in one transaction conditioned on that row's revision, decided again when another
  * admin's change landed first, and emitted.
  */
+import { publishTargetAccess, saverOf } from '../auth/publish-target-access';
 import { isSpaceAdmin } from '../auth/space-admin';
 import { requireSpaceViewer } from '../auth/space-viewer';
 import { type WorkflowAssignment } from '../domain/workflow-resolution';
+import { type SpaceVariable, spaceVariablesSchema } from '../shared/space-variables';
 import { AppError } from '../shared/errors';
 import { allSettled } from '../shared/parallel';
 import { ATTEMPTS, LOST_RACE, retryLostRaces } from '../shared/retry-policy';
 import { type Workflow, type WorkflowCreators } from '../shared/workflow';
-import { getVersionedAssignments, readersBannerShown, type SpaceAssignments, saveSpaceAssignments, workflowCreatorsOf } from '../storage/assignments';
+import {
+  getVersionedAssignments,
+  readersBannerShown,
+  type SpaceAssignments,
+  saveSpaceAssignments,
+  spaceVariablesOf,
+  workflowCreatorsOf,
+} from '../storage/assignments';
 import { spaceSettingsChangeKey, type WorkflowChangeEntry, workflowAuditEntry } from '../storage/audit-rows';
 import { NONE } from '../storage/entities';
 import { getWorkflowsByIds } from '../storage/workflows';
+import { sameSpaceMessage } from './actions-grant';
 import { emit } from './emit';
 import { type SpaceActor } from './workflows';
 
@@ -165,4 +176,79 @@ export async function assignWorkflow<Target extends { node: { title: string } }>
     }),
   });
   return { target, assigned };
+}
+
+/** A problem with one field of the variable form, at its payload path (`variable.spaceKey`). */
+function variableFailure(field: keyof SpaceVariable, message: string): AppError {
+  return new AppError('VALIDATION', message, { issues: [{ path: ['variable', field], message }] });
+}
+
+const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+export interface SpaceVariableChange {
+  /** The variable's name as the form opened it; absent when adding one. */
+  previousName?: string;
+  variable: SpaceVariable;
+}
+
+/**
+ * Adds or changes one variable, so two admins editing different variables at once both keep
+ * their change (the list is re-read and the one variable reapplied after a lost race). The admin
+ * must be able to add pages in the target space, as for a workflow's own publish target; the
+ * workflows using the variable send copies there from their next run.
+ */
+export async function saveSpaceVariable(actor: SpaceActor, { previousName, variable }: SpaceVariableChange): Promise<SpaceAssignments> {
+  const [, space, saver] = await allSettled([
+    requireSpaceAdmin(actor.spaceId, actor.accountId, 'change space variables'),
+    requireSpaceViewer(actor.spaceId),
+    saverOf(actor.accountId),
+  ]);
+  if (variable.spaceKey === space.key) throw variableFailure('spaceKey', sameSpaceMessage(space.key));
+  const access = await publishTargetAccess(saver, variable);
+  if (!access.ok) throw variableFailure(access.field, access.message);
+  return commitSettings(actor, {
+    apply: (current) => {
+      const variables = [...spaceVariablesOf(current)];
+      const at = previousName === undefined ? -1 : variables.findIndex((v) => sameName(v.name, previousName));
+      if (previousName !== undefined && at === -1) {
+        throw new AppError('NOT_FOUND', `The space variable ${previousName} was removed by another admin since you opened it. Nothing was changed: add it again.`);
+      }
+      if (variables.some((v, index) => index !== at && sameName(v.name, variable.name))) {
+        throw variableFailure('name', `There is already a variable named ${variable.name}`);
+      }
+      if (at !== -1 && JSON.stringify(variables[at]) === JSON.stringify(variable)) return null;
+      if (at === -1) variables.push(variable);
+      else variables[at] = variable;
+      const checked = spaceVariablesSchema.safeParse(variables);
+      if (!checked.success) throw variableFailure('name', checked.error.issues[0]?.message ?? 'This variable cannot be added');
+      return { ...current, variables: checked.data };
+    },
+    audit: (current) => ({
+      change: 'variableSet',
+      workflowId: NONE,
+      details: {
+        name: variable.name,
+        spaceKey: variable.spaceKey,
+        parentPageId: variable.parentPageId ?? null,
+        previous: spaceVariablesOf(current).find((v) => previousName !== undefined && sameName(v.name, previousName)) ?? null,
+      },
+    }),
+  });
+}
+
+/** Removing a variable that is already gone changes nothing. Workflows naming it report it at their next run. */
+export async function removeSpaceVariable(actor: SpaceActor, name: string): Promise<SpaceAssignments> {
+  await requireSpaceAdmin(actor.spaceId, actor.accountId, 'change space variables');
+  return commitSettings(actor, {
+    apply: (current) => {
+      const variables = spaceVariablesOf(current);
+      const kept = variables.filter((v) => !sameName(v.name, name));
+      return kept.length === variables.length ? null : { ...current, variables: kept };
+    },
+    audit: (current) => ({
+      change: 'variableRemoved',
+      workflowId: NONE,
+      details: { name, previous: spaceVariablesOf(current).find((v) => sameName(v.name, name)) ?? null },
+    }),
+  });
 }

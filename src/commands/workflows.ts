@@ -1,7 +1,7 @@
 /**
  * Workflow changes: create (anyone who can view the space, unless the space allows only its
  * admins; the creator becomes an owner), edit, enable/disable and delete (owners and space
- * admins). Each loads what it decides from, asks the domain whether the caller may, writes the
+ * admins). Restriction and publish actions also need a space admin's grant (actions-grant.ts). Each loads what it decides from, asks the domain whether the caller may, writes the
  * workflow with its audit entry in one transaction conditioned on the revision it read, and emits.
  */
 import { randomUUID } from 'node:crypto';
@@ -13,11 +13,12 @@ import { AppError } from '../shared/errors';
 import { allSettled } from '../shared/parallel';
 import { ATTEMPTS, LOST_RACE, retryLostRaces } from '../shared/retry-policy';
 import { type Workflow, type WorkflowInput } from '../shared/workflow';
-import { getSpaceAssignments, workflowCreatorsOf } from '../storage/assignments';
+import { getSpaceAssignments, spaceVariablesOf, workflowCreatorsOf } from '../storage/assignments';
 import { workflowAuditEntry, workflowChangeKey } from '../storage/audit-rows';
 import { type WorkflowRow } from '../storage/entities';
 import { hasRunningRequests } from '../storage/workflow-usage';
 import { deleteWorkflow, getWorkflowRow, listSpaceWorkflowsForName, saveWorkflow } from '../storage/workflows';
+import { actionsGrantFor } from './actions-grant';
 import { emit } from './emit';
 import { checkWorkflowInput, nameTakenIssue, validationFailure } from './workflow-input';
 import { lookUpPeople, personView } from './workflow-people';
@@ -74,7 +75,7 @@ function grantOf(requested: boolean, current: Workflow | null, editor: { account
 }
 
 export async function createWorkflow({ accountId, spaceId }: SpaceActor, draft: WorkflowDraft): Promise<Workflow> {
-  const [, existing, admin, settings] = await allSettled([
+  const [space, existing, admin, settings] = await allSettled([
     requireSpaceViewer(spaceId),
     listSpaceWorkflowsForName(spaceId, draft.name),
     isSpaceAdmin(spaceId, accountId),
@@ -87,7 +88,8 @@ export async function createWorkflow({ accountId, spaceId }: SpaceActor, draft: 
   const grant = grantOf(draft.options.selfApproval, null, { accountId, isSpaceAdmin: admin }, now);
   const owners = [...new Set([accountId, ...draft.owners])];
   const { value } = await checkWorkflowInput({ ...draft, spaceId, owners }, existing);
-  const workflow: Workflow = { ...value, ...grant, id: randomUUID(), createdBy: accountId, createdAt: now, updatedAt: now, revision: 0 };
+  const actionsGrant = await actionsGrantFor(value.actions, null, { accountId, isSpaceAdmin: admin, spaceKey: space.key }, spaceVariablesOf(settings), now);
+  const workflow: Workflow = { ...value, ...grant, ...actionsGrant, id: randomUUID(), createdBy: accountId, createdAt: now, updatedAt: now, revision: 0 };
   const audit = workflowAuditEntry({
     key: workflowChangeKey(workflow.id, workflow.revision),
     spaceId,
@@ -108,11 +110,12 @@ export async function createWorkflow({ accountId, spaceId }: SpaceActor, draft: 
 
 /** `revision` is the one the editor opened: a change made since then is never overwritten. */
 export async function editWorkflow({ accountId, spaceId }: SpaceActor, workflowId: string, revision: number, draft: WorkflowDraft): Promise<ChangedWorkflow> {
-  const [, row, admin, all] = await allSettled([
+  const [space, row, admin, all, settings] = await allSettled([
     requireSpaceViewer(spaceId),
     workflowOfSpace(spaceId, workflowId),
     isSpaceAdmin(spaceId, accountId),
     listSpaceWorkflowsForName(spaceId, draft.name),
+    getSpaceAssignments(spaceId),
   ]);
   await requireManager(row.body, accountId, admin);
   if (row.revision !== revision) throw await changedSinceMessage(workflowId, accountId);
@@ -120,10 +123,12 @@ export async function editWorkflow({ accountId, spaceId }: SpaceActor, workflowI
   const current = row.body;
   const grant = grantOf(draft.options.selfApproval, current, { accountId, isSpaceAdmin: admin }, now);
   const { value } = await checkWorkflowInput({ ...draft, spaceId }, all.filter((w) => w.id !== workflowId));
+  const actionsGrant = await actionsGrantFor(value.actions, current, { accountId, isSpaceAdmin: admin, spaceKey: space.key }, spaceVariablesOf(settings), now);
   // Enabling and disabling is its own action with its own audit entry; the editor never flips it.
   const workflow: Workflow = {
     ...value,
     ...grant,
+    ...actionsGrant,
     enabled: current.enabled,
     id: current.id,
     createdBy: current.createdBy,

@@ -7,7 +7,7 @@
  */
 import { ACTION_STATES, type ActionState, type Workflow, type WorkflowAction, type WorkflowActions } from '../shared/workflow';
 import { type SpaceVariable } from '../shared/space-variables';
-import { type ValidationIssue } from './workflow-validation';
+import { issueAt, type ValidationIssue } from './workflow-validation';
 
 export type GrantedAction = Extract<WorkflowAction, { type: 'removeRestrictions' | 'addRestrictions' | 'publish' }>;
 
@@ -97,12 +97,13 @@ export function actionsGrantOnSave(
   if (changed.length === 0) return { ok: true, grant: current?.actionsGrant };
   return {
     ok: false,
-    issues: changed.map(({ state, index, action }) => ({
-      path: ['actions', state, index],
-      message:
-        `${actionName(action)}: only a space admin can add or change restriction and publish actions, because they run with the app's permissions. ` +
-        'Undo this change to save, or ask a space admin to make it.',
-    })),
+    issues: changed.map(({ state, index, action }) =>
+      issueAt(
+        ['actions', state, index],
+        `only a space admin can add or change this action (${actionName(action)}), because it runs with the app's permissions. ` +
+          'Undo this change to save, or ask a space admin to make it',
+      ),
+    ),
   };
 }
 

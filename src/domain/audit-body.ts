@@ -10,7 +10,18 @@ export type AuditBody =
   | { kind: 'request'; event: DomainEvent }
   | {
       kind: 'workflow';
-      change: 'created' | 'updated' | 'enabled' | 'disabled' | 'deleted' | 'assigned' | 'defaultSet' | 'creatorsSet' | 'readersBannerSet';
+      change:
+        | 'created'
+        | 'updated'
+        | 'enabled'
+        | 'disabled'
+        | 'deleted'
+        | 'assigned'
+        | 'defaultSet'
+        | 'creatorsSet'
+        | 'readersBannerSet'
+        | 'variableSet'
+        | 'variableRemoved';
       workflowId: string;
       details: Record<string, unknown>;
     }

@@ -21,7 +21,9 @@ export interface SentenceEntry {
   actorId: string;
 }
 
-const WORKFLOW_CHANGES: Record<Exclude<WorkflowBody['change'], 'assigned' | 'defaultSet' | 'creatorsSet' | 'readersBannerSet'>, string> = {
+type SpaceSettingChange = 'assigned' | 'defaultSet' | 'creatorsSet' | 'readersBannerSet' | 'variableSet' | 'variableRemoved';
+
+const WORKFLOW_CHANGES: Record<Exclude<WorkflowBody['change'], SpaceSettingChange>, string> = {
   created: 'created',
   updated: 'changed',
   enabled: 'enabled',
@@ -57,6 +59,12 @@ function workflowSentence(body: WorkflowBody, actor: string): string {
       return `${actor} ${CREATORS_SENTENCES[String(details.workflowCreators)] ?? 'chose who can create workflows'}`;
     case 'readersBannerSet':
       return `${actor} ${details.shown === false ? 'stopped showing' : 'showed'} readers which version of a page is approved`;
+    case 'variableSet': {
+      const under = typeof details.parentPageId === 'string' ? ` (under page ${details.parentPageId})` : '';
+      return `${actor} set the space variable ${String(details.name)} to space ${String(details.spaceKey)}${under}`;
+    }
+    case 'variableRemoved':
+      return `${actor} removed the space variable ${String(details.name)}`;
     case 'defaultSet': {
       // A cleared default is written with no workflow, its name null.
       if (details.name === null) return `${actor} cleared the space default workflow`;
@@ -92,7 +100,8 @@ export function historySentence(entry: SentenceEntry, lookups: SentenceLookups):
       const done = body.results.length - failed.length;
       const known = ACTION_STATES.find((state) => state === body.state);
       const state = known === undefined ? body.state : STATUS_LABELS[known];
-      const failures = failed.map((result) => `${result.action}: ${result.message}`).join('; ');
+      // Each message names its action already ("Publish page: the target space PUB no longer exists").
+      const failures = failed.map((result) => result.message).join('; ');
       return `Workflow actions on entering ${state}: ${done} succeeded${failed.length === 0 ? '' : `, ${failed.length} failed (${failures})`}`;
     }
     case 'overdue': {
@@ -135,6 +144,9 @@ function eventSentence(event: DomainEvent, lookups: SentenceLookups): string {
     case 'request.withdrawn':
       return `${actor} withdrew ${version} from approval${event.details.byAdmin ? ' as a space admin' : ''}`;
     case 'request.overridden':
+      if (event.details.fromStatus === event.details.toStatus) {
+        return `${actor} set the status of ${version} to ${requestStatusName(event.details.toStatus)} again: ${event.details.reason}`;
+      }
       return `${actor} overrode the status of ${version} from ${requestStatusName(event.details.fromStatus)} to ${requestStatusName(event.details.toStatus)}: ${event.details.reason}`;
     case 'request.expired':
       return `The approval of ${version} expired`;

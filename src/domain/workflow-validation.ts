@@ -6,6 +6,7 @@
 import { type z } from 'zod';
 import {
   ACTION_STATES,
+  type ActionState,
   type ApproverRef,
   type Step,
   type WorkflowAction,
@@ -61,7 +62,8 @@ function locate(path: IssuePath): string {
   return '';
 }
 
-function issueAt(path: IssuePath, message: string): ValidationIssue {
+/** An issue at `path`, its message led by where it is ("On Approved, action 2: …"). */
+export function issueAt(path: IssuePath, message: string): ValidationIssue {
   const where = locate(path);
   const text = where === '' ? capitalise(message) : lowerFirst(message);
   return { path, message: `${where}${text}` };
@@ -156,8 +158,42 @@ function capacityIssues(step: Step, index: number, groupSizes: Readonly<Record<s
 function actionIssues(actions: WorkflowInput['actions']): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   for (const state of ACTION_STATES) {
-    actions[state].forEach((action, index) => issues.push(...singleActionIssues(action, ['actions', state, index])));
+    actions[state].forEach((action, index) => issues.push(...singleActionIssues(action, ['actions', state, index]), ...stateIssues(action, state, index)));
+    issues.push(...duplicatePublishIssues(actions[state], state));
   }
+  return issues;
+}
+
+/**
+ * The official version is the version just approved: only entering Approved has one. Publishing
+ * is refused on Draft only: a withdrawn page was taken back by its author, so copying it out
+ * would publish what they withdrew (on In Approval a review copy, on Expired an archive copy make sense).
+ */
+function stateIssues(action: WorkflowAction, state: ActionState, index: number): ValidationIssue[] {
+  if (action.type === 'setOfficialVersion' && state !== 'approved') {
+    return [issueAt(['actions', state, index, 'type'], 'the official version can be set only on entering Approved, the state that has a version just approved')];
+  }
+  if (action.type === 'publish' && state === 'draft') {
+    return [issueAt(['actions', state, index, 'type'], 'a withdrawn page is not published: its author took it back')];
+  }
+  return [];
+}
+
+function publishTargetKey(target: Extract<WorkflowAction, { type: 'publish' }>['target']): string {
+  return target.type === 'space' ? `space:${target.spaceKey}:${target.parentPageId ?? ''}` : `variable:${target.name.toLowerCase()}`;
+}
+
+/** Two publish actions to one place would update one copy twice per run. */
+function duplicatePublishIssues(actions: readonly WorkflowAction[], state: ActionState): ValidationIssue[] {
+  const first = new Map<string, number>();
+  const issues: ValidationIssue[] = [];
+  actions.forEach((action, index) => {
+    if (action.type !== 'publish') return;
+    const key = publishTargetKey(action.target);
+    const earlier = first.get(key);
+    if (earlier === undefined) first.set(key, index);
+    else issues.push(issueAt(['actions', state, index, 'target'], `action ${earlier + 1} already publishes to the same place`));
+  });
   return issues;
 }
 

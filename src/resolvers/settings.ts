@@ -3,6 +3,7 @@ import { checkPinnedHeadSpec, exportAuditSpec } from './audit-export';
 import { resolverDefinitions, type ResolverSpec } from './define';
 import { assignWorkflow, setDefaultWorkflow, setReadersBanner, setWorkflowCreators } from './settings/assignments';
 import { searchGroups } from './settings/groups';
+import { listSpaceVariables, removeSpaceVariable, saveSpaceVariable } from './settings/space-variables';
 import { overridePageStatus, submitPage } from './settings/page-actions';
 import { getTreeLevel } from './settings/tree';
 import { createWorkflow, getWorkflow, listWorkflows, removeWorkflow, setWorkflowEnabled, updateWorkflow } from './settings/workflows';
@@ -27,6 +28,9 @@ const specs: { [K in keyof Contract]: ResolverSpec<Contract[K], SettingsResults[
   searchGroups,
   exportAudit: exportAuditSpec,
   checkPinnedHead: checkPinnedHeadSpec,
+  listSpaceVariables,
+  saveSpaceVariable,
+  removeSpaceVariable,
 };
 
 export const settingsResolver = resolverDefinitions(specs);

@@ -4,6 +4,7 @@
  * the one in the invocation context.
  */
 import { z } from 'zod';
+import { type SpaceVariable, spaceVariableNameSchema, spaceVariableSchema } from '../space-variables';
 import { type PageStatus } from '../status';
 import { type LozengeAppearance } from '../status-colours';
 import { freeText } from '../text';
@@ -35,6 +36,13 @@ export interface WorkflowListView {
   /** Page views in this space show readers the approved-version banner (docs/readers.md). */
   readersBanner: boolean;
   isSpaceAdmin: boolean;
+}
+
+/** The space's variables (named publish targets): anyone who can view the space may read them, for the workflow editor's target picker. */
+export interface SpaceVariablesView {
+  variables: SpaceVariable[];
+  /** Only space admins add, change and remove them. */
+  canManage: boolean;
 }
 
 export interface WorkflowDetailView {
@@ -113,6 +121,10 @@ export const settingsContract = {
   searchGroups: z.object({ query: freeText('A search', 100) }),
   exportAudit: z.object({ cursor: cursorSchema }),
   checkPinnedHead: z.object({ pinnedHead: pinnedHeadSchema }),
+  listSpaceVariables: z.object({}),
+  /** Adds a variable, or changes the one the form opened as `previousName` (it may be renamed). */
+  saveSpaceVariable: z.object({ previousName: spaceVariableNameSchema.optional(), variable: spaceVariableSchema }),
+  removeSpaceVariable: z.object({ name: spaceVariableNameSchema }),
 } as const;
 
 export interface SettingsResults {
@@ -132,4 +144,7 @@ export interface SettingsResults {
   searchGroups: { groups: { id: string; name: string }[] };
   exportAudit: AuditExportView;
   checkPinnedHead: PinnedHeadCheckView;
+  listSpaceVariables: SpaceVariablesView;
+  saveSpaceVariable: SpaceVariablesView;
+  removeSpaceVariable: SpaceVariablesView;
 }

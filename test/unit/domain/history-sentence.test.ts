@@ -31,6 +31,16 @@ describe('history sentences about workflows', () => {
     expect(sentence('creatorsSet', { workflowCreators: 'spaceAdmins', previous: 'everyone' }, '-')).toBe('Frank Admin allowed only space admins to create workflows');
   });
 
+  it('says where a space variable now sends copies, and when it was removed', () => {
+    expect(sentence('variableSet', { name: 'publishTarget', spaceKey: 'PUB', parentPageId: null, previous: null }, '-')).toBe(
+      'Frank Admin set the space variable publishTarget to space PUB',
+    );
+    expect(sentence('variableSet', { name: 'publishTarget', spaceKey: 'PUB', parentPageId: '900', previous: null }, '-')).toBe(
+      'Frank Admin set the space variable publishTarget to space PUB (under page 900)',
+    );
+    expect(sentence('variableRemoved', { name: 'publishTarget', previous: null }, '-')).toBe('Frank Admin removed the space variable publishTarget');
+  });
+
   it('says "a workflow" rather than an id when an entry holds no name', () => {
     for (const change of ['created', 'updated', 'enabled', 'defaultSet', 'assigned'] as const) {
       expect(sentence(change, {})).not.toContain(WORKFLOW_ID);

@@ -342,6 +342,45 @@ describe('validateWorkflow: rules across fields', () => {
       { path: ['actions', 'expired', 1, 'remove', 0], message: "On Expired, action 2: label 'draft' cannot be both added and removed" },
     ]);
   });
+
+  it('sets the official version only on entering Approved and publishes nothing a withdrawal took back', () => {
+    const issues = issuesOf(
+      input({
+        actions: {
+          inApproval: [{ type: 'setOfficialVersion' }, { type: 'publish', target: { type: 'space', spaceKey: 'REVIEW' } }],
+          expired: [{ type: 'publish', target: { type: 'space', spaceKey: 'ARCHIVE' } }],
+          draft: [{ type: 'publish', target: { type: 'variable', name: 'publishTarget' } }],
+        },
+      }),
+    );
+    expect(issues).toEqual([
+      {
+        path: ['actions', 'inApproval', 0, 'type'],
+        message: 'On In Approval, action 1: the official version can be set only on entering Approved, the state that has a version just approved',
+      },
+      { path: ['actions', 'draft', 0, 'type'], message: 'On Draft, action 1: a withdrawn page is not published: its author took it back' },
+    ]);
+  });
+
+  it('refuses two publish actions of one state to the same place', () => {
+    const issues = issuesOf(
+      input({
+        actions: {
+          approved: [
+            { type: 'publish', target: { type: 'space', spaceKey: 'PUB' } },
+            { type: 'publish', target: { type: 'space', spaceKey: 'PUB', parentPageId: '900' } },
+            { type: 'publish', target: { type: 'variable', name: 'publishTarget' } },
+            { type: 'publish', target: { type: 'space', spaceKey: 'PUB' }, includeLabels: true },
+            { type: 'publish', target: { type: 'variable', name: 'PUBLISHTARGET' } },
+          ],
+        },
+      }),
+    );
+    expect(issues).toEqual([
+      { path: ['actions', 'approved', 3, 'target'], message: 'On Approved, action 4: action 1 already publishes to the same place' },
+      { path: ['actions', 'approved', 4, 'target'], message: 'On Approved, action 5: action 3 already publishes to the same place' },
+    ]);
+  });
 });
 
 describe('workflowSchema', () => {
