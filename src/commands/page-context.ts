@@ -15,6 +15,8 @@ import { ENTITY, type SpaceAssignments, type SpaceSettingsRow, spaceParent, type
 import { versionedEdits, workflowEditorKey } from '../storage/workflow-editors';
 import { emptyRecord, type PageRecord, pageRecordKey, pageRecordOf, type StoredPageRecord } from '../storage/page-state';
 import { CACHE, CacheSession } from '../storage/permission-cache';
+import { publishedFromKey, publishedFromOf } from '../storage/published-copies';
+import { type PublishedFrom } from '../shared/published-copy';
 
 export interface Actor {
   accountId: string;
@@ -31,6 +33,8 @@ export interface PageContext {
   liveDoc: boolean;
   /** Undefined until the page's first change. */
   record: PageRecord | undefined;
+  /** Set when the page is a copy the publish action made: it is not submitted, its source is. */
+  publishedFrom: PublishedFrom | undefined;
   assignments: SpaceAssignments;
   /** When the caller changed the space's workflows: a decision is refused on a request whose workflow they changed since its submission. */
   actorWorkflowEdits: WorkflowEdits;
@@ -80,6 +84,7 @@ export async function loadPageContext(actor: Actor, pageId: string, content: Con
       CACHE.ancestors(pageId).key,
       CACHE.userGroups(actor.accountId).key,
       pageNamesEntry(pageId).key,
+      publishedFromKey(pageId),
     ]),
     accessing,
   ]);
@@ -92,6 +97,7 @@ export async function loadPageContext(actor: Actor, pageId: string, content: Con
     access,
     liveDoc: content.liveDoc === true,
     record,
+    publishedFrom: publishedFromOf(values<unknown>(publishedFromKey(pageId))),
     assignments: values<SpaceSettingsRow>(settingsKey)?.body ?? NO_ASSIGNMENTS,
     actorWorkflowEdits: versionedEdits(values<WorkflowEditorRow>(editorKey)).edits,
     cache: new CacheSession(values),

@@ -16,6 +16,7 @@ import { isPublished } from '../domain/submission';
 import { withheldDecision } from '../domain/withheld-decision';
 import { type AllowedActions, type PageApprovalView, type WorkflowChoice } from '../shared/contract/byline';
 import { LIVE_DOC_NOTICE } from '../shared/content';
+import { publishedCopyByline } from '../shared/published-copy';
 import { bylineProperties } from '../shared/byline-text';
 import { STATUS_LABELS } from '../shared/status';
 import { lozengeAppearance } from '../shared/status-colours';
@@ -75,8 +76,9 @@ export async function pageApprovalView(
     viewerGroups(context, latest),
   ]);
   const allowed = allowedActions(latest, { accountId: context.actorId, access, isSpaceAdmin, canSubmitWithSomeWorkflow: workflows.length > 0, groupIds, workflowEdits: context.actorWorkflowEdits });
-  // A live doc can have no approval to act on: nothing is offered, the notice says why.
-  const actions = context.liveDoc ? NO_ACTIONS : allowed;
+  // A live doc can have no approval to act on; a published copy is approved through its source.
+  const copyOf = record === undefined ? context.publishedFrom : undefined;
+  const actions = context.liveDoc || copyOf !== undefined ? NO_ACTIONS : allowed;
 
   const requests = [latest, approved].filter((r): r is ApprovalRequest => r !== null);
   const people = [...requests.flatMap(peopleInRequest), ...peopleIn(history.rows)];
@@ -88,9 +90,11 @@ export async function pageApprovalView(
   return {
     page: { id: access.page.id, type: access.page.type, title: access.page.title, spaceId: access.page.spaceId, currentVersion },
     notice: context.liveDoc ? LIVE_DOC_NOTICE : null,
+    publishedFrom: copyOf ?? null,
     status: summary.status,
     lozenge: { text: STATUS_LABELS[summary.status], appearance: lozengeAppearance(summary.status) },
-    byline: { ...bylineProperties(summary, displayName), revision: record?.revision ?? 0 },
+    // The same byline the publish action wrote on the copy, so the dialog's byline check leaves it.
+    byline: { ...(copyOf === undefined ? bylineProperties(summary, displayName) : publishedCopyByline(copyOf)), revision: record?.revision ?? 0 },
     approvedVersion: approval?.version ?? null,
     changesSinceVersion: comparedVersions(record)?.from ?? null,
     request: latest === null ? null : requestView(latest, displayName, overdueSteps(latest, now)),

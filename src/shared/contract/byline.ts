@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { type BylinePropertyValue, type BylineState } from '../byline';
 import { type ContentType } from '../content';
+import { type PublishedFrom } from '../published-copy';
 import { type PageStatus } from '../status';
 import { type LozengeAppearance } from '../status-colours';
 import { type VersionChanges } from '../what-changed';
@@ -74,6 +75,8 @@ export interface PageApprovalView {
   page: { id: string; type: ContentType; title: string; spaceId: string; currentVersion: number };
   /** Why nothing can be done here (a live doc), shown instead of actions; null otherwise. */
   notice: string | null;
+  /** When the page is a copy the publish action made: where it came from, shown instead of any action. */
+  publishedFrom: PublishedFrom | null;
   status: PageStatus;
   lozenge: { text: string; appearance: LozengeAppearance };
   /** The byline of this page state (title, icon, tooltip), as the lozenge should show it. */

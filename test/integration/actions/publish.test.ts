@@ -1,0 +1,251 @@
+/**
+ * Publish page against the strict sandbox, called as the runner calls it with a run built from a
+ * real approved request: the copy appears in the target space (with descendants and labels when
+ * asked), a re-approval updates it instead of making another, a space variable is read when the
+ * action runs, a missing target is an outcome a space admin can act on, a duplicate run or a run
+ * resumed after a crash makes no second copy, a 429 is thrown for the runner, and the copy says
+ * where it came from (property, footer, byline, dialog).
+ */
+import { kvs } from '@forge/kvs';
+import { type ActionRun } from '../../../src/actions/action-run';
+import { publishPage } from '../../../src/actions/execute/publish';
+import { ConfluenceBusyError } from '../../../src/confluence/http';
+import { variableValues } from '../../../src/domain/state-actions';
+import { PUBLISHED_FROM_PROPERTY_KEY } from '../../../src/shared/published-copy';
+import { type WorkflowAction, workflowActionSchema } from '../../../src/shared/workflow';
+import { getRequest } from '../../../src/storage/requests';
+import { ok, SPACES, startApp, type TestApp } from '../support/app';
+import { decideOnPage, submitPage } from '../support/effects-journey';
+
+const PAGE = '10020'; // Release Process (ENG), children Release Checklist and Hotfix Procedure, label "process"
+const HANDBOOK = '30010'; // Engineering Handbook, in PUB
+
+let app: TestApp;
+
+beforeEach(async () => {
+  app = await startApp();
+  await app.createWorkflow(
+    { name: 'Release review', steps: [{ id: 'review', name: 'Review', approvers: [{ type: 'user', accountId: 'u-bob' }], rule: { kind: 'any' } }] },
+    'default',
+  );
+});
+
+afterEach(() => app.close());
+
+type PublishAction = Extract<WorkflowAction, { type: 'publish' }>;
+
+const publish = (input: Record<string, unknown>): PublishAction => workflowActionSchema.parse({ type: 'publish', ...input }) as PublishAction;
+
+const toHandbook = { target: { type: 'space', spaceKey: 'PUB', parentPageId: HANDBOOK } };
+
+/** The page submitted by Alice and approved by Bob, and the run of entering Approved. */
+async function approvedRun(): Promise<ActionRun> {
+  const submitted = await submitPage(app, PAGE, 'u-alice');
+  await decideOnPage(app, PAGE, 'u-bob', 'approve');
+  await app.drain();
+  const request = await getRequest(submitted.id);
+  if (request === undefined) throw new Error('the request was not stored');
+  return {
+    requestId: request.id,
+    revision: request.revision,
+    state: 'approved',
+    spaceId: SPACES.ENG.id,
+    spaceKey: SPACES.ENG.key,
+    pageId: PAGE,
+    contentType: 'page',
+    pageVersion: request.pageVersion,
+    request,
+    workflow: request.workflow,
+    values: variableValues(request, [], 'u-alice'),
+    spaceVariables: [],
+  };
+}
+
+/** Pages of a space with this title (Confluence allows one current page per title). */
+const contents = () => Object.keys(app.site().snapshot().contents).flatMap((id) => app.site().page(id) ?? []);
+const titled = (spaceId: string, title: string) => contents().filter((c) => c.spaceId === spaceId && c.status === 'current' && c.title === title);
+
+function copyIn(spaceId: string, title = 'Release Process') {
+  const found = titled(spaceId, title);
+  expect(found).toHaveLength(1);
+  return found[0];
+}
+
+const childTitles = (pageId: string) => app.site().childrenOf(pageId).map((child) => child.title).sort();
+
+describe('publish page', () => {
+  it('copies the approved page under the target parent, without descendants or labels unless asked', async () => {
+    const run = await approvedRun();
+
+    expect(await publishPage(run, publish(toHandbook))).toEqual({ ok: true, message: 'published to PUB as "Release Process"' });
+
+    const copy = copyIn(SPACES.PUB.id);
+    expect(copy.parentId).toBe(HANDBOOK);
+    expect(childTitles(copy.id)).toEqual([]);
+    expect(app.site().labelsOf(copy.id)).toEqual([]);
+    expect(copy.authorId).toBe(app.sandbox.appAccountId);
+  });
+
+  it('copies descendants and labels when asked, in one long task', async () => {
+    const run = await approvedRun();
+
+    const outcome = await publishPage(run, publish({ ...toHandbook, includeDescendants: true, includeLabels: true, includeAttachments: true }));
+
+    expect(outcome).toEqual({ ok: true, message: 'published to PUB as "Release Process"' });
+    const copy = copyIn(SPACES.PUB.id);
+    expect(childTitles(copy.id)).toEqual(['Hotfix Procedure', 'Release Checklist']);
+    expect(app.site().labelsOf(copy.id)).toEqual(['process']);
+    const calls = app.sandbox.ops.entries({ kind: 'confluence' }).map((op) => `${op.method} ${op.path.split('?')[0]}`);
+    expect(calls.filter((call) => call.includes('/pagehierarchy/copy'))).toHaveLength(1);
+  });
+
+  it('says where the copy came from: a property, a footer line and a byline of its own', async () => {
+    const run = await approvedRun();
+    await publishPage(run, publish(toHandbook));
+    const copy = copyIn(SPACES.PUB.id);
+
+    expect(app.site().propertyOf(copy.id, PUBLISHED_FROM_PROPERTY_KEY)).toEqual({
+      sourcePageId: PAGE,
+      sourceSpaceKey: 'ENG',
+      sourceTitle: 'Release Process',
+      approvedVersion: 4,
+      requestId: run.requestId,
+      revision: run.revision,
+      approvedAt: run.request.decidedAt,
+    });
+    const { body } = copy;
+    expect(body).toContain('The release manager rotates weekly');
+    expect(body).toMatch(/Published from <ac:link><ri:page ri:space-key="ENG" ri:content-title="Release Process" \/><\/ac:link> \(ENG\) — approved version 4 on \d{1,2} \w+ \d{4}\./);
+    expect(app.bylineProperty(copy.id)).toMatchObject({ title: 'Published copy of Release Process v4' });
+    expect(app.bylineProperty(copy.id)?.tooltip).toMatch(/^Copy of Release Process \(ENG\), version 4 approved on /);
+  });
+
+  it('shows a copy in its dialog as a copy of its source, with nothing to submit, and keeps its byline', async () => {
+    const run = await approvedRun();
+    await publishPage(run, publish(toHandbook));
+    const copy = copyIn(SPACES.PUB.id);
+    const shown = app.bylineProperty(copy.id);
+
+    const view = ok(await app.as('u-frank').byline('getPageApproval', copy.id));
+
+    expect(view.publishedFrom).toMatchObject({ sourcePageId: PAGE, sourceTitle: 'Release Process', sourceSpaceKey: 'ENG', approvedVersion: 4 });
+    expect(view.byline).toMatchObject({ title: 'Published copy of Release Process v4' });
+    expect(Object.values(view.actions).some(Boolean)).toBe(false);
+    await app.drain();
+    expect(app.bylineProperty(copy.id)).toEqual(shown);
+  });
+
+  it('updates the same copy on re-approval, and copies descendants it did not have yet', async () => {
+    const first = await approvedRun();
+    await publishPage(first, publish({ ...toHandbook, includeDescendants: true }));
+    const copy = copyIn(SPACES.PUB.id);
+    app.site().editPage(PAGE, 'u-alice', { body: '<p>Releases ship every Tuesday.</p>' });
+    app.site().addPage({ id: '10025', spaceId: SPACES.ENG.id, parentId: PAGE, title: 'Release Calendar', authorId: 'u-alice', body: '<p>Dates.</p>' });
+
+    const second = await approvedRun();
+    const outcome = await publishPage(second, publish({ ...toHandbook, includeDescendants: true }));
+
+    expect(outcome).toEqual({ ok: true, message: 'updated the copy "Release Process" in PUB with 3 descendant pages' });
+    expect(copyIn(SPACES.PUB.id).id).toBe(copy.id);
+    expect(app.site().page(copy.id)?.body).toContain('Releases ship every Tuesday.');
+    expect(childTitles(copy.id)).toEqual(['Hotfix Procedure', 'Release Calendar', 'Release Checklist']);
+    expect(titled(SPACES.PUB.id, 'Release Checklist')).toHaveLength(1);
+    expect(app.site().propertyOf(copy.id, PUBLISHED_FROM_PROPERTY_KEY)).toMatchObject({ approvedVersion: 5, requestId: second.requestId });
+    expect(app.bylineProperty(copy.id)?.title).toBe('Published copy of Release Process v5');
+  });
+
+  it('keeps a copy per approved version when copies are not updated', async () => {
+    const first = await approvedRun();
+    await publishPage(first, publish({ ...toHandbook, updateExisting: false }));
+    app.site().editPage(PAGE, 'u-alice', { body: '<p>Releases ship every Tuesday.</p>' });
+    const second = await approvedRun();
+
+    expect(await publishPage(second, publish({ ...toHandbook, updateExisting: false }))).toEqual({ ok: true, message: 'published to PUB as "Release Process (v5)"' });
+    expect(childTitles(HANDBOOK)).toEqual(['Release Process (v4)', 'Release Process (v5)']);
+  });
+
+  it('reads a space variable when it runs: the second run goes where the variable points then', async () => {
+    const run = await approvedRun();
+    const action = publish({ target: { type: 'variable', name: 'publishTarget' } });
+
+    const toPub = await publishPage({ ...run, spaceVariables: [{ name: 'publishTarget', spaceKey: 'PUB', parentPageId: HANDBOOK }] }, action);
+    const toHr = await publishPage({ ...run, spaceVariables: [{ name: 'publishTarget', spaceKey: 'HR' }] }, action);
+
+    expect([toPub, toHr]).toEqual([
+      { ok: true, message: 'published to PUB as "Release Process"' },
+      { ok: true, message: 'published to HR as "Release Process"' },
+    ]);
+    expect(copyIn(SPACES.PUB.id).parentId).toBe(HANDBOOK);
+    expect(copyIn(SPACES.HR.id).parentId).toBeNull();
+  });
+
+  it('answers what a space admin must fix when the variable, the space or the parent is missing, and copies nothing', async () => {
+    const run = await approvedRun();
+    const before = contents().length;
+
+    expect(await publishPage(run, publish({ target: { type: 'variable', name: 'publishTarget' } }))).toEqual({
+      ok: false,
+      message: "the space variable publishTarget is not set in this space's settings",
+    });
+    expect(await publishPage(run, publish({ target: { type: 'space', spaceKey: 'GONE' } }))).toEqual({ ok: false, message: 'the target space GONE no longer exists' });
+    expect(await publishPage(run, publish({ target: { type: 'space', spaceKey: 'PUB', parentPageId: '99999' } }))).toEqual({
+      ok: false,
+      message: 'the parent page 99999 in PUB no longer exists, or its view restrictions leave ApprovalFlow out',
+    });
+    expect(await publishPage(run, publish({ target: { type: 'space', spaceKey: 'PUB', parentPageId: '10001' } }))).toEqual({
+      ok: false,
+      message: 'the parent page 10001 is no longer in space PUB: it was moved; choose a parent page in PUB',
+    });
+    expect(contents()).toHaveLength(before);
+  });
+
+  it("refuses to take over someone else's page of the same title in the target space", async () => {
+    app.site().addPage({ id: '30040', spaceId: SPACES.PUB.id, parentId: '30001', title: 'Release Process', authorId: 'u-frank', body: '<p>Ours.</p>' });
+    const run = await approvedRun();
+
+    expect(await publishPage(run, publish(toHandbook))).toEqual({
+      ok: false,
+      message: 'PUB already has a page titled "Release Process" that is not a copy of this page: rename or move that page, or publish to another space or parent',
+    });
+    expect(app.site().page('30040')?.version).toBe(1);
+  });
+
+  it('does nothing more on a duplicate delivery of the same run', async () => {
+    const run = await approvedRun();
+    await publishPage(run, publish({ ...toHandbook, includeDescendants: true }));
+    const copy = copyIn(SPACES.PUB.id);
+    const before = contents();
+
+    expect(await publishPage(run, publish({ ...toHandbook, includeDescendants: true }))).toEqual({ ok: true, message: 'already published to PUB as "Release Process"' });
+    expect(contents()).toEqual(before);
+    expect(copyIn(SPACES.PUB.id).id).toBe(copy.id);
+  });
+
+  it('finds its copy again after a crash between the copy and its record', async () => {
+    const run = await approvedRun();
+    // The crash left the copy in Confluence, storage still saying a copy was being made, and no property yet.
+    await kvs.set(`published-copy:${PAGE}:${SPACES.PUB.id}`, { copies: {}, creating: true });
+    app.site().addPage({ id: '30041', spaceId: SPACES.PUB.id, parentId: HANDBOOK, title: 'Release Process', authorId: app.sandbox.appAccountId, body: '<p>Half done.</p>' });
+
+    expect(await publishPage(run, publish(toHandbook))).toEqual({ ok: true, message: 'updated the copy "Release Process" in PUB' });
+    expect(copyIn(SPACES.PUB.id).id).toBe('30041');
+    expect(app.site().propertyOf('30041', PUBLISHED_FROM_PROPERTY_KEY)).toMatchObject({ requestId: run.requestId });
+  });
+
+  it('throws a 429 for the runner to retry, and the retry publishes once', async () => {
+    const run = await approvedRun();
+    app.sandbox.faults.failNext('confluence', 1, { status: 429, retryAfterSeconds: 20 });
+
+    await expect(publishPage(run, publish(toHandbook))).rejects.toBeInstanceOf(ConfluenceBusyError);
+    expect(await publishPage(run, publish(toHandbook))).toEqual({ ok: true, message: 'published to PUB as "Release Process"' });
+    copyIn(SPACES.PUB.id);
+  });
+
+  it('refuses a blog post: Confluence copies pages only', async () => {
+    const run = await approvedRun();
+    expect(await publishPage({ ...run, contentType: 'blogpost' }, publish(toHandbook))).toEqual({
+      ok: false,
+      message: 'Confluence copies pages only, so a blog post cannot be published to another space',
+    });
+  });
+});
