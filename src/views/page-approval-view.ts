@@ -92,7 +92,7 @@ export async function pageApprovalView(
     notice: context.liveDoc ? LIVE_DOC_NOTICE : null,
     publishedFrom: copyOf ?? null,
     status: summary.status,
-    lozenge: { text: STATUS_LABELS[summary.status], appearance: lozengeAppearance(summary.status) },
+    lozenge: copyOf === undefined ? { text: STATUS_LABELS[summary.status], appearance: lozengeAppearance(summary.status) } : { text: 'Published copy', appearance: lozengeAppearance('approved') },
     // The same byline the publish action wrote on the copy, so the dialog's byline check leaves it.
     byline: { ...(copyOf === undefined ? bylineProperties(summary, displayName) : publishedCopyByline(copyOf)), revision: record?.revision ?? 0 },
     approvedVersion: approval?.version ?? null,

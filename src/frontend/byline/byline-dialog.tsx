@@ -6,6 +6,7 @@ import { ActionArea } from './action-area';
 import { BylineRefresh } from './byline-refresh';
 import { HistoryTimeline } from './history-timeline';
 import { decidesNow, moreBelow } from './presentation';
+import { PublishedCopyNotice } from './published-copy-notice';
 import { RequestDetails } from './request-details';
 import { StatusHeader } from './status-header';
 import { usePageApproval } from './use-page-approval';
@@ -38,6 +39,7 @@ export function BylineDialog(): React.JSX.Element {
           <Text>{view.notice}</Text>
         </SectionMessage>
       )}
+      {view.publishedFrom !== null && <PublishedCopyNotice from={view.publishedFrom} />}
       <ActionArea view={view} actions={actions} reload={reload} reloading={loading} />
       <WhatChanged view={view} />
       {view.request !== null && <RequestDetails request={view.request} />}
