@@ -223,6 +223,15 @@ export class ConfluenceEmulator implements SiteBuilder {
     }
   }
 
+  /** Takes a permission away again, as a space admin does on the space's permissions screen. */
+  revokeSpacePermission(spaceId: string, principal: Principal, grant: SpaceRole | { key: string; targetType: string }): void {
+    const operations = typeof grant === 'object' ? [`${grant.key}:${grant.targetType}`] : SPACE_ROLE_OPERATIONS[grant];
+    for (const operation of operations) {
+      const [key, targetType] = operation.split(':');
+      this.store.revokeSpaceOperation(spaceId, principal, key, targetType);
+    }
+  }
+
   /** A site-wide space role: one of the permission bundles, or explicit `key:targetType` operations. */
   addSpaceRole(input: { id?: string; name: string; description?: string; type?: 'SYSTEM' | 'CUSTOM'; grants: SpaceRole | string[] }): SpaceRoleRecord {
     const operations = typeof input.grants === 'string' ? [...SPACE_ROLE_OPERATIONS[input.grants]] : input.grants;

@@ -195,6 +195,20 @@ export class Store {
     this.state.spacePermissions.push({ id: this.claimId(), spaceId, principal: { ...principal }, operation: { key, targetType } });
   }
 
+  revokeSpaceOperation(spaceId: string, principal: Principal, key: string, targetType: string): void {
+    this.requireSpace(spaceId);
+    this.state.spacePermissions = this.state.spacePermissions.filter(
+      (p) =>
+        !(
+          p.spaceId === spaceId &&
+          p.principal.type === principal.type &&
+          p.principal.id === principal.id &&
+          p.operation.key === key &&
+          p.operation.targetType === targetType
+        ),
+    );
+  }
+
   // Space roles ------------------------------------------------------------------------
 
   spaceRole(id: string): SpaceRoleRecord | undefined {
