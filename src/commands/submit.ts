@@ -39,6 +39,10 @@ function chooseWorkflow(workflows: readonly Workflow[], workflowId: string | und
 export async function submitInContext(context: PageContext, input: Omit<SubmitInput, 'pageId'>): Promise<CommandResult<ApprovalRequest>> {
   const { access, actorId } = context;
   if (context.liveDoc) throw new AppError('PRECONDITION', LIVE_DOC_NOTICE);
+  // A published copy follows its source: an approval of the copy would be overwritten by the next publication.
+  if (context.publishedFrom !== undefined && context.record === undefined) {
+    throw new AppError('PRECONDITION', `This page is a published copy of ${context.publishedFrom.sourceTitle} (${context.publishedFrom.sourceSpaceKey}): submit the source page instead.`);
+  }
   if (!access.canEdit) throw new AppError('FORBIDDEN', "You can't edit this page, so you can't submit it for approval.");
   const unpublished = unpublishedRefusal(access.page);
   if (unpublished !== null) throw refusal(unpublished);

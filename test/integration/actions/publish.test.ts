@@ -14,7 +14,7 @@ import { variableValues } from '../../../src/domain/state-actions';
 import { PUBLISHED_FROM_PROPERTY_KEY } from '../../../src/shared/published-copy';
 import { type WorkflowAction, workflowActionSchema } from '../../../src/shared/workflow';
 import { getRequest } from '../../../src/storage/requests';
-import { ok, SPACES, startApp, type TestApp } from '../support/app';
+import { ok, refused, SPACES, startApp, type TestApp } from '../support/app';
 import { decideOnPage, submitPage } from '../support/effects-journey';
 
 const PAGE = '10020'; // Release Process (ENG), children Release Checklist and Hotfix Procedure, label "process"
@@ -247,5 +247,19 @@ describe('publish page', () => {
       ok: false,
       message: 'Confluence copies pages only, so a blog post cannot be published to another space',
     });
+  });
+});
+
+describe('a published copy', () => {
+  it('cannot be submitted itself: the submission is refused with the source named, and nothing changes', async () => {
+    const run = await approvedRun();
+    await publishPage(run, publish(toHandbook));
+    const copy = copyIn(SPACES.PUB.id);
+    const before = app.appState();
+
+    const error = refused(await app.as('u-frank').byline('submit', copy.id));
+
+    expect(error).toEqual({ code: 'PRECONDITION', message: 'This page is a published copy of Release Process (ENG): submit the source page instead.' });
+    expect(app.appState()).toEqual(before);
   });
 });
