@@ -9,7 +9,11 @@ import { join } from 'node:path';
 import { formatISO, subDays } from 'date-fns';
 import { parseManifest } from '../../sandbox/runtime/manifest';
 import { operationFor } from '../../sandbox/runtime/scope-check';
+import { publishPage } from '../../src/actions/execute/publish';
+import { variableValues } from '../../src/domain/state-actions';
 import { isBridgeError } from '../../src/shared/errors';
+import { type WorkflowAction, workflowActionSchema } from '../../src/shared/workflow';
+import { getRequest } from '../../src/storage/requests';
 import { ENTITY } from '../../src/storage/entities';
 import { APP_ROOT, MODULES, startApp, type TestApp } from './support/app';
 import { settingsAs } from './support/settings';
@@ -31,7 +35,8 @@ type Feature =
   | 'tree'
   | 'folder assignment'
   | 'space admin by role'
-  | 'group search';
+  | 'group search'
+  | 'publish';
 
 /** The feature each scope serves, as docs/architecture.md lists it: without the scope it fails. */
 const NEEDED_BY: Record<string, Feature> = {
@@ -49,6 +54,8 @@ const NEEDED_BY: Record<string, Feature> = {
   'read:user:confluence': 'effects',
   'read:confluence-groups': 'group search',
   'read:confluence-user': 'decide',
+  'write:confluence-content': 'publish',
+  'read:confluence-space.summary': 'publish',
 };
 
 /** A resolver answer's failure, or undefined when it succeeded. */
@@ -120,6 +127,15 @@ async function journey(app: TestApp): Promise<Record<Feature, string | undefined
     await app.drain();
     if (app.bylineProperty(PAGE) === undefined) return 'the byline property was not written';
     return app.site().commentsOn(PAGE).length === 0 ? 'no notification comment was posted' : undefined;
+  });
+  outcome.publish = await attempt(async () => {
+    const request = await getRequest(requestId);
+    if (request === undefined) return 'the approved request was not stored';
+    // With descendants: a page tree is copied as a Confluence long task, which the app then reads.
+    const action = workflowActionSchema.parse({ type: 'publish', target: { type: 'space', spaceKey: 'PUB' }, includeDescendants: true }) as Extract<WorkflowAction, { type: 'publish' }>;
+    const run = { requestId, revision: request.revision, state: 'approved' as const, spaceId: request.spaceId, spaceKey: 'ENG', pageId: PAGE, contentType: 'page' as const, pageVersion: request.pageVersion, request, workflow: request.workflow, values: variableValues(request, []), spaceVariables: [] };
+    const published = await publishPage(run, action);
+    return published.ok ? undefined : published.message;
   });
   outcome['page edit'] = await attempt(async () => {
     await app.sandbox.editPage(PAGE, 'u-alice', { body: '<p>Code freeze moves to Wednesday.</p>' });
