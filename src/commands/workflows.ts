@@ -1,8 +1,9 @@
 /**
  * Workflow changes: create (anyone who can view the space, unless the space allows only its
  * admins; the creator becomes an owner), edit, enable/disable and delete (owners and space
- * admins). Restriction and publish actions also need a space admin's grant (actions-grant.ts). Each loads what it decides from, asks the domain whether the caller may, writes the
- * workflow with its audit entry in one transaction conditioned on the revision it read, and emits.
+ * admins). Restriction and publish actions also need a space admin's grant (actions-grant.ts).
+ * Each loads what it decides from, asks the domain whether the caller may, writes the workflow
+ * with its audit entry in one transaction conditioned on the revision it read, and emits.
  */
 import { randomUUID } from 'node:crypto';
 import { isSpaceAdmin } from '../auth/space-admin';
