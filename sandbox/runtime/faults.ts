@@ -53,6 +53,11 @@ export class FaultInjector {
     this.pending.push({ target, matches: (call) => targets(target, call.kind), remaining: count, spec });
   }
 
+  /** The next `count` calls of `target` that `matches` picks (one endpoint, one method) fail as described. */
+  failMatching(target: FaultTarget, matches: (call: PlatformCall) => boolean, count = 1, spec: FaultSpec = { status: 500 }): void {
+    this.pending.push({ target, matches: (call) => targets(target, call.kind) && matches(call), remaining: count, spec });
+  }
+
   /**
    * The `nth` call of `target` from now (1-based; the first `nth - 1` pass), optionally only
    * among the calls of one function: a fault exactly at one step of an operation.

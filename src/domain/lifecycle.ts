@@ -65,10 +65,9 @@ export function override(request: ApprovalRequest | null, command: OverrideComma
   if (request === null) return fail('NOT_FOUND', 'This page has no approval request whose status could be overridden');
   const refused = overrideRefusal(request, command.isAdmin);
   if (refused !== null) return refused;
+  // An override to the status the request already has is recorded too: the page enters that state
+  // again, and its workflow actions run again (domain/state-entry.ts).
   const toStatus = REQUEST_STATUS_OF_TARGET[command.targetStatus];
-  if (request.status === toStatus) {
-    return fail('PRECONDITION', `The request is already ${requestStatusName(toStatus)}`);
-  }
   const { validityDays } = request.workflow.options;
   const changed = commit(
     request,

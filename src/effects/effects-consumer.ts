@@ -1,5 +1,6 @@
 import { type AsyncEvent, InvocationError, InvocationErrorCode } from '@forge/events';
 import { z } from 'zod';
+import { ActionRunHeldError } from '../actions/action-ledger';
 import { ConfluenceBusyError } from '../confluence/http';
 import { type BylineCheckJob, runBylineCheck } from './byline-check';
 import { runEffects } from './effects';
@@ -27,7 +28,9 @@ const busyBackoffSeconds = (retryCount: number): number => Math.min(900, 10 * 2 
  * is logged and dropped rather than retried for a day. When Confluence rate-limits the app the
  * job asks the queue to deliver it again after Confluence's `Retry-After` (an `InvocationError`,
  * as the async events docs describe), instead of failing into the platform's own backoff; the
- * finished steps are no-ops on redelivery. Every other failure throws and the queue retries.
+ * finished steps are no-ops on redelivery. Likewise when another delivery of the job is running
+ * its workflow actions: this one comes back once that one is done. Every other failure throws and
+ * the queue retries.
  */
 export async function effectsConsumer(event: AsyncEvent<EffectsJob | BylineCheckJob>): Promise<InvocationError | void> {
   const job = jobSchema.safeParse(event.body);
@@ -39,6 +42,10 @@ export async function effectsConsumer(event: AsyncEvent<EffectsJob | BylineCheck
     if ('check' in job.data) await runBylineCheck(job.data);
     else await runEffects(job.data);
   } catch (error) {
+    if (error instanceof ActionRunHeldError) {
+      console.warn(`effects job ${event.jobId}: ${error.message}`);
+      return new InvocationError({ retryAfter: error.retryAfterSeconds, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST });
+    }
     if (!(error instanceof ConfluenceBusyError)) throw error;
     const retryAfter = error.retryAfterSeconds ?? busyBackoffSeconds(event.retryContext?.retryCount ?? 0);
     console.warn(`effects job ${event.jobId}: Confluence is rate limiting the app; trying again in ${retryAfter} s`);

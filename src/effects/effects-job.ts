@@ -14,3 +14,6 @@ export interface EffectsJob {
   pageId: string;
   auditKeys: string[];
 }
+
+/** The consumer's `timeoutSeconds` in manifest.yml (the most Forge allows a queue consumer). */
+export const EFFECTS_TIME_LIMIT_SECONDS = 900;

@@ -1,7 +1,8 @@
 /**
  * Everything that follows a committed change, in a fixed order: seal the audit entries into the
  * space's hash chain, update the approver tasks, the analytics rollups, the byline lozenge, size a
- * submission against the earlier approval, then post the notifications. Each step is a no-op when it already happened, so a job can run any
+ * submission against the earlier approval, post the notifications, then run the workflow actions of
+ * the states the page entered. Each step is a no-op when it already happened, so a job can run any
  * number of times; a step that fails throws, and the queue runs the whole job again.
  */
 import { type DomainEvent } from '../domain/events';
@@ -13,10 +14,14 @@ import { applyEventsToRollups } from '../storage/rollups';
 import { syncApproverTasks } from '../storage/tasks';
 import { type BylineUpdate, planByline, writeBylineUpdate } from './byline-effect';
 import { recordChangeSizes, recordSubmittedLabels } from './change-size';
-import { type EffectsJob } from './effects-job';
+import { EFFECTS_TIME_LIMIT_SECONDS, type EffectsJob } from './effects-job';
 import { planNotifications, sendNotifications } from './notifications';
 import { rememberPageNames } from '../storage/display-names';
 import { PeopleDirectory } from './people-directory';
+import { runWorkflowActions } from './workflow-actions';
+
+/** Time kept back from the consumer's limit for recording where the actions stopped and handing the job back. */
+const HAND_BACK_MARGIN_MS = 60_000;
 
 function requestEventsOf(entries: AuditEntry[]): DomainEvent[] {
   return entries.flatMap((entry) => (entry.row.body.kind === 'request' ? [entry.row.body.event] : []));
@@ -29,6 +34,8 @@ function requestIdsOf(entries: AuditEntry[]): string[] {
 }
 
 export async function runEffects(job: EffectsJob): Promise<void> {
+  const startedAt = Date.now();
+  const aliveUntil = startedAt + EFFECTS_TIME_LIMIT_SECONDS * 1000;
   const entries = await sealAuditEntries(job.auditKeys);
   const events = requestEventsOf(entries);
   const requestIds = requestIdsOf(entries);
@@ -56,4 +63,6 @@ export async function runEffects(job: EffectsJob): Promise<void> {
     await rememberPageNames(update.pageId, people.namesOf([...update.people, ...update.dialogPeople, ...actors]));
   }
   await sendNotifications(notices, requests, people, sizes);
+  // Last: a notify action replies to the comment the notifications posted.
+  await runWorkflowActions(events, requests, { waitUntil: aliveUntil - HAND_BACK_MARGIN_MS, aliveUntil });
 }

@@ -52,3 +52,18 @@ export async function retryLostRaces<T>(attempts: number, attempt: (n: number) =
   }
   return LOST_RACE;
 }
+
+/** A rate-limited call that named no wait: Atlassian's rate-limiting guide asks clients to back off, this long to start with. */
+const BUSY_WAIT_SECONDS = 10;
+
+/**
+ * A service answered "busy, try again in `retryAfterSeconds`": waits that long if the wait ends
+ * before `waitUntil` (epoch ms) and answers true; answers false at once when it would not, so the
+ * caller hands its work back to the queue, which redelivers it after the wait instead.
+ */
+export async function waitToRetry(retryAfterSeconds: number | undefined, waitUntil: number): Promise<boolean> {
+  const ms = (retryAfterSeconds ?? BUSY_WAIT_SECONDS) * 1000;
+  if (Date.now() + ms > waitUntil) return false;
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  return true;
+}

@@ -1,6 +1,6 @@
 /**
  * Every audit entry the app writes starts here, unsealed (`sealed: false`, `seq: 0`, no hash):
- * request events, workflow and space-settings changes, overdue steps and byline repairs. Each is
+ * request events, workflow and space-settings changes, overdue steps, action runs and byline repairs. Each is
  * stored in the transaction of its change, and the effects seal it into the space's hash chain.
  * A key names what the entry records, so a retried change reproduces it instead of adding another.
  */
@@ -76,6 +76,34 @@ export function overdueAuditEntry(request: ApprovalRequest, stepIndex: number, d
       type: 'overdue',
       actorId: NONE,
       body: { kind: 'overdue', requestId: request.id, stepIndex, dueAt, pendingApproverIds: state.eligibleApprovers.filter((id) => !decided.has(id)) },
+    }),
+  };
+}
+
+/** One entry per run of a state's actions: the run is the request's entry into the state at one revision. */
+const actionsAuditKey = (requestId: string, revision: number): string => `actions:${requestId}:${revision}`;
+
+export interface ActionsRun {
+  requestId: string;
+  /** The request revision whose event entered the state. */
+  revision: number;
+  state: string;
+  spaceId: string;
+  pageId: string;
+  results: { action: string; ok: boolean; message: string }[];
+}
+
+/** What a run's actions did, in the page's history as "Workflow actions on entering …"; the app did them, so no actor. */
+export function actionsAuditEntry(run: ActionsRun, at: string): AuditEntry {
+  return {
+    key: actionsAuditKey(run.requestId, run.revision),
+    row: unsealed({
+      spaceId: run.spaceId,
+      pageId: run.pageId,
+      at,
+      type: 'actions.completed',
+      actorId: NONE,
+      body: { kind: 'actions', requestId: run.requestId, state: run.state, results: run.results },
     }),
   };
 }

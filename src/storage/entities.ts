@@ -21,6 +21,7 @@ export const ENTITY = {
   workflowEditor: 'workflow-editor',
   spaceSettings: 'space-settings',
   analyticsRollup: 'analytics-rollup',
+  actionRun: 'action-run',
 } as const;
 
 export const INDEX = {

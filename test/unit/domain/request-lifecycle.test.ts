@@ -118,12 +118,14 @@ describe('override', () => {
     });
   });
 
-  it('refuses a no-op override, a superseded request and a missing one', () => {
+  it('records an override to the status the request has: the page enters it again', () => {
     const approved = run(submitted(single()), [approve('bob')]);
-    expect(transition(approved, overrideTo('approved'), at(5))).toEqual({
-      ok: false,
-      error: { code: 'PRECONDITION', message: 'The request is already Approved' },
-    });
+    const again = expectOk(transition(approved, overrideTo('approved'), at(5)));
+    expect(again.request.status).toBe('approved');
+    expect(again.events).toMatchObject([{ type: 'request.overridden', revision: approved.revision + 1, details: { fromStatus: 'approved', toStatus: 'approved' } }]);
+  });
+
+  it('refuses to override a superseded request and a missing one', () => {
     const restarting = single({ onEditDuringReview: 'restart' });
     const superseded = expectOk(transition(submitted(restarting), edited(4), at(2))).request;
     expect(superseded.status).toBe('superseded');

@@ -1,0 +1,234 @@
+/**
+ * The actions runner through the whole app: people submit, decide, withdraw and override from the
+ * byline dialog, the effects queue runs the actions of the state the page entered, and what they
+ * did shows in Confluence (the emulator), in the operation log and in the page's history.
+ */
+import { kvs } from '@forge/kvs';
+import { ActionLedger, ActionRunHeldError } from '../../../src/actions/action-ledger';
+import { type OpEntry } from '../../../sandbox/runtime/op-log';
+import { type WorkflowAction, type WorkflowActions } from '../../../src/shared/workflow';
+import { ENTITY, type WorkflowRow } from '../../../src/storage/entities';
+import { ok, startApp, type TestApp } from '../support/app';
+import { auditEntriesOf, decideOnPage, submitPage, withdrawPage } from '../support/effects-journey';
+
+const PAGE = '10020';
+const ENG = '1001';
+
+let app: TestApp;
+
+afterEach(() => app.close());
+
+type ActionsDraft = Partial<Record<keyof WorkflowActions, WorkflowAction[]>>;
+
+/**
+ * A one-step workflow (Bob approves) with these actions, the space's default. Restriction and
+ * publish actions run only under a space admin's grant: Frank, ENG's admin, saved them.
+ */
+async function workflowWith(actions: ActionsDraft): Promise<void> {
+  const workflow = await app.createWorkflow(
+    { name: 'Release review', owners: ['u-carol'], steps: [{ id: 'review', name: 'Review', approvers: [{ type: 'user', accountId: 'u-bob' }], rule: { kind: 'any' } }], actions },
+    'default',
+  );
+  const table = kvs.entity<WorkflowRow>(ENTITY.workflow);
+  const row = await table.get(workflow.id);
+  if (row === undefined) throw new Error('the workflow was not stored');
+  await table.set(workflow.id, { ...row, body: { ...row.body, actionsGrant: { by: 'u-frank', at: row.updatedAt } } });
+}
+
+async function approve(): Promise<void> {
+  await submitPage(app, PAGE, 'u-alice');
+  await app.drain();
+  await decideOnPage(app, PAGE, 'u-bob', 'approve');
+  await app.drain();
+}
+
+/** What the page's history says about its workflow actions, newest first. */
+async function actionEntries(): Promise<string[]> {
+  const view = ok(await app.as('u-frank').byline('getPageApproval', PAGE));
+  return view.history.entries.map((entry) => entry.summary).filter((summary) => summary.startsWith('Workflow actions'));
+}
+
+const confluenceCalls = (method: string, path: RegExp): OpEntry[] =>
+  app.sandbox.ops.entries({ kind: 'confluence' }).filter((op) => op.method === method && path.test(op.path) && op.status < 400);
+
+const labelWrites = () => confluenceCalls('POST', /\/content\/10020\/label/);
+const titleWrites = () => confluenceCalls('PUT', /\/pages\/10020(\?|$)/);
+
+/** When a call started and ended on the wall clock (the op log records its end and its slept latency). */
+const span = (op: OpEntry) => ({ start: Date.parse(op.at) - op.durationMs, end: Date.parse(op.at) });
+
+const LABELS_AND_TITLE: WorkflowAction[] = [
+  { type: 'labels', add: ['approved'], remove: ['process'] },
+  { type: 'title', mode: 'suffix', value: ' (approved)' },
+];
+
+describe('actions on entering a state', () => {
+  it('run when the page is approved, and the history lists what each did', async () => {
+    app = await startApp();
+    await workflowWith({ approved: LABELS_AND_TITLE });
+    await approve();
+
+    expect(app.site().labelsOf(PAGE)).toEqual(['approved']);
+    expect(app.site().page(PAGE)?.title).toBe('Release Process (approved)');
+    const [entry] = await actionEntries();
+    expect(entry).toBe('Workflow actions on entering Approved: 2 succeeded');
+    // The app's retitle is its own version: the page stays Approved, not Outdated.
+    expect(app.bylineProperty(PAGE)?.title).toMatch(/^Approved/);
+  });
+
+  it('run phase 2 in parallel and publish a settle after phase 2 has finished', async () => {
+    app = await startApp({ latency: { confluence: 40 } });
+    await workflowWith({
+      approved: [
+        { type: 'publish', target: { type: 'space', spaceKey: 'PUB' }, includeDescendants: false, includeAttachments: false, includeLabels: true, updateExisting: true },
+        ...LABELS_AND_TITLE,
+      ],
+    });
+    await submitPage(app, PAGE, 'u-alice');
+    await app.drain();
+    const before = app.sandbox.ops.entries().length;
+    await decideOnPage(app, PAGE, 'u-bob', 'approve');
+    await app.drain();
+
+    const ops = app.sandbox.ops.entries({ kind: 'confluence' }).filter((op) => op.seq > before);
+    const labelRead = ops.find((op) => op.method === 'GET' && /\/pages\/10020\/labels/.test(op.path));
+    const titleRead = ops.find((op) => op.method === 'GET' && /\/pages\/10020\?body-format=storage/.test(op.path));
+    if (labelRead === undefined || titleRead === undefined) throw new Error('the labels and title actions did not read the page');
+    // The labels and the title actions read the page at the same time: their calls overlap.
+    expect(span(labelRead).start).toBeLessThan(span(titleRead).end);
+    expect(span(titleRead).start).toBeLessThan(span(labelRead).end);
+
+    const phase2End = Math.max(...[...labelWrites(), ...titleWrites()].map((op) => span(op).end));
+    const copy = confluenceCalls('POST', /\/content\/10020\/copy/);
+    expect(copy).toHaveLength(1);
+    expect(span(copy[0]).start - phase2End).toBeGreaterThanOrEqual(1000);
+    // Phase 3 came after everything of phase 2 in the log.
+    expect(copy[0].seq).toBeGreaterThan(Math.max(...[...labelWrites(), ...titleWrites()].map((op) => op.seq)));
+  });
+
+  it('record a failing action while the others succeed, and the page is in its new state', async () => {
+    app = await startApp();
+    await workflowWith({
+      approved: [{ type: 'publish', target: { type: 'variable', name: 'publishTarget' }, includeDescendants: false, includeAttachments: false, includeLabels: false, updateExisting: true }, ...LABELS_AND_TITLE],
+    });
+    await approve();
+
+    expect(app.site().labelsOf(PAGE)).toEqual(['approved']);
+    expect(app.site().page(PAGE)?.title).toBe('Release Process (approved)');
+    expect(app.bylineProperty(PAGE)?.title).toMatch(/^Approved/);
+    const [entry] = await actionEntries();
+    expect(entry).toMatch(/^Workflow actions on entering Approved: 2 succeeded, 1 failed \(Publish page: the space variable publishTarget no longer exists\. /);
+    const stored = (await auditEntriesOf(ENG)).filter(({ row }) => row.body.kind === 'actions');
+    expect(stored).toHaveLength(1);
+    expect(stored[0].row.sealed).toBe(true);
+    expect(stored[0].row.body).toMatchObject({
+      kind: 'actions',
+      state: 'approved',
+      results: [
+        { action: 'Publish page', ok: false },
+        { action: 'Manage labels', ok: true, message: 'Manage labels: added approved; removed process' },
+        { action: 'Modify title', ok: true },
+      ],
+    });
+  });
+
+  it('do nothing twice when the queue delivers the job twice', async () => {
+    app = await startApp();
+    await workflowWith({ approved: LABELS_AND_TITLE });
+    app.sandbox.queue.duplicateDelivery = true;
+    await approve();
+
+    expect(labelWrites()).toHaveLength(1);
+    expect(titleWrites()).toHaveLength(1);
+    expect(app.site().page(PAGE)?.title).toBe('Release Process (approved)');
+    expect(await actionEntries()).toHaveLength(1);
+    expect((await auditEntriesOf(ENG)).filter(({ row }) => row.body.kind === 'actions')).toHaveLength(1);
+  });
+
+  it('wait out a storm of 429s inside the delivery, as Retry-After asks', async () => {
+    app = await startApp();
+    await workflowWith({ approved: LABELS_AND_TITLE });
+    await submitPage(app, PAGE, 'u-alice');
+    await app.drain();
+    app.sandbox.faults.failMatching('confluence', (call) => /\/label/.test(call.path), 3, { status: 429, retryAfterSeconds: 1 });
+    const started = Date.now();
+    await decideOnPage(app, PAGE, 'u-bob', 'approve');
+    await app.drain();
+
+    expect(app.sandbox.ops.entries({ kind: 'confluence' }).filter((op) => op.status === 429)).toHaveLength(3);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(3000);
+    // One delivery did it all: the waits were the runner's, not the queue's.
+    expect(app.sandbox.queue.deliveries({ queueName: 'approval-effects' }).filter((d) => d.outcome !== 'success')).toEqual([]);
+    expect(app.site().labelsOf(PAGE)).toEqual(['approved']);
+    expect(await actionEntries()).toEqual(['Workflow actions on entering Approved: 2 succeeded']);
+  });
+
+  it('resume a run that Confluence stopped half way with only the unfinished actions', async () => {
+    app = await startApp();
+    await workflowWith({ approved: LABELS_AND_TITLE });
+    await submitPage(app, PAGE, 'u-alice');
+    await app.drain();
+    // Longer than the consumer has left: the delivery stops and the queue brings it back later.
+    app.sandbox.faults.failMatching('confluence', (call) => call.method === 'PUT' && /\/pages\/10020/.test(call.path), 1, { status: 429, retryAfterSeconds: 870 });
+    await decideOnPage(app, PAGE, 'u-bob', 'approve');
+    await app.drain();
+
+    const handedBack = app.sandbox.queue.deliveries({ queueName: 'approval-effects' }).find((delivery) => delivery.outcome === 'retry');
+    const deliveries = app.sandbox.queue.deliveries({ jobId: handedBack?.jobId });
+    expect(deliveries.map(({ retryCount, outcome }) => ({ retryCount, outcome }))).toEqual([
+      { retryCount: 0, outcome: 'retry' },
+      { retryCount: 1, outcome: 'success' },
+    ]);
+    expect(deliveries[1].at - deliveries[0].at).toBe(870);
+    // The labels were done by the first delivery, and not read nor written again: one read by the
+    // submission's effects (the labels it was submitted with), one by the labels action.
+    expect(labelWrites()).toHaveLength(1);
+    expect(confluenceCalls('GET', /\/pages\/10020\/labels/)).toHaveLength(2);
+    expect(app.site().page(PAGE)?.title).toBe('Release Process (approved)');
+    expect(await actionEntries()).toEqual(['Workflow actions on entering Approved: 2 succeeded']);
+  });
+
+  it('are run by one delivery at a time: a second one at once is handed back to the queue', async () => {
+    app = await startApp();
+    const aliveUntil = Date.now() + 900_000;
+    const claims = await Promise.allSettled([ActionLedger.claim('req-1', 3, aliveUntil), ActionLedger.claim('req-1', 3, aliveUntil)]);
+    expect(claims.filter((claim) => claim.status === 'fulfilled')).toHaveLength(1);
+    const refused = claims.find((claim): claim is PromiseRejectedResult => claim.status === 'rejected');
+    expect(refused?.reason).toBeInstanceOf(ActionRunHeldError);
+    // It comes back when the holder can no longer be running: the queue's longest delay at most.
+    expect((refused?.reason as ActionRunHeldError).retryAfterSeconds).toBe(900);
+  });
+
+  it('run again when an override enters the state the page is in', async () => {
+    app = await startApp();
+    await workflowWith({ approved: [{ type: 'labels', add: ['approved'], remove: [] }] });
+    await approve();
+    expect(app.site().labelsOf(PAGE).sort()).toEqual(['approved', 'process']);
+
+    ok(await app.as('u-frank').byline('override', PAGE, { targetStatus: 'approved', reason: 'Confirmed in the release meeting' }));
+    await app.drain();
+
+    expect(await actionEntries()).toEqual([
+      'Workflow actions on entering Approved: 1 succeeded',
+      'Workflow actions on entering Approved: 1 succeeded',
+    ]);
+    // The second run found the label there and added nothing.
+    expect(labelWrites()).toHaveLength(1);
+  });
+
+  it('run the In Approval actions on submission and the Draft actions on withdrawal', async () => {
+    app = await startApp();
+    await workflowWith({
+      inApproval: [{ type: 'labels', add: ['in-review'], remove: [] }],
+      draft: [{ type: 'labels', add: ['draft'], remove: ['in-review'] }],
+    });
+    await submitPage(app, PAGE, 'u-alice');
+    await app.drain();
+    expect(app.site().labelsOf(PAGE).sort()).toEqual(['in-review', 'process']);
+
+    await withdrawPage(app, PAGE, 'u-alice');
+    await app.drain();
+    expect(app.site().labelsOf(PAGE).sort()).toEqual(['draft', 'process']);
+    expect(await actionEntries()).toEqual(['Workflow actions on entering Draft: 1 succeeded', 'Workflow actions on entering In Approval: 1 succeeded']);
+  });
+});
