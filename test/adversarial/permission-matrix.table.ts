@@ -319,6 +319,32 @@ export const MATRIX: MatrixRow[] = [
     payload: ({ pinnedHead }) => ({ pinnedHead }),
     expect: all('FORBIDDEN', { spaceAdmin: 'ok', siteAdmin: 'ok', noAccess: 'NOT_FOUND', unknown: 'FORBIDDEN' }),
   },
+  {
+    module: 'settings',
+    functionKey: 'listSpaceVariables',
+    scene: 'workflow',
+    call: "list HR's space variables",
+    note: "The workflow editor's publish target picker reads them, so everyone who can view the space may.",
+    payload: () => ({}),
+    expect: all('ok', { noAccess: 'NOT_FOUND', unknown: 'FORBIDDEN' }),
+  },
+  {
+    module: 'settings',
+    functionKey: 'saveSpaceVariable',
+    scene: 'workflow',
+    call: 'add the variable publishTarget = PUB',
+    note: 'The admin must also be able to add pages in PUB (Frank administers it; confluence-admins hold every permission).',
+    payload: () => ({ variable: { name: 'publishTarget', spaceKey: 'PUB' } }),
+    expect: all('FORBIDDEN', { spaceAdmin: 'ok', siteAdmin: 'ok', noAccess: 'NOT_FOUND', unknown: 'FORBIDDEN' }),
+  },
+  {
+    module: 'settings',
+    functionKey: 'removeSpaceVariable',
+    scene: 'workflow',
+    call: 'remove the variable publishTarget',
+    payload: () => ({ name: 'publishTarget' }),
+    expect: all('FORBIDDEN', { spaceAdmin: 'ok', siteAdmin: 'ok', noAccess: 'NOT_FOUND', unknown: 'FORBIDDEN' }),
+  },
   // HR's approval queue.
   {
     module: 'queue',
