@@ -217,4 +217,22 @@ describe('space settings: the actions of a workflow', () => {
     ]);
     expect(workflow.actions.expired).toEqual([{ type: 'notify', recipients: [{ type: 'variable', variable: '@reviewers' }], message: 'The approval expired: please resubmit.' }]);
   });
+  it("publishes to a space variable chosen from the space's variables", async () => {
+    const frank = settingsAs(app, 'u-frank');
+    ok(await frank('saveSpaceVariable', { variable: { name: 'publishTarget', spaceKey: 'PUB', parentPageId: '30010' } }));
+    const screen = await openNewWorkflow(app);
+    await addAction(screen, 'Approved', 'Publish page');
+    await screen.choose(stateSection(screen, 'Approved').getByLabel('Publish to'), 'variable');
+    expect(stateSection(screen, 'Approved').queryByLabel('Target space key')).toBeNull();
+    await screen.waitFor(() => stateSection(screen, 'Approved').getByLabel('Space variable').props.options.length === 1);
+    await screen.select(stateSection(screen, 'Approved').getByLabel('Space variable'), 'publishTarget');
+    await screen.click('Create workflow');
+    await screen.waitFor(() => rowWith(screen, 'Handbook publishing'));
+
+    const [saved] = ok(await frank('listWorkflows')).workflows;
+    const { workflow } = ok(await frank('getWorkflow', { workflowId: saved.id }));
+    expect(workflow.actions.approved).toEqual([
+      { type: 'publish', target: { type: 'variable', name: 'publishTarget' }, includeDescendants: false, includeAttachments: false, includeLabels: false, updateExisting: true },
+    ]);
+  });
 });
