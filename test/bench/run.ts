@@ -3,6 +3,7 @@
  * 20 ms, Confluence 120 ms per call) against DESIGN.md's budgets. A report, not a test: it always
  * exits 0; the integration tests hold one check per budget.
  */
+import { actionsBench } from './scenarios/actions';
 import { analyticsBench } from './scenarios/analytics';
 import { bylineBench } from './scenarios/byline';
 import { manageSpaceBench } from './scenarios/manage-space';
@@ -18,6 +19,7 @@ const SCENARIOS: { name: string; run: () => Promise<Row[]> }[] = [
   { name: 'approval queue', run: queueBench },
   { name: 'analytics', run: analyticsBench },
   { name: 'REST API', run: restApiBench },
+  { name: 'state-entry actions', run: actionsBench },
 ];
 
 async function main(): Promise<void> {

@@ -27,6 +27,7 @@ import { AS_APP } from '../../confluence/http';
 import { getPageProperty, updatePageProperty } from '../../confluence/properties';
 import { BYLINE_PROPERTY_KEY } from '../../shared/byline';
 import { PUBLISHED_FROM_PROPERTY_KEY, type PublishedFrom, publishedCopyByline, publishedFromSchema } from '../../shared/published-copy';
+import { mapWithConcurrency } from '../../shared/parallel';
 import { formatDay } from '../../shared/status';
 import { type SpaceVariable } from '../../shared/space-variables';
 import { type WorkflowAction } from '../../shared/workflow';
@@ -101,6 +102,9 @@ async function findRootCopy(run: ActionRun, space: TargetSpace, title: string, k
   return failed(`${space.key} already has a page titled "${title}" that is not a copy of this page: rename or move that page, or publish to another space or parent`);
 }
 
+/** Sibling pages are copied a few at a time: independent calls, kept well under Confluence's burst limit. */
+const SIBLINGS_AT_ONCE = 4;
+
 interface TreeResult {
   copied: number;
   problems: string[];
@@ -118,8 +122,11 @@ async function syncChildren(
   options: { extras: CopyExtras; version: number; updateExisting: boolean; copyParentIsNew: boolean },
   result: TreeResult,
 ): Promise<void> {
-  const [children, copyChildren] = await Promise.all([getChildPages(sourceParentId), options.copyParentIsNew ? Promise.resolve([]) : getChildPages(copyParentId)]);
-  for (const child of children) {
+  const children = await getChildPages(sourceParentId);
+  // Most pages of a tree are leaves: their copies' children are not worth a call.
+  if (children.length === 0) return;
+  const copyChildren = options.copyParentIsNew ? [] : await getChildPages(copyParentId);
+  await mapWithConcurrency(children, SIBLINGS_AT_ONCE, async (child) => {
     const title = copyTitle(child.title, options.version, options.updateExisting);
     const existing = copyChildren.find((c) => c.id === copies[child.id]) ?? copyChildren.find((c) => c.title.toLowerCase() === title.toLowerCase());
     try {
@@ -132,7 +139,7 @@ async function syncChildren(
       const refusal = refusalOutcome(error, { notFound: 'it was deleted, or its view restrictions leave ApprovalFlow out', forbidden: 'ApprovalFlow may not add or edit pages there' });
       result.problems.push(`"${child.title}" (${refusal.message})`);
     }
-  }
+  });
 }
 
 async function writeProvenance(copyPageId: string, from: PublishedFrom): Promise<void> {

@@ -7,16 +7,12 @@
 import { type ActionRun } from '../../../src/actions/action-run';
 import { addRestrictions } from '../../../src/actions/execute/add-restrictions';
 import { manageLabels } from '../../../src/actions/execute/labels';
-import { setOfficialVersion } from '../../../src/actions/execute/official-version';
 import { removeRestrictions } from '../../../src/actions/execute/remove-restrictions';
 import { modifyTitle } from '../../../src/actions/execute/title';
 import { ConfluenceBusyError } from '../../../src/confluence/http';
-import { OFFICIAL_VERSION_PROPERTY_KEY } from '../../../src/shared/official-version';
-import { recordAppVersion } from '../../../src/storage/app-versions';
-import { callApi, expectStatus } from '../api/support';
-import { contractProblems } from '../api/openapi-contract';
-import { type ActionState } from '../../../src/shared/workflow';
-import { actionRunFor, workflowAction } from '../support/action-run';
+import { variableValues } from '../../../src/domain/state-actions';
+import { type ActionState, type WorkflowAction, workflowActionSchema } from '../../../src/shared/workflow';
+import { getRequest } from '../../../src/storage/requests';
 import { ok, SPACES, startApp, type TestApp } from '../support/app';
 import { decideOnPage, submitPage } from '../support/effects-journey';
 
@@ -37,14 +33,34 @@ afterEach(() => {
   app.close();
 });
 
-const action = workflowAction;
+/** An action as the workflow editor saves it (defaults filled in by the schema). */
+const action = <T extends WorkflowAction['type']>(input: { type: T } & Record<string, unknown>) => workflowActionSchema.parse(input) as Extract<WorkflowAction, { type: T }>;
 
 /** The page submitted by Alice (and approved by Bob when `approve`), and the run of entering `state`. */
 async function runOn(pageId: string, state: ActionState, { approve = true } = {}): Promise<ActionRun> {
   const submitted = await submitPage(app, pageId, 'u-alice');
   if (approve) await decideOnPage(app, pageId, 'u-bob', 'approve');
   await app.drain();
-  return actionRunFor(app, submitted.id, state, 'u-alice');
+  const request = await getRequest(submitted.id);
+  if (request === undefined) throw new Error('the request was not stored');
+  const page = app.site().page(pageId);
+  if (page === undefined || page.type === 'folder') throw new Error(`no page ${pageId}`);
+  const space = Object.values(SPACES).find((candidate) => candidate.id === page.spaceId);
+  if (space === undefined) throw new Error(`page ${pageId} is in no seeded space`);
+  return {
+    requestId: request.id,
+    revision: request.revision,
+    state,
+    spaceId: space.id,
+    spaceKey: space.key,
+    pageId,
+    contentType: page.type,
+    pageVersion: request.pageVersion,
+    request,
+    workflow: request.workflow,
+    values: variableValues(request, request.workflow.owners, 'u-alice'),
+    spaceVariables: [],
+  };
 }
 
 const confluenceCalls = () => app.sandbox.ops.entries({ kind: 'confluence' }).length;
@@ -110,7 +126,7 @@ describe('modify title', () => {
     await modifyTitle(run, action({ type: 'title', mode: 'suffix', value: ' (approved)' }));
     await app.drain();
 
-    expect(ok(await app.as('u-grace').byline('getPageApproval', PAGE)).status).toBe('approved');
+    expect((ok(await app.as('u-grace').byline('getPageApproval', PAGE))).status).toBe('approved');
     expect(await app.sandbox.runScheduled('daily-maintenance-trigger')).toMatchObject({ ok: true });
     await app.drain();
 
@@ -229,76 +245,5 @@ describe('add restrictions', () => {
       message: 'a person or group the action names is not in Confluence any more; edit the action: No group found: g-disbanded',
     });
     expect(app.site().restrictionsOf(PAGE).read).toEqual({ users: [], groups: [] });
-  });
-});
-
-describe('the app’s own versions in the dialog', () => {
-  it('a version the app made is covered by the approval even when its page-updated event was lost', async () => {
-    await runOn(PAGE, 'approved');
-    await recordAppVersion(PAGE, 5, new Date().toISOString());
-    app.site().addPageVersion(PAGE, { authorId: app.sandbox.appAccountId, title: 'Release Process (approved)' });
-
-    const view = ok(await app.as('u-grace').byline('getPageApproval', PAGE));
-    expect([view.status, view.approvedVersion, view.page.currentVersion]).toEqual(['approved', 5, 5]);
-  });
-
-  it('a person’s version whose event was lost still shows the page Outdated', async () => {
-    await runOn(PAGE, 'approved');
-    app.site().addPageVersion(PAGE, { authorId: 'u-alice', body: '<p>changed</p>' });
-
-    const view = ok(await app.as('u-grace').byline('getPageApproval', PAGE));
-    expect([view.status, view.approvedVersion, view.page.currentVersion]).toEqual(['outdated', 4, 5]);
-  });
-});
-
-describe('set official version', () => {
-  it('records the approved version in a content property that the dialog and the REST API show', async () => {
-    const run = await runOn(PAGE, 'approved');
-
-    expect(await setOfficialVersion(run, action({ type: 'setOfficialVersion' }))).toEqual({ ok: true, message: 'version 4 is the official version' });
-    const official = { version: 4, requestId: run.requestId, approvedAt: run.request.decidedAt };
-    expect(app.site().propertyOf(PAGE, OFFICIAL_VERSION_PROPERTY_KEY)).toMatchObject(official);
-    expect(ok(await app.as('u-grace').byline('getPageApproval', PAGE)).officialVersion).toEqual(official);
-    const answer = await callApi(app, 'u-grace', 'GET', `/pages/${PAGE}/approval`);
-    expect(expectStatus<{ officialVersion: unknown }>(answer, 200).officialVersion).toEqual(official);
-    expect(contractProblems('GET', '/pages/{pageId}/approval', answer)).toEqual([]);
-
-    const writes = () => app.sandbox.ops.entries({ kind: 'confluence' }).filter((op) => op.method !== 'GET').length;
-    const before = writes();
-    expect(await setOfficialVersion(run, action({ type: 'setOfficialVersion' }))).toEqual({ ok: true, message: 'version 4 was already the official version' });
-    expect(writes()).toBe(before);
-  });
-
-  it('a property someone else wrote is not shown as the official version', async () => {
-    const run = await runOn(PAGE, 'approved');
-    await setOfficialVersion(run, action({ type: 'setOfficialVersion' }));
-    const stored = app.site().propertyOf(PAGE, OFFICIAL_VERSION_PROPERTY_KEY) as Record<string, unknown>;
-    // Alice may edit the page, so Confluence lets her rewrite its properties through the REST API.
-    const actor = { kind: 'user' as const, accountId: 'u-alice' };
-    const headers = { 'content-type': 'application/json' };
-    const properties = `/wiki/api/v2/pages/${PAGE}/properties`;
-    const listed = await app.sandbox.requestConfluence({ method: 'GET', path: `${properties}?key=${OFFICIAL_VERSION_PROPERTY_KEY}`, headers, actor });
-    const [current] = (JSON.parse(listed.body) as { results: { id: string; version: { number: number } }[] }).results;
-    const reply = await app.sandbox.requestConfluence({
-      method: 'PUT',
-      path: `${properties}/${current.id}`,
-      headers,
-      actor,
-      body: JSON.stringify({ key: OFFICIAL_VERSION_PROPERTY_KEY, value: { ...stored, version: 3 }, version: { number: current.version.number + 1 } }),
-    });
-    expect(reply.status).toBe(200);
-    expect(app.site().propertyOf(PAGE, OFFICIAL_VERSION_PROPERTY_KEY)).toMatchObject({ version: 3 });
-
-    expect(ok(await app.as('u-grace').byline('getPageApproval', PAGE)).officialVersion).toBeNull();
-  });
-
-  it('on entering another state it makes no version official and says where the action belongs', async () => {
-    const run = await runOn(PAGE, 'inApproval', { approve: false });
-
-    expect(await setOfficialVersion(run, action({ type: 'setOfficialVersion' }))).toEqual({
-      ok: false,
-      message: 'only an approval makes a version official: move this action to the Approved state',
-    });
-    expect(app.site().propertyOf(PAGE, OFFICIAL_VERSION_PROPERTY_KEY)).toBeUndefined();
   });
 });
