@@ -6,6 +6,7 @@ import { type ActionOutcome, type ActionRun } from '../action-run';
 import { type WorkflowAction } from '../../shared/workflow';
 import { addRestrictions } from './add-restrictions';
 import { manageLabels } from './labels';
+import { setOfficialVersion } from './official-version';
 import { publishPage } from './publish';
 import { removeRestrictions } from './remove-restrictions';
 import { modifyTitle } from './title';
@@ -22,6 +23,8 @@ export function executorFor(action: WorkflowAction): BoundExecutor | undefined {
       return (run) => manageLabels(run, action);
     case 'title':
       return (run) => modifyTitle(run, action);
+    case 'setOfficialVersion':
+      return (run) => setOfficialVersion(run, action);
     case 'publish':
       return (run) => publishPage(run, action);
     default:

@@ -65,25 +65,30 @@ const LABELS_AND_TITLE: WorkflowAction[] = [
 describe('actions on entering a state', () => {
   it('run when the page is approved, and the history lists what each did', async () => {
     app = await startApp();
-    await workflowWith({ approved: LABELS_AND_TITLE });
+    await workflowWith({ approved: [...LABELS_AND_TITLE, { type: 'setOfficialVersion' }] });
     await approve();
 
     expect(app.site().labelsOf(PAGE)).toEqual(['approved']);
     expect(app.site().page(PAGE)?.title).toBe('Release Process (approved)');
+    expect(app.site().propertyOf(PAGE, 'approvalflow-official-version')).toMatchObject({ version: 4 });
     const [entry] = await actionEntries();
-    expect(entry).toBe('Workflow actions on entering Approved: 2 succeeded');
+    expect(entry).toBe('Workflow actions on entering Approved: 3 succeeded');
     // The app's retitle is its own version: the page stays Approved, not Outdated.
     expect(app.bylineProperty(PAGE)?.title).toMatch(/^Approved/);
   });
 
-  it('run phase 2 in parallel and publish a settle after phase 2 has finished', async () => {
+  it('remove restrictions first, run phase 2 in parallel, and publish a settle after phase 2 has finished', async () => {
     app = await startApp({ latency: { confluence: 40 } });
     await workflowWith({
       approved: [
         { type: 'publish', target: { type: 'space', spaceKey: 'PUB' }, includeDescendants: false, includeAttachments: false, includeLabels: true, updateExisting: true },
+        { type: 'addRestrictions', operation: 'update', principals: [{ type: 'variable', variable: '@author' }] },
         ...LABELS_AND_TITLE,
+        { type: 'removeRestrictions' },
       ],
     });
+    // Edit restrictions that let the app in, as Confluence requires for it to change them.
+    app.site().setRestriction(PAGE, 'update', { users: ['u-alice', 'u-bob', app.sandbox.appAccountId] });
     await submitPage(app, PAGE, 'u-alice');
     await app.drain();
     const before = app.sandbox.ops.entries().length;
@@ -94,16 +99,25 @@ describe('actions on entering a state', () => {
     const labelRead = ops.find((op) => op.method === 'GET' && /\/pages\/10020\/labels/.test(op.path));
     const titleRead = ops.find((op) => op.method === 'GET' && /\/pages\/10020\?body-format=storage/.test(op.path));
     if (labelRead === undefined || titleRead === undefined) throw new Error('the labels and title actions did not read the page');
+    // Phase 1 ended before phase 2 began, though the workflow lists it last.
+    const removal = confluenceCalls('DELETE', /\/content\/10020\/restriction/);
+    const addition = confluenceCalls('POST', /\/content\/10020\/restriction/);
+    expect(removal).toHaveLength(1);
+    expect(addition).toHaveLength(1);
+    expect(span(removal[0]).end).toBeLessThanOrEqual(Math.min(span(labelRead).start, span(titleRead).start, span(addition[0]).start));
+    expect(app.site().restrictionsOf(PAGE).update.users).not.toContain('u-bob');
+    expect(app.site().restrictionsOf(PAGE).update.users).toContain('u-alice');
     // The labels and the title actions read the page at the same time: their calls overlap.
     expect(span(labelRead).start).toBeLessThan(span(titleRead).end);
     expect(span(titleRead).start).toBeLessThan(span(labelRead).end);
 
-    const phase2End = Math.max(...[...labelWrites(), ...titleWrites()].map((op) => span(op).end));
+    const phase2End = Math.max(...[...labelWrites(), ...titleWrites(), ...addition].map((op) => span(op).end));
     const copy = confluenceCalls('POST', /\/content\/10020\/copy/);
     expect(copy).toHaveLength(1);
     expect(span(copy[0]).start - phase2End).toBeGreaterThanOrEqual(1000);
     // Phase 3 came after everything of phase 2 in the log.
-    expect(copy[0].seq).toBeGreaterThan(Math.max(...[...labelWrites(), ...titleWrites()].map((op) => op.seq)));
+    expect(copy[0].seq).toBeGreaterThan(Math.max(...[...labelWrites(), ...titleWrites(), ...addition].map((op) => op.seq)));
+    expect(await actionEntries()).toEqual(['Workflow actions on entering Approved: 5 succeeded']);
   });
 
   it('record a failing action while the others succeed, and the page is in its new state', async () => {
@@ -130,6 +144,39 @@ describe('actions on entering a state', () => {
         { action: 'Modify title', ok: true },
       ],
     });
+  });
+
+  it('name the people their variables stand for when they run, not when the page was submitted', async () => {
+    app = await startApp();
+    await workflowWith({
+      approved: [
+        {
+          type: 'addRestrictions',
+          operation: 'read',
+          principals: [
+            { type: 'variable', variable: '@owners' },
+            { type: 'variable', variable: '@lastEditor' },
+            { type: 'variable', variable: '@reviewers' },
+          ],
+        },
+      ],
+    });
+    await submitPage(app, PAGE, 'u-alice');
+    await app.drain();
+    // While Bob reviews, the workflow's owner changes from Carol to Dana, and Ivan edits the page.
+    const table = kvs.entity<WorkflowRow>(ENTITY.workflow);
+    const [workflowId] = (await table.query().index('by-space', { partition: [ENG] }).getMany()).results.map((row) => row.key);
+    const row = await table.get(workflowId);
+    if (row === undefined) throw new Error('the workflow was not stored');
+    await table.set(workflowId, { ...row, body: { ...row.body, owners: ['u-dana'] } });
+    await app.sandbox.editPage(PAGE, 'u-ivan', { body: '<p>Releases ship every second Tuesday, at noon.</p>' });
+    await app.drain();
+    await decideOnPage(app, PAGE, 'u-bob', 'approve');
+    await app.drain();
+
+    const readers = app.site().restrictionsOf(PAGE).read.users;
+    expect(readers).toEqual(expect.arrayContaining(['u-dana', 'u-ivan', 'u-bob']));
+    expect(readers).not.toContain('u-carol');
   });
 
   it('do nothing twice when the queue delivers the job twice', async () => {
