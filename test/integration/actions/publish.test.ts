@@ -13,6 +13,7 @@ import { ConfluenceBusyError } from '../../../src/confluence/http';
 import { variableValues } from '../../../src/domain/state-actions';
 import { PUBLISHED_FROM_PROPERTY_KEY } from '../../../src/shared/published-copy';
 import { type WorkflowAction, workflowActionSchema } from '../../../src/shared/workflow';
+import { ENTITY } from '../../../src/storage/entities';
 import { getRequest } from '../../../src/storage/requests';
 import { ok, refused, SPACES, startApp, type TestApp } from '../support/app';
 import { decideOnPage, submitPage } from '../support/effects-journey';
@@ -30,7 +31,23 @@ beforeEach(async () => {
   );
 });
 
-afterEach(() => app.close());
+afterEach(() => {
+  jest.restoreAllMocks();
+  app.close();
+});
+
+type ForgeFetch = (target: unknown, path: string, init?: RequestInit) => Promise<Response>;
+
+/**
+ * The bodies of the copy requests the app sends, watched on the SDK's transport (every call goes
+ * through): attachments are not modelled in the emulator, so the request is what shows them asked for.
+ */
+function watchCopyRequests(): () => Record<string, unknown>[] {
+  const transport = globalThis as unknown as { __forge_fetch__: ForgeFetch };
+  const spy = jest.spyOn(transport, '__forge_fetch__');
+  return () =>
+    spy.mock.calls.filter(([, path]) => /\/(pagehierarchy\/)?copy$/.test(path.split('?')[0])).map(([, , init]) => JSON.parse(String(init?.body)) as Record<string, unknown>);
+}
 
 type PublishAction = Extract<WorkflowAction, { type: 'publish' }>;
 
@@ -76,8 +93,10 @@ const childTitles = (pageId: string) => app.site().childrenOf(pageId).map((child
 describe('publish page', () => {
   it('copies the approved page under the target parent, without descendants or labels unless asked', async () => {
     const run = await approvedRun();
+    const copyRequests = watchCopyRequests();
 
     expect(await publishPage(run, publish(toHandbook))).toEqual({ ok: true, message: 'published to PUB as "Release Process"' });
+    expect(copyRequests()).toEqual([expect.objectContaining({ destination: { type: 'parent_page', value: HANDBOOK }, copyAttachments: false, copyLabels: false, copyPermissions: false })]);
 
     const copy = copyIn(SPACES.PUB.id);
     expect(copy.parentId).toBe(HANDBOOK);
@@ -86,8 +105,9 @@ describe('publish page', () => {
     expect(copy.authorId).toBe(app.sandbox.appAccountId);
   });
 
-  it('copies descendants and labels when asked, in one long task', async () => {
+  it('copies descendants, attachments and labels when asked, in one long task', async () => {
     const run = await approvedRun();
+    const copyRequests = watchCopyRequests();
 
     const outcome = await publishPage(run, publish({ ...toHandbook, includeDescendants: true, includeLabels: true, includeAttachments: true }));
 
@@ -97,6 +117,7 @@ describe('publish page', () => {
     expect(app.site().labelsOf(copy.id)).toEqual(['process']);
     const calls = app.sandbox.ops.entries({ kind: 'confluence' }).map((op) => `${op.method} ${op.path.split('?')[0]}`);
     expect(calls.filter((call) => call.includes('/pagehierarchy/copy'))).toHaveLength(1);
+    expect(copyRequests()[0]).toEqual(expect.objectContaining({ destinationPageId: HANDBOOK, copyDescendants: true, copyAttachments: true, copyLabels: true, copyPermissions: false }));
   });
 
   it('says where the copy came from: a property, a footer line and a byline of its own', async () => {
@@ -152,6 +173,12 @@ describe('publish page', () => {
     expect(titled(SPACES.PUB.id, 'Release Checklist')).toHaveLength(1);
     expect(app.site().propertyOf(copy.id, PUBLISHED_FROM_PROPERTY_KEY)).toMatchObject({ approvedVersion: 5, requestId: second.requestId });
     expect(app.bylineProperty(copy.id)?.title).toBe('Published copy of Release Process v5');
+
+    // The copy's new versions reach the page-updated trigger: they neither track the copy nor outdate the source.
+    await app.drain();
+    const tracked = (app.sandbox.storage.snapshot().entities[ENTITY.pageState] ?? []).map(([key]) => key);
+    expect(tracked).not.toContain(copy.id);
+    expect(app.bylineProperty(PAGE)?.title).toBe('Approved v5');
   });
 
   it('keeps a copy per approved version when copies are not updated', async () => {
