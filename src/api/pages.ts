@@ -13,6 +13,7 @@ import { bylineContract, type AllowedActions, type PageApprovalView, type Reques
 import { cursorSchema, type HistoryPageView } from '../shared/contract/common';
 import { contentIdSchema } from '../shared/contract/ids';
 import { type ContentType } from '../shared/content';
+import { type OfficialVersion } from '../shared/official-version';
 import { AppError } from '../shared/errors';
 import { type PageStatus } from '../shared/status';
 import { handOutCursor, readFrom, takeBackCursor } from '../views/list-cursor';
@@ -23,13 +24,14 @@ export interface PageApprovalResource {
   page: { id: string; type: ContentType; title: string; spaceId: string; currentVersion: number };
   status: PageStatus;
   approvedVersion: number | null;
+  officialVersion: OfficialVersion | null;
   request: RequestView | null;
   /** What the token's user may do on it now. */
   actions: AllowedActions;
 }
 
 function resource(view: PageApprovalView): PageApprovalResource {
-  return { page: view.page, status: view.status, approvedVersion: view.approvedVersion, request: view.request, actions: view.actions };
+  return { page: view.page, status: view.status, approvedVersion: view.approvedVersion, officialVersion: view.officialVersion, request: view.request, actions: view.actions };
 }
 
 const pageParams = z.object({ pageId: contentIdSchema });

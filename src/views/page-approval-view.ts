@@ -4,6 +4,7 @@
  * viewer may take. Built from a loaded page context, so the commands return it at no extra cost
  * beyond the history read (and the workflow list when the viewer may submit).
  */
+import { verifiedOfficialVersion } from '../auth/official-version-signature';
 import { allowedActions } from '../auth/roles';
 import { getUserGroupIds } from '../confluence/user-groups';
 import { CACHE } from '../storage/permission-cache';
@@ -16,6 +17,7 @@ import { isPublished } from '../domain/submission';
 import { withheldDecision } from '../domain/withheld-decision';
 import { type AllowedActions, type PageApprovalView, type WorkflowChoice } from '../shared/contract/byline';
 import { LIVE_DOC_NOTICE } from '../shared/content';
+import { OFFICIAL_VERSION_PROPERTY_KEY } from '../shared/official-version';
 import { publishedCopyByline } from '../shared/published-copy';
 import { bylineProperties } from '../shared/byline-text';
 import { STATUS_LABELS } from '../shared/status';
@@ -28,6 +30,7 @@ import { applicableWorkflows } from '../commands/applicable-workflows';
 import { callerIsSpaceAdmin, type PageContext } from '../commands/page-context';
 import { historyView, peopleIn, stepNamesFor } from './page-history';
 import { peopleInRequest, requestView } from './request-view';
+import { withAppVersions } from './app-versions';
 import { comparedVersions } from './what-changed';
 
 /** Entries on the dialog's first page of history. */
@@ -57,11 +60,12 @@ const NO_ACTIONS: AllowedActions = { submit: false, resubmit: false, approve: fa
 /** `written`: audit entries committed in this invocation, shown though the history index may lag. */
 export async function pageApprovalView(
   context: PageContext,
-  record: PageRecord | undefined,
+  stored: PageRecord | undefined,
   now: string,
   written: readonly AuditEntry[] = [],
 ): Promise<PageApprovalView> {
   const { access } = context;
+  const record = await withAppVersions(stored, access.page.version, now);
   const latest = record?.latest ?? null;
   const approved = record === undefined ? null : latestApproved(record);
   const currentVersion = Math.max(access.page.version, record?.currentVersion ?? 0);
@@ -87,6 +91,7 @@ export async function pageApprovalView(
   const displayName = (accountId: string) => names[accountId] ?? accountId;
 
   const approval = 'approval' in summary ? summary.approval : undefined;
+  const officialVersion = await verifiedOfficialVersion(access.page.id, access.page.properties?.byKey[OFFICIAL_VERSION_PROPERTY_KEY]);
   return {
     page: { id: access.page.id, type: access.page.type, title: access.page.title, spaceId: access.page.spaceId, currentVersion },
     notice: context.liveDoc ? LIVE_DOC_NOTICE : null,
@@ -97,6 +102,7 @@ export async function pageApprovalView(
     byline: { ...(copyOf === undefined ? bylineProperties(summary, displayName) : publishedCopyByline(copyOf)), revision: record?.revision ?? 0 },
     approvedVersion: approval?.version ?? null,
     changesSinceVersion: comparedVersions(record)?.from ?? null,
+    officialVersion,
     request: latest === null ? null : requestView(latest, displayName, overdueSteps(latest, now)),
     workflows: actions.submit ? workflows.map(choiceOf) : [],
     actions,

@@ -28,7 +28,8 @@ export async function actOnPage(
   command: (context: PageContext) => Promise<CommandResult<unknown>>,
   content: ContentHint = {},
 ): Promise<ActedPageView> {
-  const context = await loadPageContext(actor, pageId, content);
+  // The page's properties come with it at no extra call: the view shows the official version.
+  const context = await loadPageContext(actor, pageId, content, { withProperties: true });
   const { record, written } = await command(context);
   try {
     const [view, signer] = await Promise.all([pageApprovalView(context, record, new Date().toISOString(), written), bylineSigner()]);

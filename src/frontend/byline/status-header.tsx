@@ -1,6 +1,7 @@
 import type React from 'react';
 import { Inline, Stack, Text } from '@forge/react';
 import { type PageApprovalView } from '../../shared/contract/byline';
+import { officialVersionText } from '../../shared/official-version';
 import { StatusLozenge } from '../shared/status-lozenge';
 import { versionLine } from './presentation';
 
@@ -15,7 +16,7 @@ export interface StatusHeaderProps {
   below: string | null;
 }
 
-/** The page's status as the byline shows it, with the versions it concerns and the byline's sentence. */
+/** The page's status as the byline shows it, with the versions it concerns (the official one too) and the byline's sentence. */
 export function StatusHeader({ view, withSentence, below }: StatusHeaderProps): React.JSX.Element {
   return (
     <Stack space="space.075">
@@ -23,6 +24,7 @@ export function StatusHeader({ view, withSentence, below }: StatusHeaderProps): 
         <StatusLozenge lozenge={view.lozenge} isBold />
         <Text color="color.text.subtle">{versionLine(view)}</Text>
       </Inline>
+      {view.officialVersion !== null && <Text color="color.text.subtle">{officialVersionText(view.officialVersion)}</Text>}
       {withSentence && <Text>{view.byline.tooltip}</Text>}
       {below !== null && (
         <Text size="small" color="color.text.subtlest">

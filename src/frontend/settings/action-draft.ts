@@ -169,7 +169,7 @@ export function labelsOf(text: string): string[] {
   return text.split(/[\s,]+/).filter((label) => label !== '');
 }
 
-/** Why a pattern does not compile, in the browser's words, or null when it does. */
+/** Why a pattern does not compile, in the browser's words, or null when it does: the title preview's guard. */
 export function patternProblem(pattern: string): string | null {
   try {
     new RegExp(pattern, 'g');
@@ -179,57 +179,35 @@ export function patternProblem(pattern: string): string | null {
   }
 }
 
-export interface ActionConversion {
-  action: ActionInput;
-  /** Field (relative to the action's path, e.g. `pattern`) → what the schemas cannot say. */
-  problems: Record<string, string>;
-}
-
 /**
- * The contract's shape of one action, and the checks no schema makes: an action that would do
- * nothing (no label, no text to add, no pattern) and a pattern that does not compile.
+ * The contract's shape of one action. Whether it makes sense (a label to add or remove, a pattern
+ * that compiles, a state it may run in) is the back end's workflow validation: rules live once.
  */
-export function toActionInput(draft: ActionDraft): ActionConversion {
-  const problems: Record<string, string> = {};
+export function toActionInput(draft: ActionDraft): ActionInput {
   switch (draft.type) {
     case 'removeRestrictions':
     case 'setOfficialVersion':
-      return { action: { type: draft.type }, problems };
+      return { type: draft.type };
     case 'addRestrictions':
-      return { action: { type: draft.type, operation: draft.operation, principals: principalsOf(draft) }, problems };
+      return { type: draft.type, operation: draft.operation, principals: principalsOf(draft) };
     case 'notify':
-      return { action: { type: draft.type, recipients: principalsOf(draft), message: draft.message }, problems };
-    case 'labels': {
-      const add = labelsOf(draft.add);
-      const remove = labelsOf(draft.remove);
-      if (add.length === 0 && remove.length === 0) problems.add = 'Enter a label to add or to remove';
-      return { action: { type: draft.type, add, remove }, problems };
-    }
-    case 'title': {
-      if (draft.mode === 'regex') {
-        const problem = draft.pattern === '' ? 'Enter the pattern to replace' : patternProblem(draft.pattern);
-        if (problem !== null) problems.pattern = draft.pattern === '' ? problem : `The pattern is not a valid regular expression: ${problem}`;
-        return { action: { type: draft.type, mode: draft.mode, value: draft.value, pattern: draft.pattern }, problems };
-      }
-      if (draft.value.trim() === '') problems.value = `Enter the text to add ${draft.mode === 'prefix' ? 'before' : 'after'} the title`;
-      return { action: { type: draft.type, mode: draft.mode, value: draft.value }, problems };
-    }
+      return { type: draft.type, recipients: principalsOf(draft), message: draft.message };
+    case 'labels':
+      return { type: draft.type, add: labelsOf(draft.add), remove: labelsOf(draft.remove) };
+    case 'title':
+      return draft.mode === 'regex' ? { type: draft.type, mode: draft.mode, value: draft.value, pattern: draft.pattern } : { type: draft.type, mode: draft.mode, value: draft.value };
     case 'publish': {
       const parentPageId = draft.parentPageId.trim();
-      const target =
-        draft.targetKind === 'space'
-          ? { type: 'space' as const, spaceKey: draft.spaceKey.trim(), ...(parentPageId === '' ? {} : { parentPageId }) }
-          : { type: 'variable' as const, name: draft.variableName };
       return {
-        action: {
-          type: draft.type,
-          target,
-          includeDescendants: draft.includeDescendants,
-          includeAttachments: draft.includeAttachments,
-          includeLabels: draft.includeLabels,
-          updateExisting: draft.updateExisting,
-        },
-        problems,
+        type: draft.type,
+        target:
+          draft.targetKind === 'space'
+            ? { type: 'space', spaceKey: draft.spaceKey.trim(), ...(parentPageId === '' ? {} : { parentPageId }) }
+            : { type: 'variable', name: draft.variableName },
+        includeDescendants: draft.includeDescendants,
+        includeAttachments: draft.includeAttachments,
+        includeLabels: draft.includeLabels,
+        updateExisting: draft.updateExisting,
       };
     }
   }

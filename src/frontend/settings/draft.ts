@@ -120,9 +120,8 @@ export interface DraftConversion {
 }
 
 /**
- * The payload for create/update, and what the conversion itself refuses: number fields that are
- * not whole numbers and actions that would do nothing (with the server's path for each, so they
- * show where server messages show).
+ * The payload for create/update, and the number fields that are not whole numbers (with the
+ * server's path for each, so they show where server messages show).
  */
 export function toEditorWorkflow(draft: WorkflowDraft): DraftConversion {
   const fields: Record<string, string> = {};
@@ -153,16 +152,7 @@ export function toEditorWorkflow(draft: WorkflowDraft): DraftConversion {
     };
   });
   const validityDays = whole(draft.validityDays, 'workflow.options.validityDays', 'Validity', false);
-  const actions = Object.fromEntries(
-    ACTION_STATES.map((state) => [
-      state,
-      draft.actions[state].map((action, index) => {
-        const converted = toActionInput(action);
-        for (const [field, message] of Object.entries(converted.problems)) fields[`workflow.actions.${state}.${index}.${field}`] = message;
-        return converted.action;
-      }),
-    ]),
-  );
+  const actions = Object.fromEntries(ACTION_STATES.map((state) => [state, draft.actions[state].map(toActionInput)]));
   return {
     fields,
     workflow: {

@@ -3,8 +3,8 @@ import { SectionMessage, Stack, Text } from '@forge/react';
 import { type ApiFailure } from '../shared/api';
 import { ApiErrorMessage } from '../shared/api-error-message';
 import { countOf, lowerFirst } from '../../shared/wording';
+import { STATUS_LABELS } from '../../shared/status';
 import { ACTION_STATES, type ActionState } from '../../shared/workflow';
-import { actionStateName } from './describe-workflow';
 
 interface Props {
   failure: ApiFailure;
@@ -21,11 +21,14 @@ function isActionState(name: string): name is ActionState {
 
 /**
  * Read out of context, a message must say which step or action it is about. The back end's own
- * checks already do for steps ("Step 2: …"); the contract's field checks, run before sending, do not.
+ * checks already do, in these words ("Step 2: …", "On Approved, action 1: …"); the contract's
+ * field checks, run before sending, do not.
  */
 function located(path: string, message: string): string {
   const action = ACTION_PATH.exec(path);
-  if (action !== null && isActionState(action[1])) return `On entering ${actionStateName(action[1])}, action ${Number(action[2]) + 1}: ${lowerFirst(message)}`;
+  if (action !== null && isActionState(action[1])) {
+    return /^On [^,]+, action \d+:/.test(message) ? message : `On ${STATUS_LABELS[action[1]]}, action ${Number(action[2]) + 1}: ${lowerFirst(message)}`;
+  }
   const step = STEP_PATH.exec(path);
   if (step === null || /^Step \d+:/.test(message)) return message;
   return `Step ${Number(step[1]) + 1}: ${lowerFirst(message)}`;

@@ -30,6 +30,7 @@ import { SaveFailure } from './save-failure';
 import { callSettings } from './settings-api';
 import { StepFields } from './step-fields';
 import { useGroupSearch } from './use-group-search';
+import { useSpaceVariableNames } from './use-space-variables';
 
 /** What is being edited: a new workflow, or a saved one at the revision the editor loaded. */
 export type EditTarget = { kind: 'create' } | { kind: 'update'; workflowId: string; revision: number };
@@ -56,6 +57,7 @@ export function WorkflowForm({ target, initial, selfApproval, onSaved, onCancel,
   const [failure, setFailure] = useState<ApiFailure | null>(null);
   const [saving, setSaving] = useState(false);
   const groups = useGroupSearch();
+  const spaceVariables = useSpaceVariableNames();
   const fields = failure?.fields ?? NO_FIELDS;
 
   const edit = (next: WorkflowDraft, edited: readonly string[]) => {
@@ -177,7 +179,7 @@ export function WorkflowForm({ target, initial, selfApproval, onSaved, onCancel,
         actions={draft.actions}
         fields={fields}
         groups={groups}
-        spaceVariables={null}
+        spaceVariables={spaceVariables}
         onChange={changeAction}
         onAdd={(state, action) => edit(withActions(state, [...draft.actions[state], action]), [])}
         onRestructure={restructureActions}

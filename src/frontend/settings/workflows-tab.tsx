@@ -14,6 +14,7 @@ import { callSettings } from './settings-api';
 import { CreateWorkflow, EditWorkflow } from './workflow-editor';
 import { WorkflowDetails } from './workflow-details';
 import { ReadersBannerSetting } from './readers-banner-setting';
+import { SpaceVariablesSetting } from './space-variables-setting';
 import { WorkflowCreatorsSetting } from './workflow-creators-setting';
 import { WorkflowTable } from './workflow-table';
 
@@ -110,6 +111,7 @@ export function WorkflowsTab({ workflows, reloadAfterChange }: Props): React.JSX
       {failure === null ? null : <ApiErrorMessage error={failure} />}
       <WorkflowCreatorsSetting list={list} onChanged={replace} />
       <ReadersBannerSetting list={list} onChanged={replace} />
+      {list.isSpaceAdmin ? <SpaceVariablesSetting /> : null}
       {list.workflows.length === 0 ? (
         <Stack space="space.200" alignInline="center">
           <EmptyNote

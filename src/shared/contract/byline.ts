@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { type BylinePropertyValue, type BylineState } from '../byline';
 import { type ContentType } from '../content';
+import { type OfficialVersion } from '../official-version';
 import { type PublishedFrom } from '../published-copy';
 import { type PageStatus } from '../status';
 import { type LozengeAppearance } from '../status-colours';
@@ -78,6 +79,8 @@ export interface PageApprovalView {
   /** When the page is a copy the publish action made: where it came from, shown instead of any action. */
   publishedFrom: PublishedFrom | null;
   status: PageStatus;
+  /** The version the workflow's "set official version" action made official, when it did (a value the app signed). */
+  officialVersion: OfficialVersion | null;
   lozenge: { text: string; appearance: LozengeAppearance };
   /** The byline of this page state (title, icon, tooltip), as the lozenge should show it. */
   byline: BylineState;

@@ -1,4 +1,6 @@
 /** Version awareness and due dates as the dialog shows them. */
+import { setOfficialVersion } from '../../../src/actions/execute/official-version';
+import { actionRunFor, workflowAction } from '../../integration/support/action-run';
 import { advanceCalendar, ok, startApp, type TestApp } from '../../integration/support/app';
 import { buttonLabels, openDialog, quickReview, RELEASE_PROCESS, statusLozenge, submittedByAlice, user } from './dialog';
 
@@ -27,6 +29,19 @@ describe('the byline dialog, on versions and due dates', () => {
     expect(screen.getByText(/^Version 4 was approved by Bob Approver on .+; version 6 has not been approved$/).type).toBe('Text');
     expect(screen.getByText('Resubmit version 6 for approval').type).toBe('Heading');
     expect(buttonLabels(screen)).toEqual(['Resubmit']);
+  });
+
+  it('shows the official version a workflow action recorded on approval', async () => {
+    await app.createWorkflow(quickReview(), 'default');
+    const { request } = await submittedByAlice(app);
+    ok(await app.as('u-bob').byline('approve', RELEASE_PROCESS, { requestId: request?.id, stepIndex: 0 }));
+    await app.drain();
+    if (request == null) throw new Error('the submission shows no request');
+    await setOfficialVersion(await actionRunFor(app, request.id, 'approved'), workflowAction({ type: 'setOfficialVersion' }));
+
+    const screen = await openDialog(app, 'u-grace');
+
+    expect(screen.getByText('Official version: v4').type).toBe('Text');
   });
 
   it('flags a step past its due date as overdue', async () => {

@@ -101,7 +101,7 @@ describe('space settings: the actions of a workflow', () => {
     expect(workflow.actions.inApproval).toEqual([]);
   });
 
-  it('shows every problem at once under its field and in the summary, and clears each as it is fixed', async () => {
+  it('shows every problem under its field and in the summary: the shared schemas before sending, then the workflow checks', async () => {
     const screen = await openNewWorkflow(app);
     await addAction(screen, 'Approved', 'Manage labels');
     await addAction(screen, 'Approved', 'Publish page');
@@ -110,39 +110,44 @@ describe('space settings: the actions of a workflow', () => {
     await addAction(screen, 'Expired', 'Manage labels');
     await screen.choose(stateSection(screen, 'Changes Requested').getByLabel('Change to the title'), 'regex');
     await screen.type(stateSection(screen, 'Changes Requested').getByLabel('Pattern'), '([A-Z');
-    // A label with a character Confluence refuses is caught by the shared schema.
+    // A label with a character Confluence refuses is caught by the shared schema, before sending.
     await screen.type(stateSection(screen, 'Expired').getByLabel('Labels to remove'), 'in-review draft!');
     await screen.click('Create workflow');
 
-    const approved = stateSection(screen, 'Approved');
-    expect(approved.getByText('Enter a label to add or to remove').type).toBe('ErrorMessage');
-    expect(approved.getByLabel('Labels to add').props.isInvalid).toBe(true);
-    expect(approved.getByLabel('Target space key').props.isInvalid).toBe(true);
+    expect(stateSection(screen, 'Approved').getByLabel('Target space key').props.isInvalid).toBe(true);
     const expired = stateSection(screen, 'Expired');
     expect(expired.getByText('A label cannot contain spaces or any of : ; , . ? & [ ] ( ) # ^ * @ !').type).toBe('ErrorMessage');
     expect(expired.getByLabel('Labels to remove').props.isInvalid).toBe(true);
     const changes = stateSection(screen, 'Changes Requested');
-    expect(changes.getByText(/^The pattern is not a valid regular expression: /).type).toBe('ErrorMessage');
     expect(changes.getByText('The new title shows once the pattern is a valid regular expression.')).toBeTruthy();
     expect(changes.getByText('Add at least one recipient').type).toBe('ErrorMessage');
     expect(changes.getByText('Message is required').type).toBe('ErrorMessage');
-
-    const summary = screen.getByType('SectionMessage');
-    expect(summary.props.title).toBe('Fix 6 problems to save this workflow');
-    expect(screen.within(summary).getByText('• On entering Approved, action 1: enter a label to add or to remove')).toBeTruthy();
-    expect(screen.within(summary).getByText('• On entering Changes Requested, action 2: add at least one recipient')).toBeTruthy();
+    let summary = screen.getByType('SectionMessage');
+    expect(summary.props.title).toBe('Fix 4 problems to save this workflow');
+    expect(screen.within(summary).getByText('• On Changes Requested, action 2: add at least one recipient')).toBeTruthy();
     expect(screen.invocations.filter((call) => call.functionKey === 'createWorkflow')).toEqual([]);
 
-    await screen.type(stateSection(screen, 'Approved').getByLabel('Labels to add'), 'approved');
-    expect(stateSection(screen, 'Approved').queryByText('Enter a label to add or to remove')).toBeNull();
+    // Each message goes as its field is fixed.
     await screen.type(stateSection(screen, 'Expired').getByLabel('Labels to remove'), 'in-review draft');
+    expect(stateSection(screen, 'Expired').queryAllByType('ErrorMessage')).toEqual([]);
     await screen.type(stateSection(screen, 'Approved').getByLabel('Target space key'), 'PUB');
-    await screen.type(stateSection(screen, 'Changes Requested').getByLabel('Pattern'), '^DRAFT: ');
     await screen.select(stateSection(screen, 'Changes Requested').getByLabel('Mention: variables'), '@author (who submitted the page)');
     await screen.type(stateSection(screen, 'Changes Requested').getByLabel('Message'), 'Please look at the comments.');
-    expect(screen.queryAllByType('ErrorMessage')).toEqual([]);
     expect(screen.queryAllByType('SectionMessage')).toEqual([]);
 
+    // What only the workflow checks know: a labels action with no label, a pattern that does not compile.
+    await screen.click('Create workflow');
+    summary = screen.getByType('SectionMessage');
+    expect(summary.props.title).toBe('Fix 2 problems to save this workflow');
+    const labels = 'On Approved, action 1: add or remove at least one label';
+    expect(stateSection(screen, 'Approved').getByText(labels).type).toBe('ErrorMessage');
+    expect(stateSection(screen, 'Approved').getByLabel('Labels to add').props.isInvalid).toBe(true);
+    expect(stateSection(screen, 'Changes Requested').getByText(/^On Changes Requested, action 1: the pattern is not a valid regular expression/).type).toBe('ErrorMessage');
+    expect(screen.within(summary).getByText(`• ${labels}`)).toBeTruthy();
+
+    await screen.type(stateSection(screen, 'Approved').getByLabel('Labels to add'), 'approved');
+    await screen.type(stateSection(screen, 'Changes Requested').getByLabel('Pattern'), '^DRAFT: ');
+    expect(screen.queryAllByType('ErrorMessage')).toEqual([]);
     await screen.click('Create workflow');
     await screen.waitFor(() => rowWith(screen, 'Handbook publishing'));
     const frank = settingsAs(app, 'u-frank');
@@ -152,6 +157,7 @@ describe('space settings: the actions of a workflow', () => {
       { type: 'title', mode: 'regex', value: '', pattern: '^DRAFT: ' },
       { type: 'notify', recipients: [{ type: 'variable', variable: '@author' }], message: 'Please look at the comments.' },
     ]);
+    expect(workflow.actions.expired).toEqual([{ type: 'labels', add: [], remove: ['in-review', 'draft'] }]);
   });
 
   it('loads saved actions into the editor, people, groups and variables each in their picker, and keeps them on save', async () => {
@@ -210,5 +216,23 @@ describe('space settings: the actions of a workflow', () => {
       },
     ]);
     expect(workflow.actions.expired).toEqual([{ type: 'notify', recipients: [{ type: 'variable', variable: '@reviewers' }], message: 'The approval expired: please resubmit.' }]);
+  });
+  it("publishes to a space variable chosen from the space's variables", async () => {
+    const frank = settingsAs(app, 'u-frank');
+    ok(await frank('saveSpaceVariable', { variable: { name: 'publishTarget', spaceKey: 'PUB', parentPageId: '30010' } }));
+    const screen = await openNewWorkflow(app);
+    await addAction(screen, 'Approved', 'Publish page');
+    await screen.choose(stateSection(screen, 'Approved').getByLabel('Publish to'), 'variable');
+    expect(stateSection(screen, 'Approved').queryByLabel('Target space key')).toBeNull();
+    await screen.waitFor(() => stateSection(screen, 'Approved').getByLabel('Space variable').props.options.length === 1);
+    await screen.select(stateSection(screen, 'Approved').getByLabel('Space variable'), 'publishTarget');
+    await screen.click('Create workflow');
+    await screen.waitFor(() => rowWith(screen, 'Handbook publishing'));
+
+    const [saved] = ok(await frank('listWorkflows')).workflows;
+    const { workflow } = ok(await frank('getWorkflow', { workflowId: saved.id }));
+    expect(workflow.actions.approved).toEqual([
+      { type: 'publish', target: { type: 'variable', name: 'publishTarget' }, includeDescendants: false, includeAttachments: false, includeLabels: false, updateExisting: true },
+    ]);
   });
 });

@@ -49,3 +49,21 @@ describe('history sentences about workflows', () => {
     expect(sentence('assigned', { workflowNames: ['Legal'], scope: 'page' })).toBe('Frank Admin assigned the workflow "Legal" to a page');
   });
 });
+
+describe('history sentences about workflow actions', () => {
+  const results = [
+    { action: 'Manage labels', ok: true, message: 'Manage labels: added approved' },
+    { action: 'Publish page', ok: false, message: 'Publish page: the target space PUB no longer exists' },
+    { action: 'Notify', ok: false, message: 'Notify: the page was deleted, or its view restrictions leave ApprovalFlow out' },
+  ];
+
+  it("counts what succeeded and gives each failure's message once, as the runner wrote it", () => {
+    expect(historySentence({ actorId: '-', body: { kind: 'actions', requestId: 'req-1', state: 'approved', results } }, lookups)).toBe(
+      'Workflow actions on entering Approved: 1 succeeded, 2 failed (Publish page: the target space PUB no longer exists; ' +
+        'Notify: the page was deleted, or its view restrictions leave ApprovalFlow out)',
+    );
+    expect(historySentence({ actorId: '-', body: { kind: 'actions', requestId: 'req-1', state: 'draft', results: results.slice(0, 1) } }, lookups)).toBe(
+      'Workflow actions on entering Draft: 1 succeeded',
+    );
+  });
+});
