@@ -69,7 +69,7 @@ describe('who may configure restriction and publish actions', () => {
 
     const changed = await unchangedBy(() => edit(described, withApproved([removeRestrictions, label, { ...publishToPub, includeDescendants: true }])));
     expect(issuesOf(changed).map((issue) => issue.path)).toEqual([['workflow', 'actions', 'approved', '2']]);
-    const moved = await unchangedBy(() => edit(described, { ...withApproved([publishToPub]), actions: { approved: [publishToPub], expired: [removeRestrictions] } }));
+    const moved = await unchangedBy(() => edit(described, { ...withApproved([publishToPub]), actions: { approved: [publishToPub], expired: [removeRestrictions] } as EditorWorkflow['actions'] }));
     expect(issuesOf(moved).map((issue) => issue.path)).toEqual([['workflow', 'actions', 'expired', '0']]);
 
     // Taking one away is allowed: an owner may disable or delete the whole workflow anyway.
