@@ -6,5 +6,6 @@ export { analyticsResolver } from './resolvers/analytics';
 export { effectsConsumer } from './effects/effects-consumer';
 export { pageUpdated } from './triggers/page-updated';
 export { dailyMaintenance } from './triggers/daily-maintenance';
+export { maintenanceConsumer } from './triggers/maintenance-consumer';
 export { effectsSweep } from './triggers/effects-sweep';
 export { restApi } from './api/rest-api';

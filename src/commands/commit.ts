@@ -27,12 +27,15 @@ export interface Changed<T> {
 /**
  * Decides and commits a change to one page. `first` is the record already read with the caller's
  * other data (undefined: the page has none yet); `plan` must be free of side effects, as it runs
- * again after every lost race.
+ * again after every lost race. `effects: 'caller'` leaves the emit to a caller that commits many
+ * changes in one job and queues their effects together (`emitGathered`): one push per change
+ * would spend the queue's events-per-minute on a daily job's thousands of expiries.
  */
 export async function changePage<T>(
   pageId: string,
   first: PageRecord | undefined,
   plan: (record: PageRecord | undefined) => Promise<Planned<T>> | Planned<T>,
+  { effects = 'emit' }: { effects?: 'emit' | 'caller' } = {},
 ): Promise<Changed<T>> {
   let record = first;
   const outcome = await retryLostRaces(ATTEMPTS.pageChange, async (attempt) => {
@@ -41,7 +44,7 @@ export async function changePage<T>(
     if (change === null) return { value, record, written: [] };
     const committed = await commitPageChange(change);
     if (committed === null) return LOST_RACE;
-    await emit(change.base.spaceId, committed.audit.map((entry) => entry.key), change.base.pageId);
+    if (effects === 'emit') await emit(change.base.spaceId, committed.audit.map((entry) => entry.key), change.base.pageId);
     return { value, record: committed.record, written: committed.audit };
   });
   if (outcome === LOST_RACE) {

@@ -1,23 +1,66 @@
 /**
- * Expiry: an approval older than its workflow's validity becomes Expired. Run by the daily job
- * for every approved request whose `expiresAt` has passed.
+ * Expiry: an approval older than its workflow's validity becomes Expired. The daily run queues the
+ * due requests in jobs (src/commands/maintenance-job.ts); each job expires its requests here. A
+ * request expires once: the transition is conditioned on the page's revision and on the request
+ * still being approved, so a job delivered twice, or a second run the same day, changes nothing.
  */
+import { isDueToExpire } from '../domain/lifecycle';
 import { transition } from '../domain/request-machine';
-import { changePage } from './commit';
-import { getPageRecord } from '../storage/page-state';
 import { type ApprovalRequest } from '../domain/request';
+import { mapWithConcurrency } from '../shared/parallel';
+import { getPageRecord } from '../storage/page-state';
+import { getRequests } from '../storage/requests';
+import { changePage } from './commit';
+import { emitGathered } from './emit';
+import { type ExpireJob } from './maintenance-job';
 import { requestOnPage } from './target-request';
 
-/** True when the request expired now; false when it was not (or no longer) due. */
-export async function expireRequest(found: ApprovalRequest): Promise<boolean> {
+/** Expiries of one job committed side by side: distinct pages, a few storage calls each. */
+const PARALLEL_EXPIRIES = 5;
+/** Audit keys per effects job: one expiry writes one entry, so a job's effects are one or two jobs per space. */
+const KEYS_PER_EFFECTS_JOB = 100;
+
+/** Expires the request now; whether it did, and the audit keys written (none when it was not, or no longer, due). */
+async function expireOne(found: ApprovalRequest): Promise<{ expired: boolean; keys: string[] }> {
   const record = await getPageRecord(found.pageId);
-  const { value } = await changePage(found.pageId, record, async (stored) => {
-    if (stored === undefined) return { value: false, change: null };
-    const request = await requestOnPage(stored, found.pageId, found.id);
-    const at = new Date().toISOString();
-    const result = transition(request, { type: 'expire' }, at);
-    if (!result.ok || result.events.length === 0) return { value: false, change: null };
-    return { value: true, change: { base: stored, requests: [result.request], events: result.events, at } };
+  const { value, written } = await changePage(
+    found.pageId,
+    record,
+    async (stored) => {
+      if (stored === undefined) return { value: false, change: null };
+      const request = await requestOnPage(stored, found.pageId, found.id);
+      const at = new Date().toISOString();
+      const result = transition(request, { type: 'expire' }, at);
+      if (!result.ok || result.events.length === 0) return { value: false, change: null };
+      return { value: true, change: { base: stored, requests: [result.request], events: result.events, at } };
+    },
+    { effects: 'caller' },
+  );
+  return { expired: value, keys: written.map((entry) => entry.key) };
+}
+
+/**
+ * Expires the job's requests that are due by the run's start, as stored now (one batch read), and
+ * queues their effects together. Throws after trying every request when some failed: the queue
+ * runs the job again and the ones already expired are no-ops.
+ */
+export async function expireDue(job: ExpireJob): Promise<{ expired: number }> {
+  const requests = await getRequests(job.requestIds);
+  const due = [...requests.values()].filter((request) => isDueToExpire(request, job.run));
+  const written = new Map<string, string[]>();
+  let failed = 0;
+  let expired = 0;
+  await mapWithConcurrency(due, PARALLEL_EXPIRIES, async (request) => {
+    try {
+      const outcome = await expireOne(request);
+      if (outcome.expired) expired += 1;
+      if (outcome.keys.length > 0) written.set(request.spaceId, [...(written.get(request.spaceId) ?? []), ...outcome.keys]);
+    } catch (error) {
+      console.error(`expiry of request ${request.id} (page ${request.pageId}) failed; the job runs again`, error);
+      failed += 1;
+    }
   });
-  return value;
+  await emitGathered(written, KEYS_PER_EFFECTS_JOB);
+  if (failed > 0) throw new Error(`${failed} of ${due.length} expiries failed`);
+  return { expired };
 }

@@ -91,6 +91,11 @@ export function override(request: ApprovalRequest | null, command: OverrideComma
   return { ok: true, ...changed };
 }
 
+/** Whether an approval's validity has ended by `now`: the daily job's test before it queues the expiry. */
+export function isDueToExpire(request: ApprovalRequest, now: string): boolean {
+  return request.status === 'approved' && request.expiresAt !== undefined && !isBefore(now, request.expiresAt);
+}
+
 export function expire(request: ApprovalRequest | null, _command: ExpireCommand, now: string): TransitionResult {
   if (request === null) return fail('NOT_FOUND', 'This approval request does not exist');
   if (request.status === 'expired') return unchanged(request);
@@ -99,7 +104,7 @@ export function expire(request: ApprovalRequest | null, _command: ExpireCommand,
   }
   const { expiresAt } = request;
   if (expiresAt === undefined) return fail('PRECONDITION', 'This approval has no validity period and never expires');
-  if (isBefore(now, expiresAt)) return fail('PRECONDITION', `This approval is valid until ${expiresAt}`);
+  if (!isDueToExpire(request, now)) return fail('PRECONDITION', `This approval is valid until ${expiresAt}`);
   const changed = commit(
     request,
     identityOf(request),
