@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { kvs } from '@forge/kvs';
 import { type InvokeRequest, type LatencyOptions, type RateLimitOptions, type Sandbox, createSandbox } from '../../../sandbox';
 import { ConfluenceEmulator } from '../../../sandbox/confluence';
+import { actionsGrantOnSave } from '../../../src/domain/action-grant';
 import { BYLINE_PROPERTY_KEY, type BylineProperties } from '../../../src/shared/byline';
 import { type BylineResults } from '../../../src/shared/contract/byline';
 import { type BridgeError, isBridgeError } from '../../../src/shared/errors';
@@ -146,7 +147,10 @@ export async function startApp(options: StartOptions = {}): Promise<TestApp> {
     workflowCounter += 1;
     const input = workflowInputSchema.parse({ spaceId: SPACES.ENG.id, name: `Test workflow ${workflowCounter}`, ...draft });
     const now = new Date().toISOString();
-    const workflow: Workflow = { ...input, id: `wf-test-${workflowCounter}`, createdBy: 'u-frank', createdAt: now, updatedAt: now, revision: 0 };
+    // Saved by Frank, a space admin of every seeded space: his save grants restriction and publish actions, as the editor's would.
+    const grant = actionsGrantOnSave(input.actions, null, { accountId: 'u-frank', isSpaceAdmin: true }, now);
+    const actionsGrant = grant.ok && grant.grant !== undefined ? { actionsGrant: grant.grant } : {};
+    const workflow: Workflow = { ...input, ...actionsGrant, id: `wf-test-${workflowCounter}`, createdBy: 'u-frank', createdAt: now, updatedAt: now, revision: 0 };
     const row: WorkflowRow = { spaceId: workflow.spaceId, name: workflow.name, enabled: workflow.enabled, updatedAt: now, updatedBy: 'u-frank', revision: 0, body: workflow };
     await kvs.entity<WorkflowRow>(ENTITY.workflow).set(workflow.id, row);
     if (assign !== undefined) await assignWorkflow(workflow, assign, now);
