@@ -1,11 +1,13 @@
 /**
  * `npm run bench`: the cost of every hot path on the emulated platform (virtual latency: storage
  * 20 ms, Confluence 120 ms per call) against DESIGN.md's budgets. A report, not a test: it always
- * exits 0; the integration tests hold one check per budget.
+ * exits 0; the integration tests hold one check per budget. `BENCH=<words>` runs only the
+ * scenarios whose name contains one of the comma-separated words (e.g. `BENCH=queue,manage`).
  */
 import { actionsBench } from './scenarios/actions';
 import { analyticsBench } from './scenarios/analytics';
 import { bylineBench } from './scenarios/byline';
+import { listsScaleBench } from './scenarios/lists-scale';
 import { manageSpaceBench } from './scenarios/manage-space';
 import { queueBench } from './scenarios/queue';
 import { readersBannerBench } from './scenarios/readers-banner';
@@ -20,12 +22,16 @@ const SCENARIOS: { name: string; run: () => Promise<Row[]> }[] = [
   { name: 'analytics', run: analyticsBench },
   { name: 'REST API', run: restApiBench },
   { name: 'state-entry actions', run: actionsBench },
+  { name: 'lists at 1M requests', run: listsScaleBench },
 ];
+
+const wanted = (process.env.BENCH ?? '').split(',').map((word) => word.trim().toLowerCase()).filter((word) => word.length > 0);
+const chosen = (name: string): boolean => wanted.length === 0 || wanted.some((word) => name.toLowerCase().includes(word));
 
 async function main(): Promise<void> {
   const rows: Row[] = [];
   const started = Date.now();
-  for (const scenario of SCENARIOS) {
+  for (const scenario of SCENARIOS.filter((candidate) => chosen(candidate.name))) {
     const at = Date.now();
     process.stdout.write(`bench: ${scenario.name}…`);
     try {

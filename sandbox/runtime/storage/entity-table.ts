@@ -1,5 +1,5 @@
 import { type EntityDef, type EntityIndexDef } from '../manifest';
-import { type JsonObject, type JsonValue, isJsonObject } from '../types';
+import { type JsonObject, type JsonValue } from '../types';
 import { type FilterSet, type RangeSpec, type Scalar, compareScalars, matchesFilters } from './conditions';
 import { type IndexEntry, SortedIndex, compareEntries, partitionPoint } from './sorted-index';
 import { badRequest } from './storage-error';
@@ -88,21 +88,20 @@ export class EntityTable {
 
   private replicate(key: string, item: StoredItem | undefined): void {
     const previous = this.queried.get(key);
-    if (previous !== undefined) this.unindex(key, previous.value);
+    if (previous !== undefined) this.unindex(key, previous.value.attributes);
     if (item === undefined) {
       this.queried.delete(key);
       return;
     }
     this.queried.set(key, item);
-    this.index(key, item.value);
+    this.index(key, item.value.attributes);
   }
 
   entries(): Array<[string, StoredItem]> {
     return [...this.items.entries()];
   }
 
-  private placement(state: IndexState, key: string, value: JsonValue): { partition: string; entry: IndexEntry } | undefined {
-    const attributes: JsonObject = isJsonObject(value) ? value : {};
+  private placement(state: IndexState, key: string, attributes: JsonObject = {}): { partition: string; entry: IndexEntry } | undefined {
     const partitionValues: Scalar[] = [];
     for (const attribute of state.def.partition) {
       const part = scalar(attributes[attribute]);
@@ -114,9 +113,9 @@ export class EntityTable {
     return { partition: JSON.stringify(partitionValues), entry: { sort, key } };
   }
 
-  private index(key: string, value: JsonValue): void {
+  private index(key: string, attributes: JsonObject | undefined): void {
     for (const state of this.indexes.values()) {
-      const place = this.placement(state, key, value);
+      const place = this.placement(state, key, attributes);
       if (place === undefined) continue;
       let list = state.partitions.get(place.partition);
       if (list === undefined) {
@@ -127,9 +126,9 @@ export class EntityTable {
     }
   }
 
-  private unindex(key: string, value: JsonValue): void {
+  private unindex(key: string, attributes: JsonObject | undefined): void {
     for (const state of this.indexes.values()) {
-      const place = this.placement(state, key, value);
+      const place = this.placement(state, key, attributes);
       if (place === undefined) continue;
       const list = state.partitions.get(place.partition);
       if (list === undefined) continue;
@@ -174,7 +173,7 @@ export class EntityTable {
   private collect(key: string, filters: FilterSet | undefined, now: number, into: Array<[string, StoredItem]>): void {
     const item = this.queried.get(key);
     if (!isReadable(item, now, this.behaviour)) return;
-    if (matchesFilters(filters, isJsonObject(item.value) ? item.value : undefined)) into.push([key, item]);
+    if (matchesFilters(filters, item.value.attributes)) into.push([key, item]);
   }
 
   clear(): void {

@@ -6,7 +6,7 @@ import { entityDefOrThrow, validateEntityValue } from './entity-values';
 import { Keyspace } from './keyspace';
 import { type StorageBehaviour, type StorageOptions, storageBehaviour } from './storage-behaviour';
 import { StorageError, badRequest } from './storage-error';
-import { type StoredItem, decodeCursor, describe, encodeCursor, metadataFieldsOf } from './stored-item';
+import { type SnapshotItem, type StoredItem, type StoredValue, decodeCursor, describe, encodeCursor, metadataFieldsOf, restoredItem, snapshotItem } from './stored-item';
 import { LIMITS, expiryFromOptions, validateKey, validateValue } from './validation';
 
 /** What an operation answers: a JSON body (200) or nothing (204). */
@@ -16,9 +16,9 @@ const ok = (body: JsonValue): StorageResult => ({ status: 200, body });
 const noContent: StorageResult = { status: 204 };
 
 export interface StorageSnapshot {
-  kvs: Array<[string, StoredItem]>;
-  secrets: Array<[string, StoredItem]>;
-  entities: Record<string, Array<[string, StoredItem]>>;
+  kvs: Array<[string, SnapshotItem]>;
+  secrets: Array<[string, SnapshotItem]>;
+  entities: Record<string, Array<[string, SnapshotItem]>>;
 }
 
 interface Target {
@@ -29,7 +29,7 @@ interface Target {
 interface TransactionOp {
   type: 'set' | 'delete' | 'check';
   target: Target;
-  value?: JsonValue;
+  value?: StoredValue;
   expireAt?: number;
   conditions?: FilterSet;
 }
@@ -107,8 +107,8 @@ export class StorageEngine {
   set(raw: unknown, space: 'kvs' | 'secret'): StorageResult {
     const body = requireBody(raw);
     const key = validateKey(body.key, 'kvs');
-    const value = validateValue(body.value);
-    return this.write(space === 'kvs' ? this.kvs : this.secrets, key, value, body.options);
+    const { stored } = validateValue(body.value);
+    return this.write(space === 'kvs' ? this.kvs : this.secrets, key, stored, body.options);
   }
 
   delete(raw: unknown, space: 'kvs' | 'secret'): StorageResult {
@@ -131,8 +131,9 @@ export class StorageEngine {
     const body = requireBody(raw);
     const table = this.table(body.entityName);
     const key = validateKey(body.key, 'entity');
-    const value = validateEntityValue(table.def, validateValue(body.value));
-    return this.write(table, key, value, body.options);
+    const { json, stored } = validateValue(body.value);
+    validateEntityValue(table.def, json);
+    return this.write(table, key, stored, body.options);
   }
 
   entityDelete(raw: unknown): StorageResult {
@@ -144,7 +145,7 @@ export class StorageEngine {
   }
 
   /** set with keyPolicy / returnValue semantics (kvs-api#write-conflict). */
-  private write(space: Keyspace | EntityTable, key: string, value: JsonValue, rawOptions: unknown): StorageResult {
+  private write(space: Keyspace | EntityTable, key: string, value: StoredValue, rawOptions: unknown): StorageResult {
     const options = isRecord(rawOptions) ? rawOptions : {};
     const now = this.clock();
     const keyPolicy = options.keyPolicy ?? 'OVERRIDE';
@@ -295,11 +296,11 @@ export class StorageEngine {
     const result = this.perItem(this.batchItems(raw), (item) => {
       const entityName = typeof item.entityName === 'string' ? item.entityName : undefined;
       const key = validateKey(item.key, entityName === undefined ? 'kvs' : 'entity');
-      const value = validateValue(item.value);
+      const { json, stored } = validateValue(item.value);
       const space = entityName === undefined ? this.kvs : this.table(entityName);
-      if (space instanceof EntityTable) validateEntityValue(space.def, value);
+      if (space instanceof EntityTable) validateEntityValue(space.def, json);
       const previous = space.get(key, now);
-      space.put(key, { value, createdAt: previous?.createdAt ?? now, updatedAt: now, expireAt: expiryFromOptions(item.options, now) });
+      space.put(key, { value: stored, createdAt: previous?.createdAt ?? now, updatedAt: now, expireAt: expiryFromOptions(item.options, now) });
       return this.identity(item);
     });
     if (result.successfulKeys.length > 0) this.onMutation();
@@ -348,14 +349,14 @@ export class StorageEngine {
       if (type === 'check' && (entity === undefined || item.conditions === undefined)) throw badRequest('BAD_REQUEST', 'A check needs an entityName and conditions.');
       const conditions = entity === undefined ? undefined : parseFilters(entity.def, item.conditions, `conditions of ${type} '${key}'`);
       if (type !== 'set') return { type, target: { key, entity }, conditions };
-      const value = validateValue(item.value);
-      if (entity !== undefined) validateEntityValue(entity.def, value);
-      return { type, target: { key, entity }, value, conditions, expireAt: expiryFromOptions(item.options, now) };
+      const { json, stored } = validateValue(item.value);
+      if (entity !== undefined) validateEntityValue(entity.def, json);
+      return { type, target: { key, entity }, value: stored, conditions, expireAt: expiryFromOptions(item.options, now) };
     });
     const failed = ops.filter((op) => {
       if (op.conditions === undefined || op.target.entity === undefined) return false;
       const current = op.target.entity.get(op.target.key, now);
-      return !matchesFilters(op.conditions, current !== undefined && isRecord(current.value) ? (current.value as JsonObject) : undefined);
+      return !matchesFilters(op.conditions, current?.value.attributes);
     });
     if (failed.length > 0) {
       throw new StorageError(409, 'CONDITIONAL_CHECK_FAILED', 'The transaction was cancelled: a condition was not met.', {
@@ -377,22 +378,23 @@ export class StorageEngine {
   // --- state --------------------------------------------------------------------------------
 
   snapshot(): StorageSnapshot {
-    const entities: Record<string, Array<[string, StoredItem]>> = {};
-    for (const [name, table] of this.entities) entities[name] = table.entries();
-    return { kvs: this.kvs.entries(), secrets: this.secrets.entries(), entities };
+    const plain = (entries: Array<[string, StoredItem]>): Array<[string, SnapshotItem]> => entries.map(([key, item]) => [key, snapshotItem(item)]);
+    const entities: Record<string, Array<[string, SnapshotItem]>> = {};
+    for (const [name, table] of this.entities) entities[name] = plain(table.entries());
+    return { kvs: plain(this.kvs.entries()), secrets: plain(this.secrets.entries()), entities };
   }
 
   restore(snapshot: StorageSnapshot): void {
     this.clear();
-    for (const [key, item] of snapshot.kvs) this.kvs.put(key, item);
-    for (const [key, item] of snapshot.secrets) this.secrets.put(key, item);
+    for (const [key, item] of snapshot.kvs) this.kvs.put(key, restoredItem(item));
+    for (const [key, item] of snapshot.secrets) this.secrets.put(key, restoredItem(item));
     for (const [name, entries] of Object.entries(snapshot.entities)) {
       const table = this.entities.get(name);
       if (table === undefined) {
         console.warn(`sandbox: dropping stored entity '${name}': it is no longer declared in manifest.yml`);
         continue;
       }
-      for (const [key, item] of entries) table.put(key, item);
+      for (const [key, item] of entries) table.put(key, restoredItem(item));
     }
     // Restored state was written long ago: queries see all of it.
     this.settleIndexes();

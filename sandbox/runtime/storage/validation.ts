@@ -1,4 +1,5 @@
 import { type JsonValue, isRecord } from '../types';
+import { StoredValue } from './stored-item';
 import { StorageError, badRequest } from './storage-error';
 
 /** Limits from the KVS and Custom Entity Store documentation (limits-kvs-ce). */
@@ -40,14 +41,16 @@ function depthOf(value: unknown): number {
 }
 
 /** Checks a value the way the service does and returns it as stored (a JSON round trip). */
-export function validateValue(value: unknown): JsonValue {
+/** The value as the store keeps it, and parsed once for the checks an entity's attributes need. */
+export function validateValue(value: unknown): { json: JsonValue; stored: StoredValue } {
   if (value === undefined) throw badRequest('BAD_REQUEST', 'Provided request body is invalid: value is required');
   const serialized = JSON.stringify(value);
   if (Buffer.byteLength(serialized, 'utf8') > LIMITS.valueBytes) {
     throw badRequest('MAX_SIZE', `The provided value has exceeded the maximum size limit (${LIMITS.valueBytes} bytes).`);
   }
   if (depthOf(value) > LIMITS.objectDepth) throw badRequest('MAX_DEPTH', `The provided value has exceeded the maximum object depth (${LIMITS.objectDepth}).`);
-  return JSON.parse(serialized) as JsonValue;
+  const json = JSON.parse(serialized) as JsonValue;
+  return { json, stored: StoredValue.of(serialized, json) };
 }
 
 const TTL_UNITS_MS: Record<string, number> = { SECONDS: 1000, MINUTES: 60_000, HOURS: 3_600_000, DAYS: 86_400_000 };
