@@ -23,9 +23,10 @@ import {
   type PageRef,
   type TargetSpace,
 } from '../../confluence/page-copy';
-import { AS_APP } from '../../confluence/http';
+import { AS_APP, ConfluenceBusyError } from '../../confluence/http';
 import { getPageProperty, updatePageProperty } from '../../confluence/properties';
 import { BYLINE_PROPERTY_KEY } from '../../shared/byline';
+import { AppError } from '../../shared/errors';
 import { PUBLISHED_FROM_PROPERTY_KEY, type PublishedFrom, publishedCopyByline, publishedFromSchema } from '../../shared/published-copy';
 import { mapWithConcurrency } from '../../shared/parallel';
 import { formatDay } from '../../shared/status';
@@ -151,6 +152,10 @@ async function writeProvenance(copyPageId: string, from: PublishedFrom): Promise
   await savePublishedFrom(copyPageId, from);
 }
 
+/** Confluence refused the call for good (not a 429, a 5xx or a lost answer): it changed nothing. */
+const refusedOutright = (error: unknown): boolean =>
+  error instanceof AppError && !(error instanceof ConfluenceBusyError) && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN' || error.code === 'VALIDATION');
+
 const pages = (count: number): string => (count === 1 ? '1 descendant page' : `${count} descendant pages`);
 
 async function publish(run: ActionRun, action: PublishAction): Promise<ActionOutcome> {
@@ -181,27 +186,38 @@ async function publish(run: ActionRun, action: PublishAction): Promise<ActionOut
     return { ok: true, message: `already published to ${space.key} as "${root.found.title}"` };
   }
 
-  // Remembered before the first write: a copy made by a run that then crashes is found again as the app's.
-  const copies = { ...known.copies };
-  await savePublishedCopies(run.pageId, scope, { copies, creating: true });
   const extras: CopyExtras = { copyAttachments: action.includeAttachments, copyLabels: action.includeLabels };
   const body = `${source.body}${publishedFooter(from)}`;
   const tree: TreeResult = { copied: 0, problems: [] };
-  let rootCopyId: string;
-  if (root.found === undefined && action.includeDescendants && action.updateExisting) {
-    // A first publication of a tree is one long task in Confluence rather than a call per page.
-    const under = destination.type === 'parent_page' ? destination.pageId : space.homepageId;
-    if (under === null) return failed(`space ${space.key} has no home page to publish a page tree under: choose a parent page in ${space.key}`);
-    const copied = await copyPageTree(run.pageId, under, extras);
-    if (!copied.ok) return failed(`Confluence did not copy the page tree into ${space.key}: ${copied.reasons.join('; ') || 'no reason given'}`);
-    rootCopyId = copied.rootCopyId;
-    // The tree copy keeps the bodies as they are: the copy's footer is written over it.
-    await copyOnePage(run.pageId, { type: 'existing_page', pageId: rootCopyId }, { title, body }, { copyAttachments: false, copyLabels: false });
-  } else {
-    rootCopyId = await copyOnePage(run.pageId, root.found === undefined ? destination : { type: 'existing_page', pageId: root.found.id }, { title, body }, extras);
-    if (action.includeDescendants) {
-      await syncChildren(run.pageId, rootCopyId, copies, { extras, version: run.pageVersion, updateExisting: action.updateExisting, copyParentIsNew: root.found === undefined }, tree);
+  // A first publication of a tree is one long task in Confluence rather than a call per page.
+  const asTree = root.found === undefined && action.includeDescendants && action.updateExisting;
+  const under = destination.type === 'parent_page' ? destination.pageId : space.homepageId;
+  if (asTree && under === null) return failed(`space ${space.key} has no home page to publish a page tree under: choose a parent page in ${space.key}`);
+
+  // Remembered before the first write: a copy made by a run that then crashes is found again as the app's.
+  const copies = { ...known.copies };
+  await savePublishedCopies(run.pageId, scope, { copies, creating: true });
+  let rootCopyId: string | undefined;
+  try {
+    if (asTree && under !== null) {
+      const copied = await copyPageTree(run.pageId, under, extras);
+      if (!copied.ok) {
+        await savePublishedCopies(run.pageId, scope, known);
+        return failed(`Confluence did not copy the page tree into ${space.key}: ${copied.reasons.join('; ') || 'no reason given'}`);
+      }
+      rootCopyId = copied.rootCopyId;
+      // The tree copy keeps the bodies as they are: the copy's footer is written over it.
+      await copyOnePage(run.pageId, { type: 'existing_page', pageId: rootCopyId }, { title, body }, { copyAttachments: false, copyLabels: false });
+    } else {
+      rootCopyId = await copyOnePage(run.pageId, root.found === undefined ? destination : { type: 'existing_page', pageId: root.found.id }, { title, body }, extras);
+      if (action.includeDescendants) {
+        await syncChildren(run.pageId, rootCopyId, copies, { extras, version: run.pageVersion, updateExisting: action.updateExisting, copyParentIsNew: root.found === undefined }, tree);
+      }
     }
+  } catch (error) {
+    // Refused before any copy was made: no later run may take a page of that title for the app's.
+    if (rootCopyId === undefined && refusedOutright(error)) await savePublishedCopies(run.pageId, scope, known);
+    throw error;
   }
   copies[run.pageId] = rootCopyId;
   await savePublishedCopies(run.pageId, scope, { copies, creating: false });

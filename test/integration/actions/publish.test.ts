@@ -237,6 +237,21 @@ describe('publish page', () => {
     expect(app.site().page('30040')?.version).toBe(1);
   });
 
+  it('reports a page tree Confluence would not copy, and leaves no claim on the title behind', async () => {
+    app.site().addPage({ id: '30042', spaceId: SPACES.PUB.id, parentId: '30020', title: 'Hotfix Procedure', authorId: 'u-frank', body: '<p>Ours.</p>' });
+    const run = await approvedRun();
+
+    expect(await publishPage(run, publish({ ...toHandbook, includeDescendants: true }))).toEqual({
+      ok: false,
+      message: 'Confluence did not copy the page tree into PUB: A page with this title already exists in the destination space: Hotfix Procedure',
+    });
+    expect(titled(SPACES.PUB.id, 'Release Process')).toEqual([]);
+    // Someone else then writes a page of that title: the next run must not take it for the app's copy.
+    app.site().addPage({ id: '30043', spaceId: SPACES.PUB.id, parentId: HANDBOOK, title: 'Release Process', authorId: 'u-frank', body: '<p>Ours too.</p>' });
+    expect(await publishPage(run, publish(toHandbook))).toMatchObject({ ok: false, message: expect.stringContaining('is not a copy of this page') });
+    expect(app.site().page('30043')?.version).toBe(1);
+  });
+
   it('does nothing more on a duplicate delivery of the same run', async () => {
     const run = await approvedRun();
     await publishPage(run, publish({ ...toHandbook, includeDescendants: true }));
