@@ -35,16 +35,18 @@ export async function postFooterComment(
   return String(created.id);
 }
 
-/** A footer comment as the app reads it back: who wrote it and its ADF body. */
+/** A footer comment as the app reads it back: who wrote it, when, and its ADF body. */
 export interface FooterComment {
   id: string;
   authorId: string;
+  /** When it was posted (v2 `version.createdAt`); empty if Confluence did not say. */
+  createdAt: string;
   document: AdfDocument | null;
 }
 
 interface CommentListBody {
   id: string;
-  version?: { authorId?: string };
+  version?: { authorId?: string; createdAt?: string };
   body?: { atlas_doc_format?: { value?: string } };
 }
 
@@ -74,7 +76,26 @@ export async function listFooterComments(
         : route`/wiki/api/v2/footer-comments/${parent.parentCommentId}/children?${params}`;
   const body = await confluenceJson<V2Page<CommentListBody>>(callAs, path);
   return {
-    comments: body.results.map((comment) => ({ id: String(comment.id), authorId: comment.version?.authorId ?? '', document: documentOf(comment) })),
+    comments: body.results.map((comment) => ({
+      id: String(comment.id),
+      authorId: comment.version?.authorId ?? '',
+      createdAt: comment.version?.createdAt ?? '',
+      document: documentOf(comment),
+    })),
     cursor: nextCursor(body),
   };
+}
+
+/**
+ * A comment's words with mentions as account ids: what a retry compares to recognise a comment
+ * it already posted (ids, because Confluence may refresh a mention's display text).
+ */
+export function commentFingerprint(document: AdfDocument): string {
+  const walk = (node: AdfNode): string => {
+    if (node.type === 'text') return node.text ?? '';
+    if (node.type === 'mention') return `@[${node.attrs?.id ?? ''}]`;
+    const inner = (node.content ?? []).map(walk).join('');
+    return node.type === 'paragraph' ? `${inner}\n` : inner;
+  };
+  return document.content.map(walk).join('').trim();
 }

@@ -149,17 +149,3 @@ export function noticeFor(entry: AuditEntry, requests: RequestLookup, sizes: Cha
   }
   return null;
 }
-
-/**
- * A comment's words with mentions as account ids: what a retry compares to recognise a comment
- * it already posted (ids, because Confluence may refresh a mention's display text).
- */
-export function noticeFingerprint(document: AdfDocument): string {
-  const walk = (node: AdfNode): string => {
-    if (node.type === 'text') return node.text ?? '';
-    if (node.type === 'mention') return `@[${node.attrs?.id ?? ''}]`;
-    const inner = (node.content ?? []).map(walk).join('');
-    return node.type === 'paragraph' ? `${inner}\n` : inner;
-  };
-  return document.content.map(walk).join('').trim();
-}

@@ -15,22 +15,19 @@
  * counts as notified; replies never go unthreaded.
  */
 import { kvs } from '@forge/kvs';
-import { type AdfDocument, type CommentParent, listFooterComments, postFooterComment } from '../confluence/comments';
+import { type AdfDocument, type CommentParent, commentFingerprint, listFooterComments, postFooterComment } from '../confluence/comments';
 import { AS_APP } from '../confluence/http';
 import { AppError } from '../shared/errors';
+import { threadKey, type ThreadRecord } from '../storage/approval-threads';
 import { type AuditEntry, getAuditEntries } from '../storage/audit';
 import { BATCH_LIMIT, readBatch, type StoredKey } from '../storage/batch-read';
 import { type ChangeSizeLookup } from '../storage/change-sizes';
 import { contentTypeOf, getPageRecord } from '../storage/page-state';
-import { type NoticeDraft, noticeFingerprint, noticeFor, type RequestLookup } from './notice-text';
+import { type NoticeDraft, noticeFor, type RequestLookup } from './notice-text';
 import { type PeopleDirectory } from './people-directory';
 
 /** `gone`: the page or its thread was deleted, so there is nobody left to tell. */
 type NoticeMarker = { state: 'posting'; at: string } | { state: 'posted'; commentId: string } | { state: 'gone' };
-
-interface ThreadRecord {
-  commentId: string;
-}
 
 /** Markers only have to outlive redelivery: the queue retries a job for 24 hours. */
 const MARKER_TTL = { value: 30, unit: 'DAYS' } as const;
@@ -38,7 +35,6 @@ const MARKER_TTL = { value: 30, unit: 'DAYS' } as const;
 const RECONCILE_PAGES = 5;
 
 const markerKey = (auditKey: string): string => `notice:${auditKey}`;
-const threadKey = (requestId: string): string => `notice-thread:${requestId}`;
 /** A request's first event (revision 1) is its submission, stored under `${requestId}:1`. */
 const submissionKey = (requestId: string): string => `${requestId}:1`;
 
@@ -99,11 +95,11 @@ class NoticeLedger {
 
 /** A comment with these exact words among the newest of the thread (or of the page's root comments). */
 async function findPosted(parent: CommentParent, document: AdfDocument): Promise<string | undefined> {
-  const wanted = noticeFingerprint(document);
+  const wanted = commentFingerprint(document);
   let cursor: string | undefined;
   for (let page = 0; page < RECONCILE_PAGES; page += 1) {
     const listed = await listFooterComments(AS_APP, parent, cursor);
-    const match = listed.comments.find((comment) => comment.document !== null && noticeFingerprint(comment.document) === wanted);
+    const match = listed.comments.find((comment) => comment.document !== null && commentFingerprint(comment.document) === wanted);
     if (match !== undefined) return match.id;
     cursor = listed.cursor;
     if (cursor === undefined) return undefined;

@@ -7,12 +7,21 @@
 import { type ActionRun } from '../../../src/actions/action-run';
 import { addRestrictions } from '../../../src/actions/execute/add-restrictions';
 import { manageLabels } from '../../../src/actions/execute/labels';
+import { notify } from '../../../src/actions/execute/notify';
+import { setOfficialVersion } from '../../../src/actions/execute/official-version';
 import { removeRestrictions } from '../../../src/actions/execute/remove-restrictions';
 import { modifyTitle } from '../../../src/actions/execute/title';
+import { kvs, WhereConditions } from '@forge/kvs';
+import { type CommentSummary } from '../../../sandbox/confluence';
 import { ConfluenceBusyError } from '../../../src/confluence/http';
-import { variableValues } from '../../../src/domain/state-actions';
-import { type ActionState, type WorkflowAction, workflowActionSchema } from '../../../src/shared/workflow';
-import { getRequest } from '../../../src/storage/requests';
+import { OFFICIAL_VERSION_PROPERTY_KEY } from '../../../src/shared/official-version';
+import { markActionNotice } from '../../../src/storage/action-notices';
+import { threadKey } from '../../../src/storage/approval-threads';
+import { recordAppVersion } from '../../../src/storage/app-versions';
+import { callApi, expectStatus } from '../api/support';
+import { contractProblems } from '../api/openapi-contract';
+import { type ActionState } from '../../../src/shared/workflow';
+import { actionRunFor, workflowAction } from '../support/action-run';
 import { ok, SPACES, startApp, type TestApp } from '../support/app';
 import { decideOnPage, submitPage } from '../support/effects-journey';
 
@@ -33,34 +42,14 @@ afterEach(() => {
   app.close();
 });
 
-/** An action as the workflow editor saves it (defaults filled in by the schema). */
-const action = <T extends WorkflowAction['type']>(input: { type: T } & Record<string, unknown>) => workflowActionSchema.parse(input) as Extract<WorkflowAction, { type: T }>;
+const action = workflowAction;
 
 /** The page submitted by Alice (and approved by Bob when `approve`), and the run of entering `state`. */
 async function runOn(pageId: string, state: ActionState, { approve = true } = {}): Promise<ActionRun> {
   const submitted = await submitPage(app, pageId, 'u-alice');
   if (approve) await decideOnPage(app, pageId, 'u-bob', 'approve');
   await app.drain();
-  const request = await getRequest(submitted.id);
-  if (request === undefined) throw new Error('the request was not stored');
-  const page = app.site().page(pageId);
-  if (page === undefined || page.type === 'folder') throw new Error(`no page ${pageId}`);
-  const space = Object.values(SPACES).find((candidate) => candidate.id === page.spaceId);
-  if (space === undefined) throw new Error(`page ${pageId} is in no seeded space`);
-  return {
-    requestId: request.id,
-    revision: request.revision,
-    state,
-    spaceId: space.id,
-    spaceKey: space.key,
-    pageId,
-    contentType: page.type,
-    pageVersion: request.pageVersion,
-    request,
-    workflow: request.workflow,
-    values: variableValues(request, request.workflow.owners, 'u-alice'),
-    spaceVariables: [],
-  };
+  return actionRunFor(app, submitted.id, state, 'u-alice');
 }
 
 const confluenceCalls = () => app.sandbox.ops.entries({ kind: 'confluence' }).length;
@@ -126,7 +115,7 @@ describe('modify title', () => {
     await modifyTitle(run, action({ type: 'title', mode: 'suffix', value: ' (approved)' }));
     await app.drain();
 
-    expect((ok(await app.as('u-grace').byline('getPageApproval', PAGE))).status).toBe('approved');
+    expect(ok(await app.as('u-grace').byline('getPageApproval', PAGE)).status).toBe('approved');
     expect(await app.sandbox.runScheduled('daily-maintenance-trigger')).toMatchObject({ ok: true });
     await app.drain();
 
@@ -245,5 +234,183 @@ describe('add restrictions', () => {
       message: 'a person or group the action names is not in Confluence any more; edit the action: No group found: g-disbanded',
     });
     expect(app.site().restrictionsOf(PAGE).read).toEqual({ users: [], groups: [] });
+  });
+});
+
+describe('the app’s own versions in the dialog', () => {
+  it('a version the app made is covered by the approval even when its page-updated event was lost', async () => {
+    await runOn(PAGE, 'approved');
+    await recordAppVersion(PAGE, 5, new Date().toISOString());
+    app.site().addPageVersion(PAGE, { authorId: app.sandbox.appAccountId, title: 'Release Process (approved)' });
+
+    const view = ok(await app.as('u-grace').byline('getPageApproval', PAGE));
+    expect([view.status, view.approvedVersion, view.page.currentVersion]).toEqual(['approved', 5, 5]);
+  });
+
+  it('a person’s version whose event was lost still shows the page Outdated', async () => {
+    await runOn(PAGE, 'approved');
+    app.site().addPageVersion(PAGE, { authorId: 'u-alice', body: '<p>changed</p>' });
+
+    const view = ok(await app.as('u-grace').byline('getPageApproval', PAGE));
+    expect([view.status, view.approvedVersion, view.page.currentVersion]).toEqual(['outdated', 4, 5]);
+  });
+});
+
+describe('set official version', () => {
+  it('records the approved version in a content property that the dialog and the REST API show', async () => {
+    const run = await runOn(PAGE, 'approved');
+
+    expect(await setOfficialVersion(run, action({ type: 'setOfficialVersion' }))).toEqual({ ok: true, message: 'version 4 is the official version' });
+    const official = { version: 4, requestId: run.requestId, approvedAt: run.request.decidedAt };
+    expect(app.site().propertyOf(PAGE, OFFICIAL_VERSION_PROPERTY_KEY)).toMatchObject(official);
+    expect(ok(await app.as('u-grace').byline('getPageApproval', PAGE)).officialVersion).toEqual(official);
+    const answer = await callApi<{ officialVersion: unknown }>(app, 'u-grace', 'GET', `/pages/${PAGE}/approval`);
+    expect(expectStatus(answer, 200).officialVersion).toEqual(official);
+    expect(contractProblems('GET', '/pages/{pageId}/approval', answer)).toEqual([]);
+
+    const writes = () => app.sandbox.ops.entries({ kind: 'confluence' }).filter((op) => op.method !== 'GET').length;
+    const before = writes();
+    expect(await setOfficialVersion(run, action({ type: 'setOfficialVersion' }))).toEqual({ ok: true, message: 'version 4 was already the official version' });
+    expect(writes()).toBe(before);
+  });
+
+  it('a property someone else wrote is not shown as the official version', async () => {
+    const run = await runOn(PAGE, 'approved');
+    await setOfficialVersion(run, action({ type: 'setOfficialVersion' }));
+    const stored = app.site().propertyOf(PAGE, OFFICIAL_VERSION_PROPERTY_KEY) as Record<string, unknown>;
+    // Alice may edit the page, so Confluence lets her rewrite its properties through the REST API.
+    const actor = { kind: 'user' as const, accountId: 'u-alice' };
+    const headers = { 'content-type': 'application/json' };
+    const properties = `/wiki/api/v2/pages/${PAGE}/properties`;
+    const listed = await app.sandbox.requestConfluence({ method: 'GET', path: `${properties}?key=${OFFICIAL_VERSION_PROPERTY_KEY}`, headers, actor });
+    const [current] = (JSON.parse(listed.body) as { results: { id: string; version: { number: number } }[] }).results;
+    const reply = await app.sandbox.requestConfluence({
+      method: 'PUT',
+      path: `${properties}/${current.id}`,
+      headers,
+      actor,
+      body: JSON.stringify({ key: OFFICIAL_VERSION_PROPERTY_KEY, value: { ...stored, version: 3 }, version: { number: current.version.number + 1 } }),
+    });
+    expect(reply.status).toBe(200);
+    expect(app.site().propertyOf(PAGE, OFFICIAL_VERSION_PROPERTY_KEY)).toMatchObject({ version: 3 });
+
+    expect(ok(await app.as('u-grace').byline('getPageApproval', PAGE)).officialVersion).toBeNull();
+  });
+
+  it('on entering another state it makes no version official and says where the action belongs', async () => {
+    const run = await runOn(PAGE, 'inApproval', { approve: false });
+
+    expect(await setOfficialVersion(run, action({ type: 'setOfficialVersion' }))).toEqual({
+      ok: false,
+      message: 'only an approval makes a version official: move this action to the Approved state',
+    });
+    expect(app.site().propertyOf(PAGE, OFFICIAL_VERSION_PROPERTY_KEY)).toBeUndefined();
+  });
+});
+
+describe('notify', () => {
+  interface AdfLike {
+    type: string;
+    text?: string;
+    attrs?: { text?: string };
+    content?: AdfLike[];
+  }
+
+  /** What a reader sees of a comment: paragraphs as lines, mentions as their @Name. */
+  function textOf(comment: CommentSummary): string {
+    const walk = (node: AdfLike): string => {
+      if (node.type === 'text') return node.text ?? '';
+      if (node.type === 'mention') return node.attrs?.text ?? '';
+      const inner = (node.content ?? []).map(walk).join('');
+      return node.type === 'paragraph' ? `${inner}\n` : inner;
+    };
+    return walk(JSON.parse(comment.body.value) as AdfLike).trim();
+  }
+
+  const comments = () => app.site().commentsOn(PAGE);
+  const announce = action({
+    type: 'notify',
+    recipients: [{ type: 'variable', variable: '@author' }, { type: 'variable', variable: '@reviewers' }, { type: 'group', groupId: 'g-legal', name: 'Legal' }],
+    message: 'The release notes can go out now.',
+  });
+
+  it('replies on the approval comment, mentioning the resolved people, once', async () => {
+    const run = await runOn(PAGE, 'approved');
+    const [root] = comments();
+    const before = comments().length;
+
+    expect(await notify(run, announce)).toEqual({ ok: true, message: 'replied to the approval comment, mentioning 2 people' });
+    const reply = comments().at(-1);
+    expect(comments()).toHaveLength(before + 1);
+    expect(reply).toMatchObject({ parentCommentId: root.id, authorId: app.sandbox.appAccountId, mentions: ['u-alice', 'u-bob'] });
+    expect(textOf(reply as CommentSummary)).toBe(
+      '@Alice Author @Bob Approver The release notes can go out now.\nFor the group Legal.\nSent by the workflow Release review on entering Approved (version 4).',
+    );
+
+    expect(await notify(run, announce)).toEqual({ ok: true, message: 'the notification was already posted' });
+    expect(comments()).toHaveLength(before + 1);
+  });
+
+  it('a run that stopped between posting and recording finds its reply instead of posting another', async () => {
+    const run = await runOn(PAGE, 'approved');
+    const startedAt = new Date().toISOString();
+    await notify(run, announce);
+    const after = comments().length;
+    // As if the run stopped right after Confluence took the reply: the marker still says posting.
+    app.settleIndexes();
+    const posted = await kvs.query().where('key', WhereConditions.beginsWith(`action-notice:${run.requestId}:`)).getMany();
+    expect(posted.results).toHaveLength(1);
+    const [, , , actionKey] = posted.results[0].key.split(':');
+    await markActionNotice(run.requestId, run.revision, actionKey, { state: 'posting', at: startedAt });
+
+    expect(await notify(run, announce)).toEqual({ ok: true, message: 'replied to the approval comment, mentioning 2 people' });
+    expect(comments()).toHaveLength(after);
+  });
+
+  it('re-entering the state (a new revision) notifies again', async () => {
+    const run = await runOn(PAGE, 'approved');
+    await notify(run, announce);
+    const after = comments().length;
+
+    expect(await notify({ ...run, revision: run.revision + 1 }, announce)).toMatchObject({ ok: true });
+    expect(comments()).toHaveLength(after + 1);
+  });
+
+  it('posts a comment on the page when the approval comment was deleted', async () => {
+    const run = await runOn(PAGE, 'approved');
+    await kvs.set(threadKey(run.requestId), { commentId: '999999' });
+
+    expect(await notify(run, announce)).toEqual({ ok: true, message: 'posted a comment on the page (its approval comment is gone), mentioning 2 people' });
+    expect(comments().at(-1)).toMatchObject({ parentCommentId: null, mentions: ['u-alice', 'u-bob'] });
+  });
+
+  it('says the page is out of reach when restrictions keep the app out, and posts nothing', async () => {
+    const run = await runOn(PAGE, 'approved');
+    const before = comments().length;
+    app.site().setRestriction(PAGE, 'read', { users: ['u-alice'] });
+
+    expect(await notify(run, announce)).toEqual({ ok: false, message: 'the page was deleted, or its view restrictions leave ApprovalFlow out' });
+    expect(comments()).toHaveLength(before);
+  });
+
+  it('a variable that names nobody notifies no one and says which', async () => {
+    const run = { ...(await runOn(PAGE, 'approved')), values: { authorId: 'u-alice', reviewerIds: [], ownerIds: [] } };
+    const before = comments().length;
+
+    expect(await notify(run, action({ type: 'notify', recipients: [{ type: 'variable', variable: '@lastEditor' }], message: 'Have a look.' }))).toEqual({
+      ok: false,
+      message: '@lastEditor named nobody when the action ran, so no one was notified',
+    });
+    expect(comments()).toHaveLength(before);
+  });
+
+  it('throws a 429 for the runner to retry, and the retry posts once', async () => {
+    const run = await runOn(PAGE, 'approved');
+    const before = comments().length;
+    app.sandbox.faults.failNext('confluence', 1, { status: 429, retryAfterSeconds: 5 });
+
+    await expect(notify(run, announce)).rejects.toEqual(expect.any(ConfluenceBusyError));
+    await expect(notify(run, announce)).resolves.toMatchObject({ ok: true });
+    expect(comments()).toHaveLength(before + 1);
   });
 });
