@@ -61,7 +61,9 @@ export function ActionsFields({ actions, fields, groups, spaceVariables, onChang
               ))}
               <Stack space="space.050">
                 <Label labelFor={addId}>Add action</Label>
+                {/* Keyed by the list's length so it is drawn afresh, empty, after each pick: a Select holds its own choice. */}
                 <Select
+                  key={`${addId}-${list.length}`}
                   inputId={addId}
                   placeholder="Choose an action"
                   options={ACTION_TYPES}
