@@ -26,7 +26,7 @@ export interface GrantedRun {
 export type GrantCheck = { allowed: true } | { allowed: false; message: string };
 
 interface Grantor {
-  member: Member;
+  member: Promise<Member>;
   isAdmin: boolean;
   name: () => Promise<string>;
 }
@@ -36,7 +36,7 @@ const grantors = new WeakMap<GrantedRun, Promise<Grantor | null>>();
 async function readGrantor(run: GrantedRun): Promise<Grantor | null> {
   const grant = run.workflow.actionsGrant;
   if (grant === undefined) return null;
-  const member: Member = { accountId: grant.by, groupIds: new Set(await getUserGroupIds(grant.by)) };
+  const member = getUserGroupIds(grant.by).then((groupIds): Member => ({ accountId: grant.by, groupIds: new Set(groupIds) }));
   const isAdmin = await holdsAll(run.spaceId, member, [ADMINISTER_SPACE]);
   let name: Promise<string> | undefined;
   return {
@@ -49,18 +49,22 @@ async function readGrantor(run: GrantedRun): Promise<Grantor | null> {
 function grantorOf(run: GrantedRun): Promise<Grantor | null> {
   let grantor = grantors.get(run);
   if (grantor === undefined) {
-    grantor = readGrantor(run);
+    // A failed read (Confluence busy) is not kept: the runner's retry of this run reads again.
+    grantor = readGrantor(run).catch((error: unknown) => {
+      grantors.delete(run);
+      throw error;
+    });
     grantors.set(run, grantor);
   }
   return grantor;
 }
 
-async function mayAddPagesIn(spaceKey: string, member: Member): Promise<'yes' | 'no' | 'noSpace'> {
+/** The target space's id, or null when it no longer exists. */
+async function targetSpaceId(spaceKey: string): Promise<string | null> {
   try {
-    const space = await getSpaceByKey(AS_APP, spaceKey);
-    return (await holdsAll(space.id, member, ADD_PAGES)) ? 'yes' : 'no';
+    return (await getSpaceByKey(AS_APP, spaceKey)).id;
   } catch (error) {
-    if (error instanceof AppError && error.code === 'NOT_FOUND') return 'noSpace';
+    if (error instanceof AppError && error.code === 'NOT_FOUND') return null;
     throw error;
   }
 }
@@ -71,23 +75,18 @@ async function mayAddPagesIn(spaceKey: string, member: Member): Promise<'yes' | 
  */
 export async function checkActionGrant(run: GrantedRun, action: WorkflowAction): Promise<GrantCheck> {
   if (!needsActionsGrant(action)) return { allowed: true };
-  const grantor = await grantorOf(run);
+  const target = action.type === 'publish' ? resolvePublishTarget(action.target, run.spaceVariables) : null;
+  // The target space is looked up while the admin's rights in the page's space are read.
+  const [grantor, spaceId] = await Promise.all([grantorOf(run), target?.ok === true ? targetSpaceId(target.spaceKey) : null]);
   if (grantor === null) return { allowed: false, message: grantRefusalMessage(action, { reason: 'noGrant' }) };
   if (!grantor.isAdmin) {
     return { allowed: false, message: grantRefusalMessage(action, { reason: 'notAdmin', adminName: await grantor.name(), spaceKey: run.spaceKey }) };
   }
-  if (action.type !== 'publish') return { allowed: true };
-  const target = resolvePublishTarget(action.target, run.spaceVariables);
+  if (target === null) return { allowed: true };
   if (!target.ok) return { allowed: false, message: target.message };
-  switch (await mayAddPagesIn(target.spaceKey, grantor.member)) {
-    case 'yes':
-      return { allowed: true };
-    case 'noSpace':
-      return { allowed: false, message: `Publish page: the target space ${target.spaceKey} no longer exists. A space admin can pick another target in the workflow.` };
-    case 'no':
-      return {
-        allowed: false,
-        message: grantRefusalMessage(action, { reason: 'cannotAddPages', adminName: await grantor.name(), targetSpaceKey: target.spaceKey }),
-      };
+  if (spaceId === null) {
+    return { allowed: false, message: `Publish page: the target space ${target.spaceKey} no longer exists. A space admin can pick another target in the workflow.` };
   }
+  if (await holdsAll(spaceId, grantor.member, ADD_PAGES)) return { allowed: true };
+  return { allowed: false, message: grantRefusalMessage(action, { reason: 'cannotAddPages', adminName: await grantor.name(), targetSpaceKey: target.spaceKey }) };
 }

@@ -29,7 +29,8 @@ export async function saverOf(accountId: string): Promise<Member> {
   return { accountId, groupIds: new Set(await getUserGroupIds(accountId)) };
 }
 
-export async function publishTargetAccess(saver: Member, target: PublishTargetInput): Promise<PublishTargetAccess> {
+/** `saver` may still be reading their groups: the target space is looked up meanwhile. */
+export async function publishTargetAccess(saver: Member | Promise<Member>, target: PublishTargetInput): Promise<PublishTargetAccess> {
   let spaceId: string;
   try {
     spaceId = (await getSpaceByKey(asUser(), target.spaceKey)).id;

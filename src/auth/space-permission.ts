@@ -20,11 +20,16 @@ export interface Member {
   groupIds: ReadonlySet<string>;
 }
 
-/** Which of `wanted` the member holds in the space. Role holders are read only for roles granting something still missing. */
-export async function heldSpaceOperations(spaceId: string, member: Member, wanted: readonly SpaceOperation[]): Promise<Set<SpaceOperation>> {
+/**
+ * Which of `wanted` the member holds in the space. The member's groups may still be on their way:
+ * they are read alongside the space's assignments. Role holders are read only for roles granting
+ * something still missing.
+ */
+export async function heldSpaceOperations(spaceId: string, who: Member | Promise<Member>, wanted: readonly SpaceOperation[]): Promise<Set<SpaceOperation>> {
+  const [assignments, member] = await Promise.all([getSpacePermissionAssignments(spaceId), who]);
   const held = new Set<SpaceOperation>();
   const viaRole = new Map<string, SpaceOperation[]>();
-  for (const { principal, operation } of await getSpacePermissionAssignments(spaceId)) {
+  for (const { principal, operation } of assignments) {
     const key: SpaceOperation = `${operation.key}:${operation.targetType}`;
     if (!wanted.includes(key)) continue;
     if (principal.type === 'user' && principal.id === member.accountId) held.add(key);
@@ -39,7 +44,7 @@ export async function heldSpaceOperations(spaceId: string, member: Member, wante
   return held;
 }
 
-export async function holdsAll(spaceId: string, member: Member, operations: readonly SpaceOperation[]): Promise<boolean> {
+export async function holdsAll(spaceId: string, member: Member | Promise<Member>, operations: readonly SpaceOperation[]): Promise<boolean> {
   const held = await heldSpaceOperations(spaceId, member, operations);
   return operations.every((operation) => held.has(operation));
 }

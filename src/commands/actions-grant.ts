@@ -31,7 +31,7 @@ async function targetIssues(actions: WorkflowActions, variables: readonly SpaceV
     const key = `${target.spaceKey}|${target.parentPageId ?? ''}`;
     let check = checks.get(key);
     if (check === undefined) {
-      check = saver.then((member) => publishTargetAccess(member, target));
+      check = publishTargetAccess(saver, target);
       checks.set(key, check);
     }
     return check;

@@ -5,6 +5,7 @@
  * Before each run the grant's admin is checked again, afresh and as the app (no impersonation).
  */
 import { checkActionGrant, type GrantedRun } from '../../../src/auth/action-grant-check';
+import { ConfluenceBusyError } from '../../../src/confluence/http';
 import { type Workflow, workflowActionSchema } from '../../../src/shared/workflow';
 import { ok, refused, SPACES, startApp, type TestApp } from '../support/app';
 import { editorWorkflow, type EditorWorkflow, settingsAs, type SettingsCall } from '../support/settings';
@@ -173,6 +174,13 @@ describe('who may configure restriction and publish actions', () => {
         message: 'Publish page: Frank Spaceadmin, who set up this action, can no longer add pages in PUB. A space admin must save the workflow again.',
       });
       expect(await checkActionGrant(run, restrict)).toEqual({ allowed: true });
+    });
+
+    it('throws a 429 for the runner to retry, and reads again on the retry', async () => {
+      const run = await grantedRun();
+      app.sandbox.faults.failNext('confluence', 1, { status: 429, retryAfterSeconds: 30 });
+      await expect(checkActionGrant(run, publish)).rejects.toBeInstanceOf(ConfluenceBusyError);
+      expect(await checkActionGrant(run, publish)).toEqual({ allowed: true });
     });
 
     it('reads a space variable target as it is when the run starts', async () => {
