@@ -9,12 +9,15 @@ import { join } from 'node:path';
 import { formatISO, subDays } from 'date-fns';
 import { parseManifest } from '../../sandbox/runtime/manifest';
 import { operationFor } from '../../sandbox/runtime/scope-check';
+import { addRestrictions } from '../../src/actions/execute/add-restrictions';
 import { publishPage } from '../../src/actions/execute/publish';
+import { removeRestrictions } from '../../src/actions/execute/remove-restrictions';
 import { variableValues } from '../../src/domain/state-actions';
 import { isBridgeError } from '../../src/shared/errors';
 import { type WorkflowAction, workflowActionSchema } from '../../src/shared/workflow';
 import { getRequest } from '../../src/storage/requests';
 import { ENTITY } from '../../src/storage/entities';
+import { actionRunFor, workflowAction } from './support/action-run';
 import { APP_ROOT, MODULES, startApp, type TestApp } from './support/app';
 import { settingsAs } from './support/settings';
 
@@ -36,7 +39,8 @@ type Feature =
   | 'folder assignment'
   | 'space admin by role'
   | 'group search'
-  | 'publish';
+  | 'publish'
+  | 'restrictions';
 
 /** The feature each scope serves, as docs/architecture.md lists it: without the scope it fails. */
 const NEEDED_BY: Record<string, Feature> = {
@@ -55,6 +59,7 @@ const NEEDED_BY: Record<string, Feature> = {
   'read:confluence-groups': 'group search',
   'read:confluence-user': 'decide',
   'write:confluence-content': 'publish',
+  'read:confluence-content.all': 'restrictions',
   'read:confluence-space.summary': 'publish',
 };
 
@@ -136,6 +141,13 @@ async function journey(app: TestApp): Promise<Record<Feature, string | undefined
     const run = { requestId, revision: request.revision, state: 'approved' as const, spaceId: request.spaceId, spaceKey: 'ENG', pageId: PAGE, contentType: 'page' as const, pageVersion: request.pageVersion, request, workflow: request.workflow, values: variableValues(request, []), spaceVariables: [] };
     const published = await publishPage(run, action);
     return published.ok ? undefined : published.message;
+  });
+  outcome.restrictions = await attempt(async () => {
+    // The restriction actions read what the page has before they change it.
+    const run = await actionRunFor(app, requestId, 'approved');
+    const restricted = await addRestrictions(run, workflowAction({ type: 'addRestrictions', operation: 'update', principals: [{ type: 'variable', variable: '@author' }] }));
+    const opened = await removeRestrictions(run, workflowAction({ type: 'removeRestrictions' }));
+    return [restricted, opened].find((result) => !result.ok)?.message;
   });
   outcome['page edit'] = await attempt(async () => {
     await app.sandbox.editPage(PAGE, 'u-alice', { body: '<p>Code freeze moves to Wednesday.</p>' });
