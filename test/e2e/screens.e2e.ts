@@ -66,11 +66,38 @@ async function addPage(server: E2EServer, title: string, parentId: string = PAGE
   return copy.body.id;
 }
 
-/** Frank creates the long-named two-step workflow and makes it the ENG default; resolves with its id. */
-async function seedLongWorkflow(server: E2EServer): Promise<string> {
+/** Every kind of action on entering Approved, with the longest texts admins write (the most a state takes is 10). */
+const LONG_ACTIONS = {
+  approved: [
+    { type: 'removeRestrictions' },
+    {
+      type: 'addRestrictions',
+      operation: 'update',
+      principals: [
+        { type: 'user', accountId: PEOPLE.bob.accountId },
+        { type: 'group', groupId: 'g-legal', name: 'legal' },
+        { type: 'variable', variable: '@owners' },
+        { type: 'variable', variable: '@reviewers' },
+      ],
+    },
+    { type: 'labels', add: ['freigegeben-informationssicherheit', 'datenschutz-folgenabschaetzung-2026'], remove: ['entwurf', 'in-pruefung'] },
+    { type: 'title', mode: 'regex', pattern: '^(ENTWURF|Entwurf|Draft):\\s*', value: 'Freigegeben: ' },
+    { type: 'setOfficialVersion' },
+    { type: 'notify', recipients: [{ type: 'variable', variable: '@author' }, { type: 'group', groupId: 'g-legal', name: 'legal' }], message: LONG.comment },
+    { type: 'publish', target: { type: 'space', spaceKey: 'PUB', parentPageId: '30010' }, includeDescendants: true, includeAttachments: true, includeLabels: true, updateExisting: true },
+  ],
+} as const;
+
+/** Frank creates the long-named two-step workflow (with `actions`, if given) and makes it the ENG default; resolves with its id. */
+async function seedLongWorkflow(server: E2EServer, actions?: typeof LONG_ACTIONS): Promise<string> {
   const input = releaseWorkflowInput();
   const steps = input.steps as Record<string, unknown>[];
-  const workflow = { ...input, name: LONG.workflow, steps: [{ ...steps[0], name: LONG.reviewStep }, { ...steps[1], name: LONG.signOffStep }] };
+  const workflow = {
+    ...input,
+    name: LONG.workflow,
+    steps: [{ ...steps[0], name: LONG.reviewStep }, { ...steps[1], name: LONG.signOffStep }],
+    ...(actions === undefined ? {} : { actions }),
+  };
   const context = { space: ENG };
   const created = await invokeAs<WorkflowDetailView>(server, PEOPLE.frank.accountId, MODULES.settings, 'createWorkflow', { workflow }, context);
   await invokeAs<WorkflowListView>(server, PEOPLE.frank.accountId, MODULES.settings, 'setDefaultWorkflow', { workflowId: created.workflow.id }, context);
@@ -273,6 +300,24 @@ describeInBrowser('every screen at the widths Confluence gives it', () => {
       await region.getByRole('heading', { name: 'Steps' }).waitFor({ timeout: UI_TIMEOUT_MS });
       await region.getByText(LONG.signOffStep).first().waitFor({ timeout: UI_TIMEOUT_MS });
       await checkModule(e2e.page, 'settings, workflow details', MODULES.settings, region);
+    });
+
+    it.each(SETTINGS_WIDTHS)('the editor of a long-named workflow with every kind of action, at %i px', async (width) => {
+      await seedLongWorkflow(e2e.server, LONG_ACTIONS);
+      const region = await openSettings(width);
+      await region.getByRole('row').filter({ hasText: LONG.workflow }).getByRole('button', { name: 'Edit' }).click();
+      const approved = region.getByRole('heading', { name: 'On entering Approved', exact: true }).locator('xpath=..');
+      await approved.getByRole('heading', { name: '7. Publish page' }).waitFor({ timeout: UI_TIMEOUT_MS });
+      await approved.scrollIntoViewIfNeeded();
+      await checkModule(e2e.page, 'settings, editor actions', MODULES.settings, region);
+    });
+
+    it.each(SETTINGS_WIDTHS)('the details of a workflow with every kind of action, at %i px', async (width) => {
+      await seedLongWorkflow(e2e.server, LONG_ACTIONS);
+      const region = await openSettings(width);
+      await region.getByRole('row').filter({ hasText: LONG.workflow }).getByRole('button', { name: 'View' }).click();
+      await region.getByText('On entering Approved').waitFor({ timeout: UI_TIMEOUT_MS });
+      await checkModule(e2e.page, 'settings, workflow details actions', MODULES.settings, region);
     });
 
     it.each(SETTINGS_WIDTHS)('workflows with long names, at %i px', async (width) => {

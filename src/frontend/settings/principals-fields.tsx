@@ -18,14 +18,11 @@ interface Props {
   onChange(principals: PrincipalsDraft): void;
 }
 
-const VARIABLE_LABELS: Record<RecipientVariable, string> = {
-  '@author': '@author (who submitted the page)',
-  '@reviewers': '@reviewers (who decided in the approval that just ended)',
-  '@lastEditor': '@lastEditor (who last edited the page)',
-  '@owners': "@owners (the workflow's owners)",
-};
+/** Option labels are the bare names: a chip longer than its box would be cut with an ellipsis. */
+const VARIABLE_OPTIONS: Option<RecipientVariable>[] = RECIPIENT_VARIABLES.map((variable) => ({ label: variable, value: variable }));
 
-const VARIABLE_OPTIONS: Option<RecipientVariable>[] = RECIPIENT_VARIABLES.map((variable) => ({ label: VARIABLE_LABELS[variable], value: variable }));
+const VARIABLES_HELP =
+  "@author is who submitted the page, @reviewers who decided in the approval that just ended, @lastEditor who last edited the page, @owners the workflow's owners.";
 
 /**
  * The people an action names: chosen people, groups (searched as the admin types, like approver
@@ -66,7 +63,7 @@ export function PrincipalsFields({ idPrefix, purpose, principals, messages, help
         value={VARIABLE_OPTIONS.filter((option) => principals.variables.includes(option.value))}
         onChange={(value: Option<RecipientVariable> | Option<RecipientVariable>[] | null) => set({ variables: optionsOf(value).map((o) => o.value) })}
       />
-      <FieldMessages messages={[...messages, ...(groups.failure === null ? [] : [groups.failure.message])]} helper={helper} />
+      <FieldMessages messages={[...messages, ...(groups.failure === null ? [] : [groups.failure.message])]} helper={`${helper} ${VARIABLES_HELP}`} />
     </Stack>
   );
 }

@@ -131,7 +131,7 @@ describe('space settings: the actions of a workflow', () => {
     await screen.type(stateSection(screen, 'Expired').getByLabel('Labels to remove'), 'in-review draft');
     expect(stateSection(screen, 'Expired').queryAllByType('ErrorMessage')).toEqual([]);
     await screen.type(stateSection(screen, 'Approved').getByLabel('Target space key'), 'PUB');
-    await screen.select(stateSection(screen, 'Changes Requested').getByLabel('Mention: variables'), '@author (who submitted the page)');
+    await screen.select(stateSection(screen, 'Changes Requested').getByLabel('Mention: variables'), '@author');
     await screen.type(stateSection(screen, 'Changes Requested').getByLabel('Message'), 'Please look at the comments.');
     expect(screen.queryAllByType('SectionMessage')).toEqual([]);
 
@@ -192,7 +192,7 @@ describe('space settings: the actions of a workflow', () => {
     expect(approved.getByLabel('Restrict').props.value).toBe('read');
     expect(approved.getByLabel('Who can view: people').props.defaultValue).toEqual(['u-carol']);
     expect(approved.getByLabel('Who can view: groups').props.value).toEqual([{ label: 'legal', value: 'g-legal' }]);
-    expect(approved.getByLabel('Who can view: variables').props.value).toEqual([{ label: "@owners (the workflow's owners)", value: '@owners' }]);
+    expect(approved.getByLabel('Who can view: variables').props.value).toEqual([{ label: '@owners', value: '@owners' }]);
     const expired = stateSection(screen, 'Expired');
     expect(expired.getByLabel('Message').props.value).toBe('The approval expired.');
 
