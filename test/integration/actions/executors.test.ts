@@ -263,7 +263,10 @@ describe('set official version', () => {
     expect(await setOfficialVersion(run, action({ type: 'setOfficialVersion' }))).toEqual({ ok: true, message: 'version 4 is the official version' });
     const official = { version: 4, requestId: run.requestId, approvedAt: run.request.decidedAt };
     expect(app.site().propertyOf(PAGE, OFFICIAL_VERSION_PROPERTY_KEY)).toMatchObject(official);
+    app.sandbox.ops.reset();
     expect(ok(await app.as('u-grace').byline('getPageApproval', PAGE)).officialVersion).toEqual(official);
+    // Within the dialog's budget (DESIGN.md): the property comes with the page, its key with the byline's check.
+    expect([app.sandbox.ops.storageRoundTrips(), app.sandbox.ops.count('confluence')]).toEqual([3, 1]);
     const answer = await callApi<{ officialVersion: unknown }>(app, 'u-grace', 'GET', `/pages/${PAGE}/approval`);
     expect(expectStatus(answer, 200).officialVersion).toEqual(official);
     expect(contractProblems('GET', '/pages/{pageId}/approval', answer)).toEqual([]);
