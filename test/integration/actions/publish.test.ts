@@ -10,12 +10,10 @@ import { kvs } from '@forge/kvs';
 import { type ActionRun } from '../../../src/actions/action-run';
 import { publishPage } from '../../../src/actions/execute/publish';
 import { ConfluenceBusyError } from '../../../src/confluence/http';
-import { variableValues } from '../../../src/domain/state-actions';
 import { PUBLISHED_FROM_PROPERTY_KEY } from '../../../src/shared/published-copy';
-import { type WorkflowAction, workflowActionSchema } from '../../../src/shared/workflow';
 import { ENTITY } from '../../../src/storage/entities';
-import { getRequest } from '../../../src/storage/requests';
 import { ok, refused, SPACES, startApp, type TestApp } from '../support/app';
+import { actionRunFor, workflowAction } from '../support/action-run';
 import { decideOnPage, submitPage } from '../support/effects-journey';
 
 const PAGE = '10020'; // Release Process (ENG), children Release Checklist and Hotfix Procedure, label "process"
@@ -49,9 +47,7 @@ function watchCopyRequests(): () => Record<string, unknown>[] {
     spy.mock.calls.filter(([, path]) => /\/(pagehierarchy\/)?copy$/.test(path.split('?')[0])).map(([, , init]) => JSON.parse(String(init?.body)) as Record<string, unknown>);
 }
 
-type PublishAction = Extract<WorkflowAction, { type: 'publish' }>;
-
-const publish = (input: Record<string, unknown>): PublishAction => workflowActionSchema.parse({ type: 'publish', ...input }) as PublishAction;
+const publish = (input: Record<string, unknown>) => workflowAction({ type: 'publish', ...input });
 
 const toHandbook = { target: { type: 'space', spaceKey: 'PUB', parentPageId: HANDBOOK } };
 
@@ -60,22 +56,7 @@ async function approvedRun(): Promise<ActionRun> {
   const submitted = await submitPage(app, PAGE, 'u-alice');
   await decideOnPage(app, PAGE, 'u-bob', 'approve');
   await app.drain();
-  const request = await getRequest(submitted.id);
-  if (request === undefined) throw new Error('the request was not stored');
-  return {
-    requestId: request.id,
-    revision: request.revision,
-    state: 'approved',
-    spaceId: SPACES.ENG.id,
-    spaceKey: SPACES.ENG.key,
-    pageId: PAGE,
-    contentType: 'page',
-    pageVersion: request.pageVersion,
-    request,
-    workflow: request.workflow,
-    values: variableValues(request, [], 'u-alice'),
-    spaceVariables: [],
-  };
+  return actionRunFor(app, submitted.id, 'approved', 'u-alice');
 }
 
 /** Pages of a space with this title (Confluence allows one current page per title). */

@@ -3,10 +3,8 @@
  * source, offers nothing to submit, and leaves the byline the action wrote as it is.
  */
 import { publishPage } from '../../../src/actions/execute/publish';
-import { variableValues } from '../../../src/domain/state-actions';
-import { type WorkflowAction, workflowActionSchema } from '../../../src/shared/workflow';
-import { getRequest } from '../../../src/storage/requests';
-import { SPACES, startApp, type TestApp } from '../../integration/support/app';
+import { actionRunFor, workflowAction } from '../../integration/support/action-run';
+import { startApp, type TestApp } from '../../integration/support/app';
 import { decideOnPage, submitPage } from '../../integration/support/effects-journey';
 import { RELEASE_PROCESS, buttonLabels, functionCalls, openDialog, quickReview, statusLozenge } from './dialog';
 
@@ -24,10 +22,8 @@ async function publishedCopy(): Promise<string> {
   const submitted = await submitPage(app, RELEASE_PROCESS, 'u-alice');
   await decideOnPage(app, RELEASE_PROCESS, 'u-bob', 'approve');
   await app.drain();
-  const request = await getRequest(submitted.id);
-  if (request === undefined) throw new Error('the request was not stored');
-  const action = workflowActionSchema.parse({ type: 'publish', target: { type: 'space', spaceKey: 'PUB', parentPageId: '30010' } }) as Extract<WorkflowAction, { type: 'publish' }>;
-  const run = { requestId: request.id, revision: request.revision, state: 'approved' as const, spaceId: SPACES.ENG.id, spaceKey: SPACES.ENG.key, pageId: RELEASE_PROCESS, contentType: 'page' as const, pageVersion: request.pageVersion, request, workflow: request.workflow, values: variableValues(request, []), spaceVariables: [] };
+  const run = await actionRunFor(app, submitted.id, 'approved');
+  const action = workflowAction({ type: 'publish', target: { type: 'space', spaceKey: 'PUB', parentPageId: '30010' } });
   expect(await publishPage(run, action)).toMatchObject({ ok: true });
   const copy = app.site().childrenOf('30010').find((page) => page.title === 'Release Process');
   if (copy === undefined) throw new Error('no copy under the Engineering Handbook');
