@@ -31,6 +31,8 @@ export function pageEdited(request: ApprovalRequest | null, command: PageEditedC
 
 function carryForward(request: ApprovalRequest, command: PageEditedCommand, now: string): TransitionResult {
   if (request.status !== 'approved' && request.status !== 'inApproval') return unchanged(request);
+  // A person's edit already outdated the approval: the app's later version must not make it current again.
+  if (request.outdatedByVersion !== undefined) return unchanged(request);
   const changed = commit(
     request,
     identityOf(request),

@@ -312,6 +312,14 @@ describe('page edited', () => {
     expect(inReview.request).toMatchObject({ status: 'inApproval', coveredVersion: 4 });
   });
 
+  it('keeps an approval a person outdated outdated when the app then makes a version', () => {
+    const outdated = expectOk(transition(approvedRequest(), edited(4), at(10))).request;
+    expect(outdated).toMatchObject({ outdatedByVersion: 4, coveredVersion: 3 });
+    const result = expectOk(transition(outdated, edited(5, { byApp: true }), at(11)));
+    expect(result.events).toEqual([]);
+    expect(result.request).toMatchObject({ outdatedByVersion: 4, coveredVersion: 3 });
+  });
+
   it('refuses an invalid version or a missing request', () => {
     expect(transition(approvedRequest(), edited(0), at(10))).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(transition(approvedRequest(), edited(4.5), at(10))).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
