@@ -230,7 +230,7 @@ async function publish(run: ActionRun, action: PublishAction): Promise<ActionOut
 
 const REFUSALS = {
   notFound: 'the page or the target was deleted, or view restrictions leave ApprovalFlow out',
-  forbidden: 'ApprovalFlow may not add pages in the target space or under its parent page: check the space permissions and the parent page restrictions',
+  forbidden: "ApprovalFlow may not add or edit the copy in the target space: check that space's permissions and the restrictions on the parent page and on the earlier copy",
 };
 
 export const publishPage: ActionExecutor<PublishAction> = async (run, action) => {

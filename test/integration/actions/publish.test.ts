@@ -233,6 +233,21 @@ describe('publish page', () => {
     expect(app.site().page('30043')?.version).toBe(1);
   });
 
+  it('says what to fix when an edit restriction keeps the app off its earlier copy, and changes nothing', async () => {
+    const first = await approvedRun();
+    await publishPage(first, publish(toHandbook));
+    const copy = copyIn(SPACES.PUB.id);
+    app.site().setRestriction(copy.id, 'update', { users: ['u-frank'] });
+    const second = { ...first, revision: first.revision + 1 };
+
+    expect(await publishPage(second, publish(toHandbook))).toEqual({
+      ok: false,
+      message: "ApprovalFlow may not add or edit the copy in the target space: check that space's permissions and the restrictions on the parent page and on the earlier copy",
+    });
+    expect(app.site().page(copy.id)?.version).toBe(copy.version);
+    expect(titled(SPACES.PUB.id, 'Release Process')).toHaveLength(1);
+  });
+
   it('does nothing more on a duplicate delivery of the same run', async () => {
     const run = await approvedRun();
     await publishPage(run, publish({ ...toHandbook, includeDescendants: true }));
