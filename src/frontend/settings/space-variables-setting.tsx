@@ -3,6 +3,7 @@ import { useCallback, useState } from 'react';
 import { Button, ButtonGroup, DynamicTable, Heading, HelperMessage, Inline, Label, Stack, Text, Textfield } from '@forge/react';
 import { type SpaceVariablesView } from '../../shared/contract';
 import { type SpaceVariable } from '../../shared/space-variables';
+import { listWords } from '../../shared/wording';
 import { type ApiFailure } from '../shared/api';
 import { ApiErrorMessage } from '../shared/api-error-message';
 import { useApiResource } from '../shared/use-api-resource';
@@ -26,12 +27,19 @@ const EMPTY: FormValues = { name: '', spaceKey: '', parentPageId: '' };
 
 const HEAD = {
   cells: [
-    { key: 'name', content: 'Name', width: 25 },
-    { key: 'space', content: 'Target space', width: 20 },
-    { key: 'parent', content: 'Under page', width: 20 },
-    { key: 'actions', content: 'Actions', width: 35 },
+    { key: 'name', content: 'Name', width: 20 },
+    { key: 'space', content: 'Target space', width: 14 },
+    { key: 'parent', content: 'Under page', width: 16 },
+    { key: 'used', content: 'Used by', width: 22 },
+    { key: 'actions', content: 'Actions', width: 28 },
   ],
 };
+
+/** What removing a variable does to the workflows publishing to it, named. */
+function removalWarning(name: string, usedBy: readonly string[]): string {
+  if (usedBy.length === 0) return `Remove ${name}? No workflow publishes to it.`;
+  return `Remove ${name}? ${listWords(usedBy.map((workflow) => `'${workflow}'`), 'and')} ${usedBy.length === 1 ? 'publishes' : 'publish'} to it: those publish actions report an error until it is added again.`;
+}
 
 function formOf(variable: SpaceVariable): OpenForm {
   return { previousName: variable.name, values: { name: variable.name, spaceKey: variable.spaceKey, parentPageId: variable.parentPageId ?? '' } };
@@ -133,12 +141,14 @@ export function SpaceVariablesSetting(): React.JSX.Element {
     else setFailure(result.error);
   };
 
+  const usedBy = (name: string): string[] => data?.usedBy[name] ?? [];
   const rows = (data?.variables ?? []).map((variable) => ({
     key: variable.name,
     cells: [
       { key: 'name', content: <Text weight="medium">{variable.name}</Text> },
       { key: 'space', content: <Text>{variable.spaceKey}</Text> },
       { key: 'parent', content: <Text>{variable.parentPageId ?? 'Top of the space'}</Text> },
+      { key: 'used', content: <Text>{usedBy(variable.name).length === 0 ? '—' : usedBy(variable.name).join(', ')}</Text> },
       {
         key: 'actions',
         content:
@@ -176,7 +186,7 @@ export function SpaceVariablesSetting(): React.JSX.Element {
         variable makes those publish actions report an error until it is added again.
       </HelperMessage>
       {error === undefined ? null : <ApiErrorMessage error={error} title="The space variables could not be loaded" actions={[{ label: 'Try again', onClick: reload }]} />}
-      {removing !== null ? <Text>Remove {removing}? Workflows that publish to it report an error until it is added again.</Text> : null}
+      {removing !== null ? <Text>{removalWarning(removing, usedBy(removing))}</Text> : null}
       {form === null && failure !== null ? <ApiErrorMessage error={failure} title="The variable was not changed" /> : null}
       {rows.length === 0 ? <Text>No space variables yet.</Text> : <DynamicTable label="Space variables" head={HEAD} rows={rows} isFixedSize />}
       {form === null ? null : (

@@ -41,6 +41,11 @@ export interface WorkflowListView {
 /** The space's variables (named publish targets): anyone who can view the space may read them, for the workflow editor's target picker. */
 export interface SpaceVariablesView {
   variables: SpaceVariable[];
+  /**
+   * By variable name: the workflows whose publish actions target it, read from the space's
+   * workflow list (which may lag a workflow saved a moment ago): shown to warn, never to decide.
+   */
+  usedBy: Record<string, string[]>;
   /** Only space admins add, change and remove them. */
   canManage: boolean;
 }

@@ -5,7 +5,7 @@
  * change landing at the same time.
  */
 import { refused, ok, SPACES, startApp, type TestApp } from '../support/app';
-import { settingsAs, type SettingsCall, workflowAuditRows } from '../support/settings';
+import { editorWorkflow, type EditorWorkflow, settingsAs, type SettingsCall, workflowAuditRows } from '../support/settings';
 
 const HANDBOOK = '30010'; // Engineering Handbook, a page of PUB
 
@@ -33,10 +33,10 @@ describe('space variables', () => {
   }
 
   it('are added, renamed, changed and removed by a space admin, and read by anyone who can view the space', async () => {
-    expect(ok(await grace('listSpaceVariables'))).toEqual({ variables: [], canManage: false });
+    expect(ok(await grace('listSpaceVariables'))).toEqual({ variables: [], usedBy: {}, canManage: false });
 
     const added = ok(await frank('saveSpaceVariable', { variable: { name: 'publishTarget', spaceKey: 'PUB', parentPageId: HANDBOOK } }));
-    expect(added).toEqual({ variables: [{ name: 'publishTarget', spaceKey: 'PUB', parentPageId: HANDBOOK }], canManage: true });
+    expect(added).toEqual({ variables: [{ name: 'publishTarget', spaceKey: 'PUB', parentPageId: HANDBOOK }], usedBy: { publishTarget: [] }, canManage: true });
     ok(await frank('saveSpaceVariable', { variable: { name: 'archive', spaceKey: 'HR' } }));
 
     const renamed = ok(await frank('saveSpaceVariable', { previousName: 'publishTarget', variable: { name: 'handbook', spaceKey: 'PUB' } }));
@@ -47,7 +47,19 @@ describe('space variables', () => {
     expect(ok(await frank('removeSpaceVariable', { name: 'ARCHIVE' })).variables).toEqual([{ name: 'handbook', spaceKey: 'PUB' }]);
     // Removing it again changes nothing and is no error: the list is what the admin wanted.
     expect(ok(await frank('removeSpaceVariable', { name: 'archive' })).variables).toEqual([{ name: 'handbook', spaceKey: 'PUB' }]);
-    expect(ok(await grace('listSpaceVariables'))).toEqual({ variables: [{ name: 'handbook', spaceKey: 'PUB' }], canManage: false });
+    expect(ok(await grace('listSpaceVariables'))).toEqual({ variables: [{ name: 'handbook', spaceKey: 'PUB' }], usedBy: { handbook: [] }, canManage: false });
+  });
+
+  it('names the workflows publishing to each variable, so an admin knows whom a change affects', async () => {
+    ok(await frank('saveSpaceVariable', { variable: { name: 'publishTarget', spaceKey: 'PUB' } }));
+    ok(await frank('saveSpaceVariable', { variable: { name: 'archive', spaceKey: 'HR' } }));
+    const publishing = (name: string, target: string) =>
+      editorWorkflow({ name, actions: { approved: [{ type: 'publish', target: { type: 'variable', name: target } }] } as EditorWorkflow['actions'] });
+    ok(await frank('createWorkflow', { workflow: publishing('Release review', 'PUBLISHTARGET') }));
+    ok(await frank('createWorkflow', { workflow: publishing('Policy review', 'publishTarget') }));
+    await app.drain();
+    const usedBy = ok(await grace('listSpaceVariables')).usedBy;
+    expect({ ...usedBy, publishTarget: [...usedBy.publishTarget].sort() }).toEqual({ publishTarget: ['Policy review', 'Release review'], archive: [] });
   });
 
   it('only a space admin changes them; someone who cannot see the space is told it does not exist', async () => {

@@ -1,6 +1,6 @@
 /** The workflows tab's "Space variables" section: space admins add, change and remove named publish targets. */
 import { ok, startApp, type TestApp } from '../../integration/support/app';
-import { settingsAs } from '../../integration/support/settings';
+import { editorWorkflow, settingsAs } from '../../integration/support/settings';
 import { openSettings, rowWith } from './settings-screen';
 
 describe('space settings: space variables', () => {
@@ -45,7 +45,7 @@ describe('space settings: space variables', () => {
     expect(await stored()).toEqual([{ name: 'publishTarget', spaceKey: 'PUB' }]);
 
     await admin.click(admin.within(rowWith(admin, 'publishTarget')).getByText('Remove'));
-    expect(admin.getByText(/^Remove publishTarget\? Workflows that publish to it/)).toBeDefined();
+    expect(admin.getByText('Remove publishTarget? No workflow publishes to it.')).toBeDefined();
     await admin.click('Remove publishTarget');
     await admin.waitFor(() => admin.queryByText('No space variables yet.') !== null);
     expect(await stored()).toEqual([]);
@@ -61,6 +61,22 @@ describe('space settings: space variables', () => {
     await admin.waitFor(() => admin.queryByText("Space NOPE doesn't exist or you can't view it") !== null);
     expect(admin.getByText("Space NOPE doesn't exist or you can't view it").type).toBe('ErrorMessage');
     expect(admin.getByLabel('Target space key').props.isInvalid).toBe(true);
+  });
+
+  it('names the workflows publishing to a variable, in its row and before removing it', async () => {
+    const frank = settingsAs(app, 'u-frank');
+    ok(await frank('saveSpaceVariable', { variable: { name: 'publishTarget', spaceKey: 'PUB' } }));
+    ok(await frank('createWorkflow', { workflow: editorWorkflow({ name: 'Release review', actions: { approved: [{ type: 'publish', target: { type: 'variable', name: 'publishTarget' } }] } }) }));
+    await app.drain();
+    const admin = await openSettings(app, 'u-frank');
+    await admin.waitFor(() => admin.queryAllByType('Row').some((row) => admin.textContent(row).includes('Release review')));
+    await admin.click(admin.within(rowWith(admin, 'publishTarget')).getByText('Remove'));
+    expect(admin.getByText(/^Remove publishTarget\?/).type).toBe('Text');
+    expect(admin.textContent(admin.getByText(/^Remove publishTarget\?/))).toBe(
+      "Remove publishTarget? 'Release review' publishes to it: those publish actions report an error until it is added again.",
+    );
+    await admin.click('Keep');
+    expect(await stored()).toEqual([{ name: 'publishTarget', spaceKey: 'PUB' }]);
   });
 
   it('someone who is no space admin does not see the section', async () => {
