@@ -10,14 +10,15 @@ import { manageLabels } from '../../../src/actions/execute/labels';
 import { notify } from '../../../src/actions/execute/notify';
 import { setOfficialVersion } from '../../../src/actions/execute/official-version';
 import { removeRestrictions } from '../../../src/actions/execute/remove-restrictions';
-import { modifyTitle } from '../../../src/actions/execute/title';
+import { modifyTitle, TITLE_VERSION_MESSAGE } from '../../../src/actions/execute/title';
 import { kvs, WhereConditions } from '@forge/kvs';
 import { type CommentSummary } from '../../../sandbox/confluence';
-import { ConfluenceBusyError } from '../../../src/confluence/http';
+import { AS_APP, ConfluenceBusyError } from '../../../src/confluence/http';
+import { getTitledVersion, saveTitle } from '../../../src/confluence/page-title';
 import { OFFICIAL_VERSION_PROPERTY_KEY } from '../../../src/shared/official-version';
 import { markActionNotice } from '../../../src/storage/action-notices';
 import { threadKey } from '../../../src/storage/approval-threads';
-import { recordAppVersion } from '../../../src/storage/app-versions';
+import { onlyAppVersionsSince, recordAppVersion } from '../../../src/storage/app-versions';
 import { callApi, expectStatus } from '../api/support';
 import { contractProblems } from '../api/openapi-contract';
 import { type ActionState } from '../../../src/shared/workflow';
@@ -134,6 +135,31 @@ describe('modify title', () => {
     await app.drain();
 
     expect(ok(await app.as('u-grace').byline('getPageApproval', PAGE)).status).toBe('outdated');
+  });
+
+  it('a run that stopped after Confluence saved the title records the app’s version when it runs again', async () => {
+    const run = await runOn(PAGE, 'approved');
+    // As if the first run stopped between Confluence's answer and the app's record of the version.
+    await saveTitle(AS_APP, PAGE, 'page', await getTitledVersion(AS_APP, PAGE, 'page'), 'Release Process (approved)', TITLE_VERSION_MESSAGE);
+    expect(await onlyAppVersionsSince(PAGE, 4, 5)).toBe(false);
+
+    expect(await modifyTitle(run, action({ type: 'title', mode: 'suffix', value: ' (approved)' }))).toMatchObject({ ok: true });
+    expect(await onlyAppVersionsSince(PAGE, 4, 5)).toBe(true);
+  });
+
+  it('a person’s version with the app’s version message is not taken for the app’s', async () => {
+    const run = await runOn(PAGE, 'approved');
+    const alice = await app.sandbox.requestConfluence({
+      method: 'PUT',
+      path: `/wiki/api/v2/pages/${PAGE}`,
+      headers: { 'content-type': 'application/json' },
+      actor: { kind: 'user', accountId: 'u-alice' },
+      body: JSON.stringify({ id: PAGE, status: 'current', title: 'Release Process (approved)', body: { representation: 'storage', value: '<p>Alice rewrote it.</p>' }, version: { number: 5, message: TITLE_VERSION_MESSAGE } }),
+    });
+    expect(alice.status).toBe(200);
+
+    expect(await modifyTitle(run, action({ type: 'title', mode: 'suffix', value: ' (approved)' }))).toMatchObject({ ok: true });
+    expect(await onlyAppVersionsSince(PAGE, 4, 5)).toBe(false);
   });
 
   it('renames blog posts too', async () => {
