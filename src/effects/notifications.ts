@@ -18,6 +18,7 @@ import { kvs } from '@forge/kvs';
 import { type AdfDocument, type CommentParent, commentFingerprint, listFooterComments, postFooterComment } from '../confluence/comments';
 import { AS_APP } from '../confluence/http';
 import { AppError } from '../shared/errors';
+import { mapWithConcurrency } from '../shared/parallel';
 import { threadKey, type ThreadRecord } from '../storage/approval-threads';
 import { type AuditEntry, getAuditEntries } from '../storage/audit';
 import { BATCH_LIMIT, readBatch, type StoredKey } from '../storage/batch-read';
@@ -29,6 +30,8 @@ import { type PeopleDirectory } from './people-directory';
 /** `gone`: the page or its thread was deleted, so there is nobody left to tell. */
 type NoticeMarker = { state: 'posting'; at: string } | { state: 'posted'; commentId: string } | { state: 'gone' };
 
+/** Threads replied to side by side: one Confluence post each at a time, well under Confluence's requests per second. */
+const PARALLEL_THREADS = 6;
 /** Markers only have to outlive redelivery: the queue retries a job for 24 hours. */
 const MARKER_TTL = { value: 30, unit: 'DAYS' } as const;
 /** How far back a retry looks for the comment it may have posted. */
@@ -122,7 +125,12 @@ class NoticeSender {
       [...new Set(notices.map((notice) => notice.draft.requestId))],
     );
     await this.people.load(notices.flatMap((notice) => notice.draft.people));
-    for (const notice of notices) await this.send(notice);
+    // Each request's notices in order, in its own thread; different threads side by side.
+    const byRequest = new Map<string, PendingNotice[]>();
+    for (const notice of notices) byRequest.set(notice.draft.requestId, [...(byRequest.get(notice.draft.requestId) ?? []), notice]);
+    await mapWithConcurrency([...byRequest.values()], PARALLEL_THREADS, async (thread) => {
+      for (const notice of thread) await this.send(notice);
+    });
   }
 
   private async send(notice: PendingNotice): Promise<void> {
