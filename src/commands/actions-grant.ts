@@ -23,8 +23,11 @@ export function sameSpaceMessage(spaceKey: string): string {
   return `Publishing copies into this space (${spaceKey}) is not possible: Confluence allows one page of a title per space. Choose another space`;
 }
 
-async function targetIssues(actions: WorkflowActions, variables: readonly SpaceVariable[], editor: ActionsEditor): Promise<ValidationIssue[]> {
+async function targetIssues(actions: WorkflowActions, spaceVariables: () => Promise<readonly SpaceVariable[]>, editor: ActionsEditor): Promise<ValidationIssue[]> {
   const saver = saverOf(editor.accountId);
+  const publishes = grantedActions(actions).filter(({ action }) => action.type === 'publish');
+  // The space's settings row is read only when a target names a variable.
+  const variables = publishes.some(({ action }) => action.type === 'publish' && action.target.type === 'variable') ? await spaceVariables() : [];
   // One check per distinct target: several actions publishing to one space cost one set of reads.
   const checks = new Map<string, Promise<PublishTargetAccess>>();
   const access = (target: PublishTargetInput) => {
@@ -37,7 +40,7 @@ async function targetIssues(actions: WorkflowActions, variables: readonly SpaceV
     return check;
   };
   const found = await Promise.all(
-    grantedActions(actions).map(async ({ state, index, action }): Promise<ValidationIssue[]> => {
+    publishes.map(async ({ state, index, action }): Promise<ValidationIssue[]> => {
       if (action.type !== 'publish') return [];
       const path = ['actions', state, index, 'target'];
       const target = resolvePublishTarget(action.target, variables);
@@ -59,14 +62,14 @@ export async function actionsGrantFor(
   requested: WorkflowActions,
   current: Pick<Workflow, 'actions' | 'actionsGrant'> | null,
   editor: ActionsEditor,
-  variables: readonly SpaceVariable[],
+  spaceVariables: () => Promise<readonly SpaceVariable[]>,
   now: string,
 ): Promise<Pick<Workflow, 'actionsGrant'>> {
   const change = actionsGrantOnSave(requested, current, editor, now);
   if (!change.ok) throw validationFailure(change.issues);
   // A non-admin's save keeps the actions as an admin approved them: nothing new to check.
   if (change.grant === undefined || !editor.isSpaceAdmin) return change.grant === undefined ? {} : { actionsGrant: change.grant };
-  const issues = await targetIssues(requested, variables, editor);
+  const issues = await targetIssues(requested, spaceVariables, editor);
   if (issues.length > 0) throw validationFailure(issues);
   return { actionsGrant: change.grant };
 }

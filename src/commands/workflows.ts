@@ -89,7 +89,7 @@ export async function createWorkflow({ accountId, spaceId }: SpaceActor, draft: 
   const grant = grantOf(draft.options.selfApproval, null, { accountId, isSpaceAdmin: admin }, now);
   const owners = [...new Set([accountId, ...draft.owners])];
   const { value } = await checkWorkflowInput({ ...draft, spaceId, owners }, existing);
-  const actionsGrant = await actionsGrantFor(value.actions, null, { accountId, isSpaceAdmin: admin, spaceKey: space.key }, spaceVariablesOf(settings), now);
+  const actionsGrant = await actionsGrantFor(value.actions, null, { accountId, isSpaceAdmin: admin, spaceKey: space.key }, async () => spaceVariablesOf(settings), now);
   const workflow: Workflow = { ...value, ...grant, ...actionsGrant, id: randomUUID(), createdBy: accountId, createdAt: now, updatedAt: now, revision: 0 };
   const audit = workflowAuditEntry({
     key: workflowChangeKey(workflow.id, workflow.revision),
@@ -111,12 +111,11 @@ export async function createWorkflow({ accountId, spaceId }: SpaceActor, draft: 
 
 /** `revision` is the one the editor opened: a change made since then is never overwritten. */
 export async function editWorkflow({ accountId, spaceId }: SpaceActor, workflowId: string, revision: number, draft: WorkflowDraft): Promise<ChangedWorkflow> {
-  const [space, row, admin, all, settings] = await allSettled([
+  const [space, row, admin, all] = await allSettled([
     requireSpaceViewer(spaceId),
     workflowOfSpace(spaceId, workflowId),
     isSpaceAdmin(spaceId, accountId),
     listSpaceWorkflowsForName(spaceId, draft.name),
-    getSpaceAssignments(spaceId),
   ]);
   await requireManager(row.body, accountId, admin);
   if (row.revision !== revision) throw await changedSinceMessage(workflowId, accountId);
@@ -124,7 +123,8 @@ export async function editWorkflow({ accountId, spaceId }: SpaceActor, workflowI
   const current = row.body;
   const grant = grantOf(draft.options.selfApproval, current, { accountId, isSpaceAdmin: admin }, now);
   const { value } = await checkWorkflowInput({ ...draft, spaceId }, all.filter((w) => w.id !== workflowId));
-  const actionsGrant = await actionsGrantFor(value.actions, current, { accountId, isSpaceAdmin: admin, spaceKey: space.key }, spaceVariablesOf(settings), now);
+  const spaceVariables = async () => spaceVariablesOf(await getSpaceAssignments(spaceId));
+  const actionsGrant = await actionsGrantFor(value.actions, current, { accountId, isSpaceAdmin: admin, spaceKey: space.key }, spaceVariables, now);
   // Enabling and disabling is its own action with its own audit entry; the editor never flips it.
   const workflow: Workflow = {
     ...value,
