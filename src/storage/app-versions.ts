@@ -1,9 +1,10 @@
 /**
- * Page versions the app made itself (a "modify title" action). Confluence does not announce the
- * app's own edits to its page-updated trigger (`ignoreSelf`), so without this record the daily
- * version check, or the dialog reading Confluence's version, would take them for people's edits
- * and mark an approved page Outdated. One key per version: two actions editing the same page at
- * once each record their own version without a read-modify-write race.
+ * Page versions the app made itself (a "modify title" action). The page-updated event says when
+ * the app made a version, but Forge does not promise to deliver every event: without this record
+ * the daily version check, or the dialog reading Confluence's version before the event arrives,
+ * would take the app's version for a person's edit and mark an approved page Outdated. One key
+ * per version: two actions editing the same page at once each record their own version without
+ * a read-modify-write race.
  */
 import { kvs } from '@forge/kvs';
 import { BATCH_LIMIT, readBatch } from './batch-read';

@@ -1,8 +1,10 @@
 /**
  * Modify title: applies the prefix, suffix or regex to the page's title as it is now and saves it
- * as a new version by the app. The app records that version (storage/app-versions.ts) so that
- * nothing takes it for a person's edit: the approval carries over to it, the page never turns
- * Outdated, and the page-updated trigger ignores it (`ignoreSelf`), so it cannot loop.
+ * as a new version by the app. Nothing may take that version for a person's edit: the
+ * page-updated event of it is marked self-generated, and the trigger carries the approval over
+ * (domain/page-edits.ts), which enters no state, so no actions run again and nothing loops. Events
+ * can be lost, so the app also records the version (storage/app-versions.ts) for the daily
+ * version check and the dialog, which then carry the approval the same way.
  */
 import { getAppAccountId } from '../../confluence/app-account';
 import { AS_APP } from '../../confluence/http';
