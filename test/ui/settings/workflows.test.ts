@@ -133,6 +133,9 @@ describe('space settings: workflows', () => {
     await screen.type('Name', 'Release sign-off');
     await screen.click(screen.within(formSection(screen, 'Step 2')).getByText('Move up'));
     expect(screen.within(formSection(screen, 'Step 1')).getByLabel('Step name').props.value).toBe('Legal');
+    // In the drawn order too: the step that moved down comes right after the other, before "Add step".
+    const drawn = screen.getByType('Form').children.map((child) => (child.type === 'FormSection' ? String(child.props.title) : screen.textContent(child)));
+    expect(drawn.slice(drawn.indexOf('Step 1'), drawn.indexOf('Step 1') + 3)).toEqual(['Step 1', 'Step 2', 'Add step']);
     await screen.click('Save changes');
 
     await screen.waitFor(() => rowWith(screen, 'Release sign-off'));
