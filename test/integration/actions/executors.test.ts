@@ -126,6 +126,24 @@ describe('modify title', () => {
     expect(app.bylineProperty(PAGE)?.title).toMatch(/^Approved v5/);
   });
 
+  it('run by the workflow on approval, the app’s version goes through the page-updated trigger once and runs nothing again', async () => {
+    app.close();
+    app = await startApp();
+    await app.createWorkflow(
+      { name: 'Titled review', steps: [{ id: 'review', name: 'Review', approvers: [{ type: 'user', accountId: 'u-bob' }], rule: { kind: 'any' } }], actions: { approved: [{ type: 'title', mode: 'prefix', value: 'Approved: ' }] } },
+      'default',
+    );
+    await runOn(PAGE, 'approved');
+    await app.drain();
+
+    expect(app.site().page(PAGE)).toMatchObject({ title: 'Approved: Release Process', version: 5 });
+    const deliveries = app.sandbox.triggerDeliveries().filter((delivery) => delivery.pageId === PAGE);
+    expect(deliveries.map((delivery) => delivery.outcome)).toEqual(['ok']);
+    const view = ok(await app.as('u-grace').byline('getPageApproval', PAGE));
+    expect([view.status, view.approvedVersion]).toEqual(['approved', 5]);
+    expect(view.history.entries.filter((entry) => entry.summary.startsWith('Workflow actions'))).toHaveLength(1);
+  });
+
   it('a person’s edit after the app’s still outdates the approval', async () => {
     const run = await runOn(PAGE, 'approved');
     await modifyTitle(run, action({ type: 'title', mode: 'suffix', value: ' (approved)' }));
