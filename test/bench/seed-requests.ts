@@ -101,15 +101,16 @@ function madeRequest(n: number, count: number, pageId: string, workflow: Workflo
 
 /**
  * ENG with two workflows (Bob approves both) and `count` requests, one an hour up to now, over
- * 250 pages: half approved, a fifth rejected, the rest of the newest 10,000 pending with Bob's
- * open tasks (older ones were rejected), each request's events sealed into ENG's chain.
+ * `pages` pages (250 unless said): half approved, a fifth rejected, the rest of the newest 10,000
+ * pending with Bob's open tasks (older ones were rejected), each request's events sealed into
+ * ENG's chain. Fewer pages give each page a longer history at a small size.
  */
-export async function seedRequestsFast(app: TestApp, count: number): Promise<SeededSpace> {
+export async function seedRequestsFast(app: TestApp, count: number, pages = 250): Promise<SeededSpace> {
   const workflows = [
     await app.createWorkflow({ name: 'Docs review', steps: [{ id: 's', name: 'Review', approvers: [{ type: 'user', accountId: 'u-bob' }], rule: { kind: 'any' }, dueDays: 3 }] }),
     await app.createWorkflow({ name: 'Release sign-off', steps: [{ id: 's', name: 'Sign-off', approvers: [{ type: 'user', accountId: 'u-bob' }], rule: { kind: 'any' } }] }),
   ];
-  const pageIds = Array.from({ length: 250 }, (_, i) => app.site().addPage({ spaceId: SPACES.ENG.id, title: `Busy page ${i}`, authorId: 'u-alice' }).id);
+  const pageIds = Array.from({ length: pages }, (_, i) => app.site().addPage({ spaceId: SPACES.ENG.id, title: `Busy page ${i}`, authorId: 'u-alice' }).id);
   const engine = app.sandbox.storage;
   const sealer = new ChainSealer();
   const start = Date.now() - count * HOUR;
