@@ -9,7 +9,6 @@ import { actionsGrantOnSave, grantedActions, resolvePublishTarget } from '../dom
 import { issueAt, type ValidationIssue } from '../domain/workflow-validation';
 import { type SpaceVariable } from '../shared/space-variables';
 import { type Workflow, type WorkflowActions } from '../shared/workflow';
-import { validationFailure } from './workflow-input';
 
 export interface ActionsEditor {
   accountId: string;
@@ -57,19 +56,25 @@ async function targetIssues(actions: WorkflowActions, spaceVariables: () => Prom
   return found.flat();
 }
 
-/** The workflow's actions grant after this save, or VALIDATION naming every action the editor may not save as it is. */
-export async function actionsGrantFor(
+export interface ActionsGrantCheck {
+  /** The workflow's actions grant after this save, when `issues` is empty. */
+  grant: Pick<Workflow, 'actionsGrant'>;
+  /** Each action the editor may not save as it is, at its field. */
+  issues: readonly ValidationIssue[];
+}
+
+/** Runs alongside the rest of the workflow's checks (checkWorkflowInput), which report its issues with theirs. */
+export async function checkActionsGrant(
   requested: WorkflowActions,
   current: Pick<Workflow, 'actions' | 'actionsGrant'> | null,
   editor: ActionsEditor,
   spaceVariables: () => Promise<readonly SpaceVariable[]>,
   now: string,
-): Promise<Pick<Workflow, 'actionsGrant'>> {
+): Promise<ActionsGrantCheck> {
   const change = actionsGrantOnSave(requested, current, editor, now);
-  if (!change.ok) throw validationFailure(change.issues);
+  if (!change.ok) return { grant: {}, issues: change.issues };
+  const grant = change.grant === undefined ? {} : { actionsGrant: change.grant };
   // A non-admin's save keeps the actions as an admin approved them: nothing new to check.
-  if (change.grant === undefined || !editor.isSpaceAdmin) return change.grant === undefined ? {} : { actionsGrant: change.grant };
-  const issues = await targetIssues(requested, spaceVariables, editor);
-  if (issues.length > 0) throw validationFailure(issues);
-  return { actionsGrant: change.grant };
+  if (change.grant === undefined || !editor.isSpaceAdmin) return { grant, issues: [] };
+  return { grant, issues: await targetIssues(requested, spaceVariables, editor) };
 }

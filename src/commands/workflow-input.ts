@@ -89,17 +89,24 @@ export function validationFailure(issues: readonly ValidationIssue[]): AppError 
 
 /**
  * Checks the editor's workflow for the space; `otherWorkflows` are the space's workflows
- * other than the one being edited. Throws VALIDATION with every issue found.
+ * other than the one being edited. `moreIssues` are the caller's own checks (who may set up
+ * which actions), run meanwhile so every problem is reported at once. Throws VALIDATION with
+ * every issue found.
  */
-export async function checkWorkflowInput(input: WorkflowInput, otherWorkflows: readonly Workflow[]): Promise<CheckedWorkflow> {
+export async function checkWorkflowInput(
+  input: WorkflowInput,
+  otherWorkflows: readonly Workflow[],
+  moreIssues: Promise<readonly ValidationIssue[]> = Promise.resolve([]),
+): Promise<CheckedWorkflow> {
   const groups = input.steps.flatMap((step) => step.approvers.filter((a): a is GroupRef => a.type === 'group'));
-  const [lookup, people] = await allSettled([lookUpGroups(groups), lookUpPeople(namedAccountIds(input))]);
+  const [lookup, people, more] = await allSettled([lookUpGroups(groups), lookUpPeople(namedAccountIds(input)), moreIssues]);
   const result = validateWorkflow(input, { groupSizes: lookup.sizes });
   const issues = [
     ...nameIssues(input, otherWorkflows),
     ...ownerIssues(input),
     ...(result.ok ? [] : result.issues),
     ...confluenceIssues(input, people, lookup.missing),
+    ...more,
   ];
   if (issues.length > 0 || !result.ok) throw validationFailure(issues);
   return { value: result.value, people };

@@ -19,7 +19,7 @@ import { workflowAuditEntry, workflowChangeKey } from '../storage/audit-rows';
 import { type WorkflowRow } from '../storage/entities';
 import { hasRunningRequests } from '../storage/workflow-usage';
 import { deleteWorkflow, getWorkflowRow, listSpaceWorkflowsForName, saveWorkflow } from '../storage/workflows';
-import { actionsGrantFor } from './actions-grant';
+import { checkActionsGrant } from './actions-grant';
 import { emit } from './emit';
 import { checkWorkflowInput, nameTakenIssue, validationFailure } from './workflow-input';
 import { lookUpPeople, personView } from './workflow-people';
@@ -88,8 +88,9 @@ export async function createWorkflow({ accountId, spaceId }: SpaceActor, draft: 
   const now = new Date().toISOString();
   const grant = grantOf(draft.options.selfApproval, null, { accountId, isSpaceAdmin: admin }, now);
   const owners = [...new Set([accountId, ...draft.owners])];
-  const { value } = await checkWorkflowInput({ ...draft, spaceId, owners }, existing);
-  const actionsGrant = await actionsGrantFor(value.actions, null, { accountId, isSpaceAdmin: admin, spaceKey: space.key }, async () => spaceVariablesOf(settings), now);
+  const actions = checkActionsGrant(draft.actions, null, { accountId, isSpaceAdmin: admin, spaceKey: space.key }, async () => spaceVariablesOf(settings), now);
+  const { value } = await checkWorkflowInput({ ...draft, spaceId, owners }, existing, actions.then((check) => check.issues));
+  const { grant: actionsGrant } = await actions;
   const workflow: Workflow = { ...value, ...grant, ...actionsGrant, id: randomUUID(), createdBy: accountId, createdAt: now, updatedAt: now, revision: 0 };
   const audit = workflowAuditEntry({
     key: workflowChangeKey(workflow.id, workflow.revision),
@@ -122,9 +123,10 @@ export async function editWorkflow({ accountId, spaceId }: SpaceActor, workflowI
   const now = new Date().toISOString();
   const current = row.body;
   const grant = grantOf(draft.options.selfApproval, current, { accountId, isSpaceAdmin: admin }, now);
-  const { value } = await checkWorkflowInput({ ...draft, spaceId }, all.filter((w) => w.id !== workflowId));
   const spaceVariables = async () => spaceVariablesOf(await getSpaceAssignments(spaceId));
-  const actionsGrant = await actionsGrantFor(value.actions, current, { accountId, isSpaceAdmin: admin, spaceKey: space.key }, spaceVariables, now);
+  const actions = checkActionsGrant(draft.actions, current, { accountId, isSpaceAdmin: admin, spaceKey: space.key }, spaceVariables, now);
+  const { value } = await checkWorkflowInput({ ...draft, spaceId }, all.filter((w) => w.id !== workflowId), actions.then((check) => check.issues));
+  const { grant: actionsGrant } = await actions;
   // Enabling and disabling is its own action with its own audit entry; the editor never flips it.
   const workflow: Workflow = {
     ...value,

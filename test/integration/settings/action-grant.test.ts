@@ -56,6 +56,9 @@ describe('who may configure restriction and publish actions', () => {
       { path: ['workflow', 'actions', 'approved', '2'], message: expect.stringContaining('(Remove restrictions)') },
     ]);
     expect(error.message).toMatch(/\(and 1 more problem\)$/);
+    // Reported with the workflow's other problems, all at once.
+    const both = await unchangedBy(() => bob('createWorkflow', { workflow: withApproved([publishToPub], { owners: ['u-bob', 'u-nobody'] }) }));
+    expect(issuesOf(both).map((issue) => issue.path.join('.'))).toEqual(['workflow.owners.1', 'workflow.actions.approved.0']);
     // Actions that run with no more than the page's own powers need no admin.
     expect(ok(await bob('createWorkflow', { workflow: withApproved([label]) })).workflow.actionsGrant).toBeUndefined();
   });
