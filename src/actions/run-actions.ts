@@ -81,11 +81,7 @@ async function runOne(run: ActionRun, planned: PlannedAction, window: RunWindow)
   for (;;) {
     try {
       const grant = await checkActionGrant(run, planned.action);
-      const outcome: ActionOutcome = !grant.allowed
-        ? { ok: false, message: grant.message }
-        : execute === undefined
-          ? { ok: false, message: 'this version of ApprovalFlow cannot run this action yet; nothing was changed.' }
-          : await execute(run);
+      const outcome: ActionOutcome = grant.allowed ? await execute(run) : { ok: false, message: grant.message };
       return resultOf(planned, outcome);
     } catch (error) {
       if (error instanceof ConfluenceBusyError) {

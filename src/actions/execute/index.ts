@@ -6,6 +6,7 @@ import { type ActionOutcome, type ActionRun } from '../action-run';
 import { type WorkflowAction } from '../../shared/workflow';
 import { addRestrictions } from './add-restrictions';
 import { manageLabels } from './labels';
+import { notify } from './notify';
 import { setOfficialVersion } from './official-version';
 import { publishPage } from './publish';
 import { removeRestrictions } from './remove-restrictions';
@@ -13,7 +14,7 @@ import { modifyTitle } from './title';
 
 export type BoundExecutor = (run: ActionRun) => Promise<ActionOutcome>;
 
-export function executorFor(action: WorkflowAction): BoundExecutor | undefined {
+export function executorFor(action: WorkflowAction): BoundExecutor {
   switch (action.type) {
     case 'removeRestrictions':
       return (run) => removeRestrictions(run, action);
@@ -25,9 +26,9 @@ export function executorFor(action: WorkflowAction): BoundExecutor | undefined {
       return (run) => modifyTitle(run, action);
     case 'setOfficialVersion':
       return (run) => setOfficialVersion(run, action);
+    case 'notify':
+      return (run) => notify(run, action);
     case 'publish':
       return (run) => publishPage(run, action);
-    default:
-      return undefined;
   }
 }

@@ -20,19 +20,12 @@ afterEach(() => app.close());
 
 type ActionsDraft = Partial<Record<keyof WorkflowActions, WorkflowAction[]>>;
 
-/**
- * A one-step workflow (Bob approves) with these actions, the space's default. Restriction and
- * publish actions run only under a space admin's grant: Frank, ENG's admin, saved them.
- */
+/** A one-step workflow (Bob approves, Carol owns it) with these actions, the space's default, saved by Frank, ENG's space admin. */
 async function workflowWith(actions: ActionsDraft): Promise<void> {
-  const workflow = await app.createWorkflow(
+  await app.createWorkflow(
     { name: 'Release review', owners: ['u-carol'], steps: [{ id: 'review', name: 'Review', approvers: [{ type: 'user', accountId: 'u-bob' }], rule: { kind: 'any' } }], actions },
     'default',
   );
-  const table = kvs.entity<WorkflowRow>(ENTITY.workflow);
-  const row = await table.get(workflow.id);
-  if (row === undefined) throw new Error('the workflow was not stored');
-  await table.set(workflow.id, { ...row, body: { ...row.body, actionsGrant: { by: 'u-frank', at: row.updatedAt } } });
 }
 
 async function approve(): Promise<void> {
@@ -181,10 +174,14 @@ describe('actions on entering a state', () => {
 
   it('do nothing twice when the queue delivers the job twice', async () => {
     app = await startApp();
-    await workflowWith({ approved: LABELS_AND_TITLE });
+    await workflowWith({
+      approved: [...LABELS_AND_TITLE, { type: 'notify', recipients: [{ type: 'variable', variable: '@reviewers' }], message: 'Release Process is approved: announce it.' }],
+    });
     app.sandbox.queue.duplicateDelivery = true;
     await approve();
 
+    const notices = app.site().commentsOn(PAGE).filter((comment) => comment.mentions.includes('u-bob') && comment.parentCommentId !== null);
+    expect(notices.filter((comment) => comment.body.value.includes('announce it'))).toHaveLength(1);
     expect(labelWrites()).toHaveLength(1);
     expect(titleWrites()).toHaveLength(1);
     expect(app.site().page(PAGE)?.title).toBe('Release Process (approved)');
