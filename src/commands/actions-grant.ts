@@ -5,6 +5,7 @@
  * again as the grant's admin (auth/action-grant-check.ts).
  */
 import { publishTargetAccess, saverOf, type PublishTargetInput, type PublishTargetAccess } from '../auth/publish-target-access';
+import { type Member } from '../auth/space-permission';
 import { actionsGrantOnSave, grantedActions, resolvePublishTarget } from '../domain/action-grant';
 import { issueAt, type ValidationIssue } from '../domain/workflow-validation';
 import { type SpaceVariable } from '../shared/space-variables';
@@ -23,8 +24,18 @@ export function sameSpaceMessage(spaceKey: string): string {
 }
 
 async function targetIssues(actions: WorkflowActions, spaceVariables: () => Promise<readonly SpaceVariable[]>, editor: ActionsEditor): Promise<ValidationIssue[]> {
-  const saver = saverOf(editor.accountId);
   const publishes = grantedActions(actions).filter(({ action }) => action.type === 'publish');
+  // The saver's groups are read once, when a target is first checked. A check that answers before
+  // needing them (no such space) leaves that read unawaited, so its failure is marked handled
+  // here; the checks that do need the groups still see it.
+  let saver: Promise<Member> | undefined;
+  const saverOnce = () => {
+    if (saver === undefined) {
+      saver = saverOf(editor.accountId);
+      saver.catch(() => undefined);
+    }
+    return saver;
+  };
   // The space's settings row is read only when a target names a variable.
   const variables = publishes.some(({ action }) => action.type === 'publish' && action.target.type === 'variable') ? await spaceVariables() : [];
   // One check per distinct target: several actions publishing to one space cost one set of reads.
@@ -33,7 +44,7 @@ async function targetIssues(actions: WorkflowActions, spaceVariables: () => Prom
     const key = `${target.spaceKey}|${target.parentPageId ?? ''}`;
     let check = checks.get(key);
     if (check === undefined) {
-      check = publishTargetAccess(saver, target);
+      check = publishTargetAccess(saverOnce(), target);
       checks.set(key, check);
     }
     return check;
