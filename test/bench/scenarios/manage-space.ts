@@ -11,7 +11,7 @@ import { BENCH_LATENCY } from './latency';
 function levelOf(app: TestApp, children: number): () => Promise<unknown> {
   const site = app.site();
   const parent = site.addPage({ spaceId: SPACES.ENG.id, title: `Bench: ${children} children`, authorId: 'u-frank' });
-  for (let i = 0; i < children; i += 1) site.addPage({ spaceId: SPACES.ENG.id, parentId: parent.id, title: `Bench child ${i}`, authorId: 'u-frank' });
+  for (let i = 0; i < children; i += 1) site.addPage({ spaceId: SPACES.ENG.id, parentId: parent.id, title: `Bench child ${i} of ${children}`, authorId: 'u-frank' });
   return () => app.as('u-frank').invoke(MODULES.settings, 'getTreeLevel', { parent: { type: 'page', id: parent.id } }, app.spaceContext('ENG'));
 }
 
