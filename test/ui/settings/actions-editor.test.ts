@@ -236,4 +236,24 @@ describe('space settings: the actions of a workflow', () => {
       { type: 'publish', target: { type: 'variable', name: 'publishTarget' }, includeDescendants: false, includeAttachments: false, includeLabels: false, updateExisting: true },
     ]);
   });
+  it("shows a problem with an action as a whole under the action's heading: an owner who is not a space admin changing a publish target", async () => {
+    const publish = { type: 'publish' as const, target: { type: 'space' as const, spaceKey: 'PUB' } };
+    ok(await settingsAs(app, 'u-frank')('createWorkflow', { workflow: editorWorkflow({ name: 'Release review', owners: ['u-frank', 'u-alice'], actions: { approved: [publish] } }) }));
+    const screen = await openSettings(app, 'u-alice');
+    await screen.waitFor(() => rowWith(screen, 'Release review'));
+    await screen.click(screen.within(rowWith(screen, 'Release review')).getByText('Edit'));
+    await screen.waitFor(() => screen.getByType('FormHeader').props.title === 'Edit workflow');
+    await screen.type(stateSection(screen, 'Approved').getByLabel('Parent page id'), '30010');
+    await screen.click('Save changes');
+
+    await screen.waitFor(() => screen.getByType('SectionMessage'));
+    const [problem] = stateSection(screen, 'Approved').getAllByType('ErrorMessage');
+    expect(screen.textContent(problem)).toMatch(/^On Approved, action 1: only a space admin can add or change this action \(Publish page\)/);
+    // Under the heading, above the fields: it is about the action, not one field.
+    const card = stateSection(screen, 'Approved').getAllByType('Box')[0];
+    const parts = card.children[0].children.map((child) => child.type);
+    expect(parts.slice(0, 2)).toEqual(['Inline', 'Stack']);
+    expect(screen.within(card.children[0].children[1]).getByType('ErrorMessage')).toBe(problem);
+    expect(stateSection(screen, 'Approved').getByLabel('Target space key').props.isInvalid).toBe(false);
+  });
 });
