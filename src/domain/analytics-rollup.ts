@@ -10,7 +10,7 @@
  */
 import { type Kpis, type TrendPoint } from '../shared/contract/analytics';
 import { type DayRange, approvalRate, assertRange, emptyTrendPoint } from './analytics';
-import { type DurationHistogram, histogramPercentile, mergeHistograms, recordDurations } from './duration-histogram';
+import { type DurationHistogram, histogramPercentile, mergeHistograms, recordDurations, subtractHistogram } from './duration-histogram';
 import { type DomainEvent } from './events';
 import { type RequestStatus } from './request';
 import { daysBetween, minutesBetween, utcDay } from './time';
@@ -116,13 +116,48 @@ export function addToRollup(rollup: DailyRollup | null, input: DomainEvent | Rol
   return { ...base, counts, decisionMinutes: recordDurations(base.decisionMinutes, delta.decisionMinutes ?? []) };
 }
 
-type RollupTotals = Pick<DailyRollup, 'counts' | 'decisionMinutes'>;
+export type RollupTotals = Pick<DailyRollup, 'counts' | 'decisionMinutes'>;
+
+/** A workflow's totals over a range of days, and the space it belongs to. */
+export interface WorkflowTotals extends RollupTotals {
+  workflowId: string;
+  spaceId: string;
+}
+
+export function emptyTotals(): RollupTotals {
+  return { counts: emptyCounts(), decisionMinutes: {} };
+}
 
 /** Two sets of totals added up: counters summed, duration histograms merged. */
 export function combine<T extends RollupTotals>(a: T, b: RollupTotals): T {
   const counts = { ...a.counts };
   for (const counter of ROLLUP_COUNTERS) counts[counter] += b.counts[counter];
   return { ...a, counts, decisionMinutes: mergeHistograms(a.decisionMinutes, b.decisionMinutes) };
+}
+
+/**
+ * `a` without `b`, where `b` was counted in `a` (a site's totals without the spaces a viewer
+ * cannot see): counters and histograms alike come out exactly as if `a` had been counted without
+ * `b`, so KPIs and percentiles of what is left are exact. A counter that would go negative means
+ * `b` was not part of `a`: a bug, not a viewer's problem.
+ */
+export function without<T extends RollupTotals>(a: T, b: RollupTotals): T {
+  const counts = { ...a.counts };
+  for (const counter of ROLLUP_COUNTERS) {
+    counts[counter] -= b.counts[counter];
+    if (counts[counter] < 0) throw new RangeError(`Cannot take ${b.counts[counter]} '${counter}' out of totals holding ${a.counts[counter]}`);
+  }
+  return { ...a, counts, decisionMinutes: subtractHistogram(a.decisionMinutes, b.decisionMinutes) };
+}
+
+/** Daily rollups added up per workflow. */
+export function workflowTotalsOf(rollups: readonly DailyRollup[]): WorkflowTotals[] {
+  const byWorkflow = new Map<string, WorkflowTotals>();
+  for (const rollup of rollups) {
+    const base = byWorkflow.get(rollup.workflowId) ?? { workflowId: rollup.workflowId, spaceId: rollup.spaceId, ...emptyTotals() };
+    byWorkflow.set(rollup.workflowId, combine(base, rollup));
+  }
+  return [...byWorkflow.values()];
 }
 
 export function filterRollups(rollups: readonly DailyRollup[], filter: RollupFilter): DailyRollup[] {
@@ -136,8 +171,8 @@ export function filterRollups(rollups: readonly DailyRollup[], filter: RollupFil
   );
 }
 
-function kpisOf(rollups: readonly DailyRollup[]): Kpis {
-  const { counts, decisionMinutes } = rollups.reduce<RollupTotals>(combine, { counts: emptyCounts(), decisionMinutes: {} });
+function kpisOf(rollups: readonly RollupTotals[]): Kpis {
+  const { counts, decisionMinutes } = rollups.reduce<RollupTotals>(combine, emptyTotals());
   const left = counts.approved + counts.rejected + counts.withdrawn + counts.superseded;
   return {
     submitted: counts.submitted,
@@ -177,11 +212,12 @@ export function trendFromRollups(
 
 /** KPIs per workflow, busiest first. */
 export function workflowComparison(rollups: readonly DailyRollup[], filter: RollupFilter = {}): WorkflowComparisonRow[] {
-  const byWorkflow = new Map<string, DailyRollup[]>();
-  for (const rollup of filterRollups(rollups, filter)) {
-    byWorkflow.set(rollup.workflowId, [...(byWorkflow.get(rollup.workflowId) ?? []), rollup]);
-  }
-  return [...byWorkflow.entries()]
-    .map(([workflowId, rows]) => ({ workflowId, ...kpisOf(rows) }))
+  return compareWorkflows(workflowTotalsOf(filterRollups(rollups, filter)));
+}
+
+/** KPIs per workflow from its totals over the range, busiest first. */
+export function compareWorkflows(totals: readonly WorkflowTotals[]): WorkflowComparisonRow[] {
+  return totals
+    .map((workflow) => ({ workflowId: workflow.workflowId, ...kpisOf([workflow]) }))
     .sort((a, b) => b.submitted - a.submitted || a.workflowId.localeCompare(b.workflowId));
 }

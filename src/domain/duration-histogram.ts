@@ -44,6 +44,23 @@ export function mergeHistograms(a: DurationHistogram, b: DurationHistogram): Dur
   return merged;
 }
 
+/**
+ * `a` without the durations of `b`, which must have been recorded in `a` too (site totals
+ * without one space's): exact, bucket by bucket, so percentiles of the rest stay as exact as
+ * if its histogram had been built on its own. A bucket that would go negative means `b` was not
+ * part of `a`, which is a bug in whoever paired them.
+ */
+export function subtractHistogram(a: DurationHistogram, b: DurationHistogram): DurationHistogram {
+  const rest = { ...a };
+  for (const [key, count] of Object.entries(b)) {
+    const left = (rest[key] ?? 0) - count;
+    if (left < 0) throw new RangeError(`Cannot take ${count} durations out of bucket ${key}, which holds ${rest[key] ?? 0}`);
+    if (left === 0) delete rest[key];
+    else rest[key] = left;
+  }
+  return rest;
+}
+
 export function histogramCount(histogram: DurationHistogram): number {
   return Object.values(histogram).reduce((sum, count) => sum + count, 0);
 }

@@ -8,6 +8,10 @@
  * rows, so the rows' revision conditions let only one of them commit; the other re-reads, finds
  * the marker and stops. Two jobs counting different events of the same day both commit: the
  * loser of the race re-reads and applies its events on top.
+ *
+ * The site shard of the space (rollup-rows.ts) is updated in the same transaction as the
+ * space's own rows, so the site's totals and the spaces' always hold the same events and a
+ * viewer's invisible spaces can be subtracted from the site exactly.
  */
 import { Filter, FilterConditions, kvs } from '@forge/kvs';
 import { rollupDelta } from '../domain/analytics-rollup';
@@ -19,18 +23,46 @@ import { ENTITY } from './entities';
 import {
   type DayRowBody,
   type RollupRow,
+  type SiteBlockBody,
+  type SiteDayBody,
+  type SiteRows,
+  type SiteStatusBody,
   type SpaceRows,
   type StatusRowBody,
   appliedMarkerKey,
   dayRowKey,
   foldEvents,
+  foldSiteEvents,
+  siteRowsOfDays,
+  siteShardOf,
   statusRowKey,
 } from './rollup-rows';
 
-/** A transaction holds ≤ 25 operations: per event one marker and at most one day row, plus the status row. */
-const EVENTS_PER_TRANSACTION = 12;
+/** A transaction holds at most 25 operations. */
+const OPERATIONS_PER_TRANSACTION = 25;
 /** Markers outlive any redelivery: the queue keeps a job 24 hours, the sweeper re-sends unsealed entries hourly. */
 const MARKER_TTL = { value: 365, unit: 'DAYS' } as const;
+
+/** Rows one transaction writes for these events of one space: markers, day rows (space and site), site blocks, two status rows. */
+function operationsFor(events: readonly DomainEvent[]): number {
+  const { days, blocks } = siteRowsOfDays(events.map((event) => utcDay(event.at)));
+  return events.length + 2 * days.length + blocks.length + 2;
+}
+
+/** The events cut into runs that each fit one transaction, in order. */
+function transactionsOf(events: readonly DomainEvent[]): DomainEvent[][] {
+  const runs: DomainEvent[][] = [];
+  let run: DomainEvent[] = [];
+  for (const event of events) {
+    if (run.length > 0 && operationsFor([...run, event]) > OPERATIONS_PER_TRANSACTION) {
+      runs.push(run);
+      run = [];
+    }
+    run.push(event);
+  }
+  if (run.length > 0) runs.push(run);
+  return runs;
+}
 
 /**
  * Adds the events' counts to their days' rollups and moves the requests between statuses.
@@ -49,14 +81,14 @@ export async function applyEventsToRollups(events: DomainEvent[]): Promise<void>
   }
   await Promise.all(
     [...bySpace.entries()].map(async ([spaceId, spaceEvents]) => {
-      for (let i = 0; i < spaceEvents.length; i += EVENTS_PER_TRANSACTION) {
-        await applyToSpace(spaceId, spaceEvents.slice(i, i + EVENTS_PER_TRANSACTION));
-      }
+      for (const run of transactionsOf(spaceEvents)) await applyToSpace(spaceId, run);
     }),
   );
 }
 
-interface SpaceSnapshot extends SpaceRows {
+interface Snapshot {
+  space: SpaceRows;
+  site: SiteRows;
   counted: Set<string>;
 }
 
@@ -76,22 +108,37 @@ async function applyToSpace(spaceId: string, events: DomainEvent[]): Promise<voi
   if (outcome === LOST_RACE) throw new Error(`Analytics rollups of space ${spaceId} kept changing during ${ATTEMPTS.standard} attempts; the job will be retried`);
 }
 
-/** One batch read: the days' rows, the status row and the events' markers. */
-async function readSnapshot(spaceId: string, events: DomainEvent[]): Promise<SpaceSnapshot> {
-  const days = [...new Set(events.map((event) => utcDay(event.at)))];
+/** One batch read: the space's day rows and status row, its site shard's rows, and the events' markers. */
+async function readSnapshot(spaceId: string, events: DomainEvent[]): Promise<Snapshot> {
+  const shard = siteShardOf(spaceId);
+  const { days, blocks } = siteRowsOfDays(events.map((event) => utcDay(event.at)));
+  const row = (key: string) => ({ key, entityName: ENTITY.analyticsRollup });
   const result = await kvs.batchGet<unknown>([
-    ...days.map((day) => ({ key: dayRowKey(spaceId, day), entityName: ENTITY.analyticsRollup })),
-    { key: statusRowKey(spaceId), entityName: ENTITY.analyticsRollup },
+    ...days.map((day) => row(dayRowKey(spaceId, day))),
+    row(statusRowKey(spaceId)),
+    ...days.map((day) => row(dayRowKey(shard, day))),
+    ...blocks.map((block) => row(dayRowKey(shard, block))),
+    row(statusRowKey(shard)),
     ...events.map((event) => ({ key: appliedMarkerKey(event) })),
   ]);
-  const snapshot: SpaceSnapshot = { dayRows: new Map(), statusRow: undefined, counted: new Set() };
+  const snapshot: Snapshot = {
+    space: { dayRows: new Map(), statusRow: undefined },
+    site: { dayRows: new Map(), blockRows: new Map(), statusRow: undefined },
+    counted: new Set(),
+  };
+  const blockKeys = new Set(blocks);
   for (const item of result.successfulKeys) {
-    if (item.entityName === undefined) snapshot.counted.add(item.key);
-    else if (item.key === statusRowKey(spaceId)) snapshot.statusRow = item.value as RollupRow<StatusRowBody>;
-    else {
-      const row = item.value as RollupRow<DayRowBody>;
-      snapshot.dayRows.set(row.day, row);
+    if (item.entityName === undefined) {
+      snapshot.counted.add(item.key);
+      continue;
     }
+    const stored = item.value as RollupRow;
+    if (stored.spaceId === spaceId) {
+      if (item.key === statusRowKey(spaceId)) snapshot.space.statusRow = stored as RollupRow<StatusRowBody>;
+      else snapshot.space.dayRows.set(stored.day, stored as RollupRow<DayRowBody>);
+    } else if (item.key === statusRowKey(shard)) snapshot.site.statusRow = stored as RollupRow<SiteStatusBody>;
+    else if (blockKeys.has(stored.day)) snapshot.site.blockRows.set(stored.day, stored as RollupRow<SiteBlockBody>);
+    else snapshot.site.dayRows.set(stored.day, stored as RollupRow<SiteDayBody>);
   }
   return snapshot;
 }
@@ -100,19 +147,19 @@ function revisionCondition(row: RollupRow | undefined) {
   return new Filter<RollupRow>().and('revision', row === undefined ? FilterConditions.notExists() : FilterConditions.equalTo(row.revision));
 }
 
-async function commit(spaceId: string, events: DomainEvent[], snapshot: SpaceSnapshot): Promise<void> {
-  const next = foldEvents(spaceId, snapshot, events);
+async function commit(spaceId: string, events: DomainEvent[], snapshot: Snapshot): Promise<void> {
+  const shard = siteShardOf(spaceId);
+  const space = foldEvents(spaceId, snapshot.space, events);
+  const site = foldSiteEvents(shard, snapshot.site, events);
   let transaction = kvs.transact();
-  for (const [day, row] of next.dayRows) {
-    transaction = transaction.set(dayRowKey(spaceId, day), row, {
-      entityName: ENTITY.analyticsRollup,
-      conditions: revisionCondition(snapshot.dayRows.get(day)),
-    });
-  }
-  transaction = transaction.set(statusRowKey(spaceId), next.statusRow, {
-    entityName: ENTITY.analyticsRollup,
-    conditions: revisionCondition(snapshot.statusRow),
-  });
+  const write = (key: string, row: RollupRow, stored: RollupRow | undefined) => {
+    transaction = transaction.set(key, row, { entityName: ENTITY.analyticsRollup, conditions: revisionCondition(stored) });
+  };
+  for (const [day, row] of space.dayRows) write(dayRowKey(spaceId, day), row, snapshot.space.dayRows.get(day));
+  write(statusRowKey(spaceId), space.statusRow, snapshot.space.statusRow);
+  for (const [day, row] of site.dayRows) write(dayRowKey(shard, day), row, snapshot.site.dayRows.get(day));
+  for (const [block, row] of site.blockRows) write(dayRowKey(shard, block), row, snapshot.site.blockRows.get(block));
+  write(statusRowKey(shard), site.statusRow, snapshot.site.statusRow);
   for (const event of events) transaction = transaction.set(appliedMarkerKey(event), true, undefined, { ttl: MARKER_TTL });
   await transaction.execute();
 }

@@ -1,10 +1,13 @@
 /**
  * What an export holds beyond the page's view: the day-by-workflow rows behind the trend, and
- * the keys of the spaces counted. Days without activity have no row.
+ * the keys of the spaces counted. Days without activity have no row. When the figures came from
+ * the site's totals (many spaces counted, see load.ts) a day has one row for all workflows
+ * together: the site keeps its daily totals that way, and per workflow they would not fit an
+ * export anyway.
  */
 import { type DailyRollup } from '../../domain/analytics-rollup';
 import { type AnalyticsView } from '../../shared/contract/analytics';
-import { type AnalyticsData } from './load';
+import { ALL, type AnalyticsData } from './load';
 
 export interface DayWorkflowRow extends Pick<DailyRollup, 'day' | 'counts' | 'decisionMinutes'> {
   spaceKey: string;
@@ -21,14 +24,14 @@ export interface AnalyticsReport {
 
 export function buildReport(data: AnalyticsData, view: AnalyticsView): AnalyticsReport {
   const keys = new Map(data.spaces.map((space) => [space.id, space.key]));
-  const days = data.rollups
+  const days = data.days
     .map((rollup) => ({
       day: rollup.day,
       counts: rollup.counts,
       decisionMinutes: rollup.decisionMinutes,
-      spaceKey: keys.get(rollup.spaceId) ?? rollup.spaceId,
-      workflowId: rollup.workflowId,
-      workflowName: data.workflowNames.get(rollup.workflowId) ?? rollup.workflowId,
+      spaceKey: rollup.spaceId === ALL ? '' : (keys.get(rollup.spaceId) ?? rollup.spaceId),
+      workflowId: rollup.workflowId === ALL ? '' : rollup.workflowId,
+      workflowName: rollup.workflowId === ALL ? 'All workflows' : (data.workflowNames.get(rollup.workflowId) ?? rollup.workflowId),
     }))
     .sort((a, b) => a.day.localeCompare(b.day) || a.workflowName.localeCompare(b.workflowName) || a.workflowId.localeCompare(b.workflowId));
   return { view, spaceKeys: [...keys.values()].sort(), days };

@@ -5,7 +5,7 @@
  * of the range are known, and pending is what they imply.
  */
 import { type Kpis } from '../../shared/contract/analytics';
-import { kpisFromRollups, trendFromRollups, workflowComparison } from '../../domain/analytics-rollup';
+import { compareWorkflows, kpisFromRollups, trendFromRollups } from '../../domain/analytics-rollup';
 import { type StatusCounts } from '../../domain/status-counts';
 import { utcDay } from '../../domain/time';
 import { type AnalyticsView } from '../../shared/contract/analytics';
@@ -25,7 +25,7 @@ export function buildAnalyticsView(data: AnalyticsData, now: Date): AnalyticsVie
 
   const allStatuses = [...data.statusNow.values()];
   const spaceKeys = new Map(data.spaces.map((space) => [space.id, space.key]));
-  const workflowSpace = new Map(data.rollups.map((rollup) => [rollup.workflowId, rollup.spaceId]));
+  const workflowSpace = new Map(data.workflows.map((workflow) => [workflow.workflowId, workflow.spaceId]));
   const breakdown = new Map<string, number>();
   for (const counts of allStatuses) {
     for (const status of BREAKDOWN) breakdown.set(status, (breakdown.get(status) ?? 0) + (counts[status] ?? 0));
@@ -33,10 +33,10 @@ export function buildAnalyticsView(data: AnalyticsData, now: Date): AnalyticsVie
 
   return {
     range: data.range,
-    kpis: withPending(kpisFromRollups(data.rollups), allStatuses),
+    kpis: withPending(kpisFromRollups(data.days), allStatuses),
     statusBreakdown: BREAKDOWN.map((status) => ({ status, count: Math.max(0, breakdown.get(status) ?? 0) })),
-    trend: trendFromRollups(data.rollups, data.range),
-    workflows: workflowComparison(data.rollups).map((row) => ({
+    trend: trendFromRollups(data.days, data.range),
+    workflows: compareWorkflows(data.workflows).map((row) => ({
       ...withPending(row, [data.statusNow.get(row.workflowId)]),
       workflowName: data.workflowNames.get(row.workflowId) ?? row.workflowId,
       spaceKey: spaceKeys.get(workflowSpace.get(row.workflowId) ?? '') ?? '',

@@ -1,32 +1,51 @@
 /**
  * Seeding analytics without going through the effects queue: events folded into rollup rows in
- * memory with the app's own fold, then written in batches (25 rows per call), outside any invocation.
+ * memory with the app's own folds (the spaces' rows and their site shards' rows, as one effects
+ * transaction writes them), then written in batches (25 rows per call), outside any invocation.
  */
 import { kvs } from '@forge/kvs';
 import { type DomainEvent } from '../../../src/domain/events';
 import { rollupDelta } from '../../../src/domain/analytics-rollup';
 import { ENTITY } from '../../../src/storage/entities';
-import { type SpaceRows, dayRowKey, foldEvents, statusRowKey } from '../../../src/storage/rollup-rows';
+import { type RollupRow, type SpaceRows, dayRowKey, foldEvents, foldSiteEvents, siteShardOf, statusRowKey } from '../../../src/storage/rollup-rows';
 import { SPACES } from './app';
 import { historyWorkflow } from './request-history';
 import { storeWorkflows, syntheticEvents } from './synthetic-events';
 
 const BATCH = 25;
 
-export async function seedRollups(events: readonly DomainEvent[]): Promise<number> {
+/** Every rollup row the events make, by key: the spaces' rows and their site shards' rows. */
+export function rollupRowsOf(events: readonly DomainEvent[]): Map<string, RollupRow> {
   const bySpace = new Map<string, DomainEvent[]>();
+  const byShard = new Map<string, DomainEvent[]>();
   for (const event of events) {
     if (rollupDelta(event) === null) continue;
-    const list = bySpace.get(event.spaceId) ?? [];
-    list.push(event);
-    bySpace.set(event.spaceId, list);
+    for (const [groups, id] of [
+      [bySpace, event.spaceId],
+      [byShard, siteShardOf(event.spaceId)],
+    ] as const) {
+      const list = groups.get(id) ?? [];
+      list.push(event);
+      groups.set(id, list);
+    }
   }
-  const items: { key: string; value: unknown; entityName: string }[] = [];
+  const rows = new Map<string, RollupRow>();
   for (const [spaceId, spaceEvents] of bySpace) {
-    const rows: SpaceRows = foldEvents(spaceId, { dayRows: new Map(), statusRow: undefined }, spaceEvents);
-    for (const [day, row] of rows.dayRows) items.push({ key: dayRowKey(spaceId, day), value: row, entityName: ENTITY.analyticsRollup });
-    items.push({ key: statusRowKey(spaceId), value: rows.statusRow, entityName: ENTITY.analyticsRollup });
+    const space: SpaceRows = foldEvents(spaceId, { dayRows: new Map(), statusRow: undefined }, spaceEvents);
+    for (const [day, row] of space.dayRows) rows.set(dayRowKey(spaceId, day), row);
+    if (space.statusRow !== undefined) rows.set(statusRowKey(spaceId), space.statusRow);
   }
+  for (const [shard, shardEvents] of byShard) {
+    const site = foldSiteEvents(shard, { dayRows: new Map(), blockRows: new Map(), statusRow: undefined }, shardEvents);
+    for (const [day, row] of site.dayRows) rows.set(dayRowKey(shard, day), row);
+    for (const [block, row] of site.blockRows) rows.set(dayRowKey(shard, block), row);
+    rows.set(statusRowKey(shard), site.statusRow);
+  }
+  return rows;
+}
+
+export async function seedRollups(events: readonly DomainEvent[]): Promise<number> {
+  const items = [...rollupRowsOf(events)].map(([key, value]) => ({ key, value: value as unknown, entityName: ENTITY.analyticsRollup }));
   for (let i = 0; i < items.length; i += BATCH) {
     const result = await kvs.batchSet(items.slice(i, i + BATCH));
     if (result.failedKeys.length > 0) throw new Error(`seeding rollups failed: ${JSON.stringify(result.failedKeys[0])}`);
