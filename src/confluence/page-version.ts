@@ -9,13 +9,15 @@ export interface PageVersion {
   title: string;
   /** Confluence's minor edit flag (v2 Version.minorEdit: no notification was sent for it). */
   minorEdit: boolean;
+  /** Who made the version (v2 Version.authorId). */
+  authorId?: string;
   /** The storage-format (XHTML) body, when asked for. */
   body?: string;
 }
 
 const versionSchema = z.object({
   title: z.string(),
-  version: z.object({ number: z.number().int(), minorEdit: z.boolean().optional() }),
+  version: z.object({ number: z.number().int(), minorEdit: z.boolean().optional(), authorId: z.string().optional() }),
   body: z.object({ storage: z.object({ value: z.string() }).optional() }).optional(),
 });
 
@@ -38,6 +40,7 @@ export async function getPageVersion(callAs: CallAs, pageId: string, type: Conte
     number: page.version.number,
     title: page.title,
     minorEdit: page.version.minorEdit === true,
+    ...(page.version.authorId === undefined ? {} : { authorId: page.version.authorId }),
     ...(page.body?.storage === undefined ? {} : { body: page.body.storage.value }),
   };
 }

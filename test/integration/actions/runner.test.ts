@@ -172,6 +172,21 @@ describe('actions on entering a state', () => {
     expect(readers).not.toContain('u-carol');
   });
 
+  it("take the last editor to be the last person who edited, not the app's own retitle", async () => {
+    app = await startApp();
+    const notifyLastEditor: WorkflowAction = { type: 'notify', recipients: [{ type: 'variable', variable: '@lastEditor' }], message: 'Your edit is in the approved version.' };
+    await workflowWith({ approved: [{ type: 'title', mode: 'suffix', value: ' (approved)' }, notifyLastEditor] });
+    await app.sandbox.editPage(PAGE, 'u-ivan', { body: '<p>Releases ship every second Tuesday, at noon.</p>' });
+    await approve();
+    // The title action made version 6 as the app; the admin confirms the approval, which runs the actions again.
+    expect(app.site().page(PAGE)?.title).toBe('Release Process (approved)');
+    ok(await app.as('u-frank').byline('override', PAGE, { targetStatus: 'approved', reason: 'Confirmed in the release meeting' }));
+    await app.drain();
+
+    const notices = app.site().commentsOn(PAGE).filter((comment) => comment.body.value.includes('Your edit is in the approved version.'));
+    expect(notices.map((comment) => comment.mentions)).toEqual([['u-ivan'], ['u-ivan']]);
+  });
+
   it('do nothing twice when the queue delivers the job twice', async () => {
     app = await startApp();
     await workflowWith({
