@@ -190,10 +190,18 @@ describe('actions on entering a state', () => {
   it('do nothing twice when the queue delivers the job twice', async () => {
     app = await startApp();
     await workflowWith({
-      approved: [...LABELS_AND_TITLE, { type: 'notify', recipients: [{ type: 'variable', variable: '@reviewers' }], message: 'Release Process is approved: announce it.' }],
+      approved: [
+        ...LABELS_AND_TITLE,
+        { type: 'notify', recipients: [{ type: 'variable', variable: '@reviewers' }], message: 'Release Process is approved: announce it.' },
+        { type: 'publish', target: { type: 'space', spaceKey: 'PUB' }, includeDescendants: false, includeAttachments: false, includeLabels: false, updateExisting: true },
+      ],
     });
     app.sandbox.queue.duplicateDelivery = true;
     await approve();
+
+    // The approval's job did come twice.
+    expect(app.sandbox.queue.deliveries({ queueName: 'approval-effects' }).filter((delivery) => delivery.duplicate).length).toBeGreaterThan(0);
+    expect(confluenceCalls('POST', /\/content\/10020\/copy/)).toHaveLength(1);
 
     const notices = app.site().commentsOn(PAGE).filter((comment) => comment.mentions.includes('u-bob') && comment.parentCommentId !== null);
     expect(notices.filter((comment) => comment.body.value.includes('announce it'))).toHaveLength(1);
