@@ -20,7 +20,7 @@ export interface CopySource {
   id: string;
   title: string;
   spaceId: string;
-  /** The current body in storage format: what a copy gets (with the app's footer appended). */
+  /** The approved version's body in storage format: what the copy gets (with the app's footer appended). */
   body: string;
 }
 
@@ -41,6 +41,7 @@ const sourceSchema = z.object({
   id: z.union([z.string(), z.number()]).transform(String),
   title: z.string(),
   spaceId: z.union([z.string(), z.number()]).transform(String),
+  version: z.object({ number: z.int() }),
   body: z.object({ storage: z.object({ value: z.string() }).optional() }).optional(),
 });
 
@@ -53,10 +54,18 @@ const pageRefSchema = z.object({
 
 const notFound = (error: unknown): boolean => error instanceof AppError && error.code === 'NOT_FOUND';
 
-/** The page to publish as it is now (after the state's other actions changed its title or labels). */
-export async function getCopySource(pageId: string): Promise<CopySource> {
+/**
+ * The page to publish: its title now (the state's other actions may have retitled it) and the body
+ * of the approved version, which a person's edit since (the page is then Outdated) must not reach
+ * the copy. The app's own versions never change the body, so the approved body is the one to copy.
+ */
+export async function getCopySource(pageId: string, approvedVersion: number): Promise<CopySource> {
   const page = sourceSchema.parse(await confluenceJson<unknown>(AS_APP, route`/wiki/api/v2/pages/${pageId}?body-format=storage`));
-  return { id: page.id, title: page.title, spaceId: page.spaceId, body: page.body?.storage?.value ?? '' };
+  const approved =
+    page.version.number === approvedVersion
+      ? page
+      : sourceSchema.parse(await confluenceJson<unknown>(AS_APP, route`/wiki/api/v2/pages/${pageId}?version=${String(approvedVersion)}&body-format=storage`));
+  return { id: page.id, title: page.title, spaceId: page.spaceId, body: approved.body?.storage?.value ?? '' };
 }
 
 /** The target space by key, or undefined when Confluence has no such space (deleted, or the key was changed). */

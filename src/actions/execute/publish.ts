@@ -167,7 +167,7 @@ async function publish(run: ActionRun, action: PublishAction): Promise<ActionOut
   const destination = await destinationIn(space, target.parentPageId);
   if ('ok' in destination) return destination;
 
-  const source = await getCopySource(run.pageId);
+  const source = await getCopySource(run.pageId, run.pageVersion);
   const title = copyTitle(source.title, run.pageVersion, action.updateExisting);
   const from: PublishedFrom = {
     sourcePageId: run.pageId,

@@ -137,6 +137,18 @@ describe('publish page', () => {
     expect(app.bylineProperty(copy.id)).toEqual(shown);
   });
 
+  it("copies the approved version's body, not an edit made since, under the page's title now", async () => {
+    const run = await approvedRun();
+    // Before the action runs, Alice edits the page (it is Outdated now) and the title action renames it.
+    app.site().editPage(PAGE, 'u-alice', { body: '<p>Not approved yet.</p>' });
+    app.site().addPageVersion(PAGE, { authorId: app.sandbox.appAccountId, title: 'Release Process (approved)' });
+
+    expect(await publishPage(run, publish(toHandbook))).toEqual({ ok: true, message: 'published to PUB as "Release Process (approved)"' });
+    const { body } = copyIn(SPACES.PUB.id, 'Release Process (approved)');
+    expect(body).toContain('The release manager rotates weekly and follows the Release Checklist.');
+    expect(body).not.toContain('Not approved yet.');
+  });
+
   it('updates the same copy on re-approval, and copies descendants it did not have yet', async () => {
     const first = await approvedRun();
     await publishPage(first, publish({ ...toHandbook, includeDescendants: true }));
