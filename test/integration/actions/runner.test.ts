@@ -281,6 +281,8 @@ describe('actions on entering a state', () => {
     ]);
     // The second run found the label there and added nothing.
     expect(labelWrites()).toHaveLength(1);
+    const history = ok(await app.as('u-frank').byline('getPageApproval', PAGE)).history.entries.map((entry) => entry.summary);
+    expect(history).toContain('Frank Spaceadmin set the status of version 4 to Approved again: Confirmed in the release meeting');
   });
 
   it('run the In Approval actions on submission and the Draft actions on withdrawal', async () => {
