@@ -7,8 +7,10 @@
 import { isDueToExpire } from '../domain/lifecycle';
 import { transition } from '../domain/request-machine';
 import { type ApprovalRequest } from '../domain/request';
+import { ConfluenceBusyError } from '../confluence/http';
 import { mapWithConcurrency } from '../shared/parallel';
 import { getPageRecord } from '../storage/page-state';
+import { isStorageRateLimited } from '../storage/rate-limited';
 import { getRequests } from '../storage/requests';
 import { changePage } from './commit';
 import { emitGathered } from './emit';
@@ -41,8 +43,9 @@ async function expireOne(found: ApprovalRequest): Promise<{ expired: boolean; ke
 
 /**
  * Expires the job's requests that are due by the run's start, as stored now (one batch read), and
- * queues their effects together. Throws after trying every request when some failed: the queue
- * runs the job again and the ones already expired are no-ops.
+ * queues their effects together. Throws after trying every request when some failed (a rate
+ * limit's own error first, so the consumer can wait it out): the queue runs the job again and the
+ * ones already expired are no-ops.
  */
 export async function expireDue(job: ExpireJob): Promise<{ expired: number }> {
   const requests = await getRequests(job.requestIds);
@@ -50,17 +53,21 @@ export async function expireDue(job: ExpireJob): Promise<{ expired: number }> {
   const written = new Map<string, string[]>();
   let failed = 0;
   let expired = 0;
+  let rateLimited: unknown;
   await mapWithConcurrency(due, PARALLEL_EXPIRIES, async (request) => {
     try {
       const outcome = await expireOne(request);
       if (outcome.expired) expired += 1;
       if (outcome.keys.length > 0) written.set(request.spaceId, [...(written.get(request.spaceId) ?? []), ...outcome.keys]);
     } catch (error) {
-      console.error(`expiry of request ${request.id} (page ${request.pageId}) failed; the job runs again`, error);
       failed += 1;
+      if (isStorageRateLimited(error) || error instanceof ConfluenceBusyError) rateLimited ??= error;
+      else console.error(`expiry of request ${request.id} (page ${request.pageId}) failed; the job runs again`, error);
     }
   });
   await emitGathered(written, KEYS_PER_EFFECTS_JOB);
+  // A rate limit is the consumer's to wait out; anything else is an ordinary failure to retry.
+  if (rateLimited !== undefined) throw rateLimited;
   if (failed > 0) throw new Error(`${failed} of ${due.length} expiries failed`);
   return { expired };
 }

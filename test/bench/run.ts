@@ -6,12 +6,14 @@
  */
 import { actionsBench } from './scenarios/actions';
 import { analyticsBench } from './scenarios/analytics';
+import { analyticsScaleBench } from './scenarios/analytics-scale';
 import { bylineBench } from './scenarios/byline';
 import { listsScaleBench } from './scenarios/lists-scale';
 import { manageSpaceBench } from './scenarios/manage-space';
 import { queueBench } from './scenarios/queue';
 import { readersBannerBench } from './scenarios/readers-banner';
 import { restApiBench } from './scenarios/rest-api';
+import { bulkRow, burstRow, dailyRow } from './scenarios/scale-jobs';
 import { type Row, renderTable } from './report';
 
 const SCENARIOS: { name: string; run: () => Promise<Row[]> }[] = [
@@ -20,9 +22,13 @@ const SCENARIOS: { name: string; run: () => Promise<Row[]> }[] = [
   { name: 'manage space', run: manageSpaceBench },
   { name: 'approval queue', run: queueBench },
   { name: 'analytics', run: analyticsBench },
+  { name: 'analytics at 1,000 spaces', run: analyticsScaleBench },
   { name: 'REST API', run: restApiBench },
   { name: 'state-entry actions', run: actionsBench },
   { name: 'lists at 1M requests', run: listsScaleBench },
+  { name: 'bulk approve at scale', run: async () => [await bulkRow()] },
+  { name: 'daily job at scale', run: async () => [await dailyRow()] },
+  { name: 'burst of decisions', run: async () => [await burstRow()] },
 ];
 
 const wanted = (process.env.BENCH ?? '').split(',').map((word) => word.trim().toLowerCase()).filter((word) => word.length > 0);

@@ -7,6 +7,7 @@
 import { type z } from 'zod';
 import { type Invocation } from '../../auth/invocation';
 import { decide } from '../../commands/decide';
+import { ConfluenceBusyError } from '../../confluence/http';
 import { type BulkResultView, type queueContract } from '../../shared/contract/queue';
 import { AppError } from '../../shared/errors';
 import { mapWithConcurrency } from '../../shared/parallel';
@@ -21,6 +22,9 @@ type ItemResult = BulkResultView['results'][number];
  * decisions' storage and Confluence calls stay well under the installation's rate limits.
  */
 export const PARALLEL_DECISIONS = 10;
+/** Rounds of trying again the items Confluence refused as busy, within this much of the resolver's 25 s. */
+const BUSY_ROUNDS = 3;
+const BUSY_RETRY_BUDGET_MS = 15_000;
 
 const DONE: Record<BulkInput['decision'], string> = { approve: 'Approved.', reject: 'Rejected.' };
 const REPEATED: Record<BulkInput['decision'], string> = {
@@ -28,7 +32,13 @@ const REPEATED: Record<BulkInput['decision'], string> = {
   reject: 'You had already rejected this.',
 };
 
-async function decideItem(invocation: Invocation, spaceId: string, input: BulkInput, item: BulkInput['items'][number]): Promise<ItemResult> {
+/** An item's answer, and when Confluence refused it for being busy, how long it asked us to wait. */
+interface Attempt {
+  result: ItemResult;
+  busyFor?: number;
+}
+
+async function decideItem(invocation: Invocation, spaceId: string, input: BulkInput, item: BulkInput['items'][number]): Promise<Attempt> {
   try {
     const outcome = await decide(
       { accountId: invocation.accountId, spaceId },
@@ -39,19 +49,35 @@ async function decideItem(invocation: Invocation, spaceId: string, input: BulkIn
         ...(input.comment === undefined || input.comment === '' ? {} : { comment: input.comment }),
       },
     );
-    return { requestId: item.requestId, ok: true, message: outcome.changed ? DONE[input.decision] : REPEATED[input.decision] };
+    return { result: { requestId: item.requestId, ok: true, message: outcome.changed ? DONE[input.decision] : REPEATED[input.decision] } };
   } catch (error) {
-    if (error instanceof AppError) return { requestId: item.requestId, ok: false, message: error.message };
+    if (error instanceof ConfluenceBusyError) return { result: { requestId: item.requestId, ok: false, message: error.message }, busyFor: error.retryAfterSeconds ?? 1 };
+    if (error instanceof AppError) return { result: { requestId: item.requestId, ok: false, message: error.message } };
     console.error('bulk decision failed', item.requestId, error);
-    return { requestId: item.requestId, ok: false, message: 'Something went wrong on our side; this item was not changed. Try it again.' };
+    return { result: { requestId: item.requestId, ok: false, message: 'Something went wrong on our side; this item was not changed. Try it again.' } };
   }
 }
 
 export async function bulkDecide(input: BulkInput, invocation: Invocation): Promise<BulkResultView> {
+  const started = Date.now();
   const spaceId = queueSpaceId(invocation);
   // The same request selected twice is decided once.
   const items = [...new Map(input.items.map((item) => [item.requestId, item])).values()];
-  const results = await mapWithConcurrency(items, PARALLEL_DECISIONS, (item) => decideItem(invocation, spaceId, input, item));
+  const attempts = await mapWithConcurrency(items, PARALLEL_DECISIONS, (item) => decideItem(invocation, spaceId, input, item));
+  // Items Confluence turned away for being busy changed nothing: they are tried again once it
+  // said we may, while the resolver's time allows; the rest keep their "try again" answer.
+  for (let round = 0; round < BUSY_ROUNDS; round += 1) {
+    const busy = attempts.flatMap((attempt, index) => (attempt.busyFor === undefined ? [] : [index]));
+    if (busy.length === 0) break;
+    const waitMs = Math.max(...busy.map((index) => attempts[index].busyFor ?? 1)) * 1000;
+    if (Date.now() - started + waitMs > BUSY_RETRY_BUDGET_MS) break;
+    await new Promise((resolve) => setTimeout(resolve, waitMs));
+    const again = await mapWithConcurrency(busy, PARALLEL_DECISIONS, (index) => decideItem(invocation, spaceId, input, items[index]));
+    busy.forEach((index, i) => {
+      attempts[index] = again[i];
+    });
+  }
+  const results = attempts.map((attempt) => attempt.result);
   const succeeded = results.filter((result) => result.ok).length;
   return { results, succeeded, failed: results.length - succeeded };
 }
