@@ -17,8 +17,8 @@ type BulkInput = z.output<(typeof queueContract)['bulkDecide']>;
 type ItemResult = BulkResultView['results'][number];
 
 /**
- * Decisions run this many at a time: 100 items take about ten rounds of one decision each (≈ 0.4 s
- * simulated a round, docs/architecture.md "Scale"), far inside a resolver's 25 s, while ten
+ * Decisions run this many at a time: 100 items take ten rounds of one decision each (2.4 s for
+ * 100 in the bench, docs/architecture.md "Scale"), far inside a resolver's 25 s, while ten
  * decisions' storage and Confluence calls stay well under the installation's rate limits.
  */
 export const PARALLEL_DECISIONS = 10;

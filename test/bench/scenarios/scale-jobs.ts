@@ -21,7 +21,7 @@ const BURST_WINDOW_MS = 60_000;
 const BACKGROUND_LIMIT_MS = 900_000;
 
 /** Long enough for the rate limiter's per-second buckets to refill after a set-up burst. */
-const RATE_LIMIT_RECOVERY_MS = 3_000;
+const RATE_LIMIT_RECOVERY_MS = 2_000;
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -44,11 +44,21 @@ async function pendingPages(app: TestApp, count: number, title: string): Promise
   const pages: Array<{ pageId: string; requestId: string }> = [];
   for (let i = 0; i < count; i += 1) {
     const pageId = app.site().addPage({ spaceId: SPACES.ENG.id, title: `${title} ${i}`, authorId: 'u-alice' }).id;
-    const view = await app.as('u-alice').byline('submit', pageId, {});
-    if (isBridgeError(view) || view.request === null) throw new Error(`bench: page ${pageId} could not be submitted`);
+    let view = await app.as('u-alice').byline('submit', pageId, {});
+    // Set-up faster than any author: when Confluence's rate limit says wait, wait.
+    for (let attempt = 0; attempt < 5 && isBridgeError(view) && view.error.code === 'RATE_LIMITED'; attempt += 1) {
+      await pause(RATE_LIMIT_RECOVERY_MS);
+      view = await app.as('u-alice').byline('submit', pageId, {});
+    }
+    if (isBridgeError(view) || view.request === null) throw new Error(`bench: page ${pageId} could not be submitted${isBridgeError(view) ? `: ${view.error.message}` : ''}`);
     pages.push({ pageId, requestId: view.request.id });
   }
   await drainHeld(app);
+  // The rate limiter's clock is each invocation's simulated time on top of the real one: the set-up
+  // ran ahead of the real clock by its longest invocation, and the buckets refill only once real
+  // time has caught up. The people acting next come later than that.
+  const ahead = Math.max(0, ...app.sandbox.ops.invocations().map((invocation) => invocation.simulatedMs));
+  await pause(ahead + RATE_LIMIT_RECOVERY_MS);
   return pages;
 }
 
@@ -56,9 +66,6 @@ export async function bulkRow(): Promise<Row> {
   const app = await startApp(BENCH_LATENCY);
   try {
     const pages = await pendingPages(app, BULK_ITEMS, 'Runbook');
-    // The set-up's hundred submissions and their effects spent Confluence's per-second allowance
-    // a moment ago; the approver comes to the queue later.
-    await pause(RATE_LIMIT_RECOVERY_MS);
     // Real waits: the effects of the first decisions run beside the rest, spread over time as on
     // Forge, and share the installation's rate limits with them.
     app.sandbox.latency.set({ mode: 'sleep' });
