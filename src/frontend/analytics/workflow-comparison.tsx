@@ -1,5 +1,5 @@
 import type React from 'react';
-import { BarChart, DynamicTable, Heading, Stack } from '@forge/react';
+import { BarChart, DynamicTable, Heading, Stack, Text } from '@forge/react';
 import { type AnalyticsView } from '../../shared/contract';
 import { TREND_LABELS, trendPalette } from './chart-colours';
 import { formatMinutes, formatRate } from '../../shared/analytics-figures';
@@ -7,7 +7,7 @@ import { formatMinutes, formatRate } from '../../shared/analytics-figures';
 type WorkflowRow = AnalyticsView['workflows'][number];
 type Row = NonNullable<React.ComponentProps<typeof DynamicTable>['rows']>[number];
 
-/** The chart stays readable with this many workflows; the table lists them all. */
+/** The chart stays readable with this many workflows; the table lists all the answer holds. */
 const CHARTED = 10;
 const ROWS_PER_PAGE = 10;
 
@@ -55,6 +55,9 @@ export function WorkflowComparison({ view }: { view: AnalyticsView }): React.JSX
         rows={rows}
         {...(rows.length > ROWS_PER_PAGE ? { rowsPerPage: ROWS_PER_PAGE } : {})}
       />
+      {view.workflowsNotShown > 0 ? (
+        <Text>{`The ${rows.length} busiest workflows are listed; ${view.workflowsNotShown} more had activity. Filter by space or workflow to compare them.`}</Text>
+      ) : null}
       <BarChart
         title={view.workflows.length > CHARTED ? `Decisions of the ${CHARTED} busiest workflows` : 'Decisions by workflow'}
         data={bars}

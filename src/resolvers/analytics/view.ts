@@ -8,7 +8,7 @@ import { type Kpis } from '../../shared/contract/analytics';
 import { compareWorkflows, kpisFromRollups, trendFromRollups } from '../../domain/analytics-rollup';
 import { type StatusCounts } from '../../domain/status-counts';
 import { utcDay } from '../../domain/time';
-import { type AnalyticsView } from '../../shared/contract/analytics';
+import { type AnalyticsView, MAX_COMPARED_WORKFLOWS } from '../../shared/contract/analytics';
 import { type AnalyticsData } from './load';
 
 /** The statuses the breakdown shows; superseded requests were replaced by a newer one and are left out. */
@@ -25,6 +25,7 @@ export function buildAnalyticsView(data: AnalyticsData, now: Date): AnalyticsVie
 
   const allStatuses = [...data.statusNow.values()];
   const spaceKeys = new Map(data.spaces.map((space) => [space.id, space.key]));
+  const compared = compareWorkflows(data.workflows);
   const workflowSpace = new Map(data.workflows.map((workflow) => [workflow.workflowId, workflow.spaceId]));
   const breakdown = new Map<string, number>();
   for (const counts of allStatuses) {
@@ -36,11 +37,12 @@ export function buildAnalyticsView(data: AnalyticsData, now: Date): AnalyticsVie
     kpis: withPending(kpisFromRollups(data.days), allStatuses),
     statusBreakdown: BREAKDOWN.map((status) => ({ status, count: Math.max(0, breakdown.get(status) ?? 0) })),
     trend: trendFromRollups(data.days, data.range),
-    workflows: compareWorkflows(data.workflows).map((row) => ({
+    workflows: compared.slice(0, MAX_COMPARED_WORKFLOWS).map((row) => ({
       ...withPending(row, [data.statusNow.get(row.workflowId)]),
       workflowName: data.workflowNames.get(row.workflowId) ?? row.workflowId,
       spaceKey: spaceKeys.get(workflowSpace.get(row.workflowId) ?? '') ?? '',
     })),
+    workflowsNotShown: Math.max(0, compared.length - MAX_COMPARED_WORKFLOWS),
     spaces: data.choices.map((space) => ({ id: space.id, key: space.key, name: space.name })),
     workflowChoices: [...data.workflowNames].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
     generatedAt: now.toISOString(),

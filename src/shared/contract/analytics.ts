@@ -31,13 +31,22 @@ export interface TrendPoint {
   expired: number;
 }
 
+/**
+ * The workflow comparison lists this many workflows: a site with a thousand would otherwise send
+ * a thousand rows (over 250 KB) that nobody reads on one page.
+ */
+export const MAX_COMPARED_WORKFLOWS = 100;
+
 export interface AnalyticsView {
   range: { from: string; to: string };
   kpis: Kpis;
   /** Requests by the status they are in now, for the spaces and workflows selected. */
   statusBreakdown: { status: PageStatus | 'withdrawn'; count: number }[];
   trend: TrendPoint[];
+  /** The busiest workflows of the selection (at most `MAX_COMPARED_WORKFLOWS`), busiest first. */
   workflows: (Kpis & { workflowId: string; workflowName: string; spaceKey: string })[];
+  /** Workflows with activity in the range beyond those listed: a filter narrows the selection to them. */
+  workflowsNotShown: number;
   /** Filter choices: the spaces the viewer can see that have workflows. */
   spaces: { id: string; key: string; name: string }[];
   /** Filter choices: the workflows of the spaces counted, whatever the workflow filter, by name. */

@@ -8,7 +8,7 @@ import { dailyTrend, toRequestRecord } from '../../support/analytics-oracle';
 import { type DayRange, computeKpis } from '../../../src/domain/analytics';
 import { MAX_RELATIVE_ERROR } from '../../../src/domain/duration-histogram';
 import { type ApprovalRequest } from '../../../src/domain/request';
-import { type AnalyticsView, type Kpis } from '../../../src/shared/contract/analytics';
+import { type AnalyticsView, type Kpis, MAX_COMPARED_WORKFLOWS } from '../../../src/shared/contract/analytics';
 import { type Workflow } from '../../../src/shared/workflow';
 import { applyEventsToRollups } from '../../../src/storage/rollups';
 import { MODULES, type TestApp, ok, startApp } from '../support/app';
@@ -145,7 +145,7 @@ describe('analytics costs the same reads at 10× and 100× the spaces and reques
   const YEAR: DayRange = { from: dayOf(Date.now() - 364 * DAY), to: dayOf(Date.now()) };
 
   /** A site of `spaces` spaces (one workflow each) and `requests` requests over the year; the reads of one page load per viewer. */
-  async function readsAt(spaces: number, requests: number): Promise<{ all: number; few: number; submitted: number }> {
+  async function readsAt(spaces: number, requests: number): Promise<{ all: number; few: number; submitted: number; listed: number; notShown: number }> {
     const app = await startApp();
     try {
       const site = app.site();
@@ -166,7 +166,7 @@ describe('analytics costs the same reads at 10× and 100× the spaces and reques
       };
       const all = await reads(VIEWERS.all);
       const few = await reads(VIEWERS.few);
-      return { all: all.reads, few: few.reads, submitted: all.view.kpis.submitted };
+      return { all: all.reads, few: few.reads, submitted: all.view.kpis.submitted, listed: all.view.workflows.length, notShown: all.view.workflowsNotShown };
     } finally {
       app.close();
     }
@@ -180,5 +180,8 @@ describe('analytics costs the same reads at 10× and 100× the spaces and reques
     expect(hundredfold.all).toBe(tenfold.all);
     expect(hundredfold.few).toBe(tenfold.few);
     expect(tenfold.few).toBeLessThanOrEqual(10);
+    // The comparison lists the busiest hundred of the 200 workflows and says how many more there are.
+    expect([hundredfold.listed, hundredfold.notShown]).toEqual([MAX_COMPARED_WORKFLOWS, 100]);
+    expect([tenfold.listed, tenfold.notShown]).toEqual([20, 0]);
   }, 240_000);
 });
