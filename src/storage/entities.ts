@@ -35,7 +35,7 @@ export const INDEX = {
   task: { byApproverSpace: 'by-approver-space', byRequest: 'by-request', byStateDue: 'by-state-due' },
   auditEvent: { bySpaceSeq: 'by-space-seq', byPage: 'by-page', bySealedAt: 'by-sealed-at' },
   workflow: { bySpace: 'by-space' },
-  analyticsRollup: { bySpaceDay: 'by-space-day', byDay: 'by-day' },
+  analyticsRollup: { bySpaceDay: 'by-space-day' },
 } as const;
 
 /**
