@@ -138,7 +138,8 @@ export const notifyActionSchema = z.object({
 
 export const addRestrictionsActionSchema = z.object({
   type: z.literal('addRestrictions'),
-  operation: z.enum(['read', 'update'], { error: "Choose 'read' or 'update'" }),
+  /** Who may view, who may edit, or both at once. */
+  operation: z.enum(['read', 'update', 'both'], { error: 'Choose whether to restrict viewing, editing or both' }),
   principals: z
     .array(principalSchema)
     .min(1, 'Add at least one user, group or variable')

@@ -19,7 +19,10 @@ import { membersText } from './restriction-words';
 
 type AddRestrictionsAction = Extract<WorkflowAction, { type: 'addRestrictions' }>;
 
-const OPERATION_WORDS = { read: 'viewing', update: 'editing' } as const;
+const OPERATION_WORDS = { read: 'viewing', update: 'editing', both: 'viewing and editing' } as const;
+
+/** The restrictions an action sets: `both` sets the view and the edit restriction alike. */
+const restrictionsOf = (operation: AddRestrictionsAction['operation']): (keyof PageRestrictions)[] => (operation === 'both' ? ['read', 'update'] : [operation]);
 
 /** Who of `wanted` the restriction does not name yet. */
 function missingFrom(set: RestrictionSet, wanted: RestrictionSet): RestrictionSet {
@@ -41,8 +44,9 @@ export const addRestrictions: ActionExecutor<AddRestrictionsAction> = async (run
     return refusalOutcome(error, PAGE_REFUSALS);
   }
   const withApp: RestrictionSet = { ...wanted, accountIds: [...wanted.accountIds, appAccountId] };
-  const additions: Partial<PageRestrictions> = { [action.operation]: missingFrom(current[action.operation], withApp) };
-  if (action.operation === 'update' && !isUnrestricted(current.read)) additions.read = missingFrom(current.read, withApp);
+  const additions: Partial<PageRestrictions> = {};
+  for (const restriction of restrictionsOf(action.operation)) additions[restriction] = missingFrom(current[restriction], withApp);
+  if (additions.read === undefined && !isUnrestricted(current.read)) additions.read = missingFrom(current.read, withApp);
   const nothingMissing = Object.values(additions).every(isUnrestricted);
   const words = `${OPERATION_WORDS[action.operation]} restricted to ${membersText(wanted)}`;
   if (nothingMissing) return { ok: true, message: `${words} already` };

@@ -28,6 +28,7 @@ interface Props {
 const OPERATION_OPTIONS: { name: string; value: RestrictionOperation; label: string }[] = [
   { name: 'operation', value: 'read', label: 'Viewing: only these people can view the page' },
   { name: 'operation', value: 'update', label: 'Editing: only these people can edit the page' },
+  { name: 'operation', value: 'both', label: 'Viewing and editing: only these people can view or edit the page' },
 ];
 
 /** The fields each type has a message path for; a message under the action on no such field shows above them. */
@@ -88,10 +89,10 @@ export function ActionFields({ action, index, count, stateName, at, fields, grou
                 value={action.operation}
                 onChange={(e) => onChange({ ...action, operation: e.target.value as RestrictionOperation })}
               />
-              <FieldMessages messages={messagesAt(fields, `${at}.operation`)} helper="To restrict both viewing and editing, add a second Add restrictions action." />
+              <FieldMessages messages={messagesAt(fields, `${at}.operation`)} />
             </Stack>
             {principals(
-              action.operation === 'read' ? 'Who can view' : 'Who can edit',
+              { read: 'Who can view', update: 'Who can edit', both: 'Who can view and edit' }[action.operation],
               'principals',
               'Add people, groups or variables; the app keeps its own access to the page.',
               action,

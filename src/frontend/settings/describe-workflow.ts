@@ -42,7 +42,7 @@ export function describeAction(action: WorkflowAction, nameOf: NameOf): string {
     case 'notify':
       return `Notify ${action.recipients.map((r) => describePrincipal(r, nameOf)).join(', ')}: "${action.message}"`;
     case 'addRestrictions':
-      return `Restrict ${action.operation === 'read' ? 'viewing' : 'editing'} to ${action.principals.map((p) => describePrincipal(p, nameOf)).join(', ')}`;
+      return `Restrict ${{ read: 'viewing', update: 'editing', both: 'viewing and editing' }[action.operation]} to ${action.principals.map((p) => describePrincipal(p, nameOf)).join(', ')}`;
     case 'labels': {
       const parts = [
         action.add.length > 0 ? `add ${action.add.join(', ')}` : '',

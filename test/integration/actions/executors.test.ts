@@ -260,6 +260,21 @@ describe('add restrictions', () => {
     expect(app.site().canEdit('u-bob', PAGE)).toBe(true);
   });
 
+  it('view and edit at once: one action sets both restrictions to the same people', async () => {
+    const run = await runOn(PAGE, 'approved');
+
+    expect(await addRestrictions(run, action({ type: 'addRestrictions', operation: 'both', principals: [{ type: 'variable', variable: '@author' }] }))).toEqual({
+      ok: true,
+      message: 'viewing and editing restricted to 1 person',
+    });
+    expect(app.site().restrictionsOf(PAGE)).toEqual({
+      read: { users: ['u-alice', app.sandbox.appAccountId], groups: [] },
+      update: { users: ['u-alice', app.sandbox.appAccountId], groups: [] },
+    });
+    expect(app.site().canView('u-bob', PAGE)).toBe(false);
+    expect(app.site().canEdit('u-alice', PAGE)).toBe(true);
+  });
+
   it('a variable that names nobody restricts nothing and says which one', async () => {
     const run = { ...(await runOn(PAGE, 'approved')), values: { authorId: 'u-alice', reviewerIds: [], ownerIds: [] } };
 

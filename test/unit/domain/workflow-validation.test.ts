@@ -178,7 +178,7 @@ describe('validateWorkflow: the schema', () => {
         message: 'On Approved, action 3: a space key has only letters and digits (or ~ and an account id for a personal space)',
       },
       { path: ['actions', 'approved', 3, 'type'], message: 'On Approved, action 4: unknown action type' },
-      { path: ['actions', 'changesRequested', 0, 'operation'], message: "On Changes Requested, action 1: choose 'read' or 'update'" },
+      { path: ['actions', 'changesRequested', 0, 'operation'], message: "On Changes Requested, action 1: choose whether to restrict viewing, editing or both" },
       {
         path: ['actions', 'changesRequested', 0, 'principals', 0, 'variable'],
         message: 'On Changes Requested, action 1: unknown variable: use @author, @reviewers, @lastEditor or @owners',
