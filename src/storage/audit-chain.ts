@@ -235,6 +235,35 @@ function recentKeysFrom(head: ChainHeadRow | undefined, fromSeq: number): string
   return count <= recent.length ? recent.slice(recent.length - count) : null;
 }
 
+/**
+ * The space's sealed entries after `afterSeq`, at most `limit` of them, in chain order: the newest
+ * by key from the keys the head remembers, older ones through the `by-space-seq` index. Throws when
+ * the lagging index leaves a gap, so the caller's job runs again once it has caught up.
+ */
+export async function sealedAfter(spaceId: string, afterSeq: number, limit: number): Promise<AuditEntry[]> {
+  const head = await chainHead(spaceId);
+  const headSeq = head?.seq ?? 0;
+  const upTo = Math.min(headSeq, afterSeq + limit);
+  if (upTo <= afterSeq) return [];
+  const tail = head?.recentKeys ?? [];
+  const tailFrom = headSeq - tail.length + 1;
+  const keys: string[] = [];
+  let cursor: string | undefined;
+  while (afterSeq + 1 + keys.length < Math.min(tailFrom, upTo + 1)) {
+    const page = await sealedFrom(spaceId, afterSeq + 1, QUERY_PAGE_MAX, cursor);
+    const listed = page.entries.filter((entry) => entry.row.seq < Math.min(tailFrom, upTo + 1));
+    keys.push(...listed.map((entry) => entry.key));
+    if (listed.length < page.entries.length || page.nextCursor === undefined) break;
+    cursor = page.nextCursor;
+  }
+  for (let seq = Math.max(afterSeq + 1, tailFrom); seq <= upTo; seq += 1) keys.push(tail[seq - tailFrom]);
+  const entries = (await getAuditEntries(keys)).sort((a, b) => a.row.seq - b.row.seq);
+  if (entries.length !== upTo - afterSeq || entries.some((entry, i) => entry.row.seq !== afterSeq + 1 + i)) {
+    throw new Error(`The audit chain of space ${spaceId} cannot be read from entry ${afterSeq + 1} to ${upTo} yet`);
+  }
+  return entries;
+}
+
 /** The hash a chain starting at `fromSeq` links to, or the break when entry fromSeq-1 is gone. */
 async function anchorBefore(spaceId: string, fromSeq: number, head: ChainHeadRow | undefined): Promise<string | ChainBreak> {
   if (fromSeq <= 1) return GENESIS_HASH;

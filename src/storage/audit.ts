@@ -96,3 +96,18 @@ export async function unsealedBefore(before: string, cursor?: string): Promise<A
   const result = await query.getMany();
   return { rows: result.results.map(({ key, value }) => ({ key, row: value })), ...(result.nextCursor ? { cursor: result.nextCursor } : {}) };
 }
+
+/**
+ * Up to `limit` of a space's unsealed entries, from the `by-space-seq` index: what other changes of
+ * the space are waiting for their effects, so one effects job can take them on together. The index
+ * lags, so this is a head start only: every change's own job still names its entries.
+ */
+export async function unsealedOfSpace(spaceId: string, limit: number): Promise<string[]> {
+  if (limit <= 0) return [];
+  const result = await auditTable()
+    .query()
+    .index(INDEX.auditEvent.bySpaceSeq, { partition: [spaceId, false] })
+    .limit(Math.min(limit, MAX_PAGE))
+    .getMany();
+  return result.results.map(({ key }) => key);
+}
