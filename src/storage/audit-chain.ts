@@ -73,7 +73,8 @@ function hashedEntry(seq: number, prevHash: string, key: string, row: StoredAudi
   return { seq, prevHash, key, spaceId, pageId, at, type, actorId, bodyHash: sha256(canonicalJson(row.body)) };
 }
 
-function entryHash(seq: number, prevHash: string, key: string, row: StoredAuditRow): string {
+/** The hash that links an entry at `seq` after `prevHash` into its space's chain (also what a fast bench seed seals with). */
+export function entryHash(seq: number, prevHash: string, key: string, row: StoredAuditRow): string {
   return sha256(canonicalJson(hashedEntry(seq, prevHash, key, row)));
 }
 

@@ -8,14 +8,13 @@
  * requests' step names from the request rows, one batch read whatever the size. Bench and the
  * flat-cost tests (test/integration/scale/lists-scale.test.ts) use it at every size.
  */
-import { createHash } from 'node:crypto';
 import { type DomainEvent } from '../../src/domain/events';
 import { type ApprovalRequest } from '../../src/domain/request';
 import { transition } from '../../src/domain/request-machine';
 import { type RequestCommand } from '../../src/domain/commands';
 import { type Workflow } from '../../src/shared/workflow';
 import { type AuditEntry } from '../../src/storage/audit';
-import { hashedEntryOf } from '../../src/storage/audit-chain';
+import { entryHash } from '../../src/storage/audit-chain';
 import { requestAuditEntry } from '../../src/storage/audit-rows';
 import { ENTITY } from '../../src/storage/entities';
 import { requestRow } from '../../src/storage/requests';
@@ -41,21 +40,6 @@ export interface SeededSpace {
 
 type EngineItem = { key: string; value: unknown; entityName: string };
 
-/** The chain's hash as audit-chain.ts computes it: sha256 over canonical JSON (keys sorted). */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map((item) => canonical(item === undefined ? null : item)).join(',')}]`;
-  if (typeof value === 'object' && value !== null) {
-    const fields = Object.entries(value as Record<string, unknown>)
-      .filter(([, field]) => field !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([name, field]) => `${JSON.stringify(name)}:${canonical(field)}`);
-    return `{${fields.join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
-
 class ChainSealer {
   private seq = 0;
   private hash = GENESIS_HASH;
@@ -64,7 +48,7 @@ class ChainSealer {
   seal(entry: AuditEntry): AuditEntry {
     this.seq += 1;
     const row = { ...entry.row, sealed: true, seq: this.seq, prevHash: this.hash };
-    const hash = sha256(canonical(hashedEntryOf({ key: entry.key, row })));
+    const hash = entryHash(this.seq, this.hash, entry.key, row);
     this.hash = hash;
     this.recentKeys.push(entry.key);
     if (this.recentKeys.length > 200) this.recentKeys.shift();
