@@ -320,6 +320,19 @@ describeInBrowser('every screen at the widths Confluence gives it', () => {
       await checkModule(e2e.page, 'settings, workflow details actions', MODULES.settings, region);
     });
 
+    it.each(SETTINGS_WIDTHS)('twenty space variables with the longest names, at %i px', async (width) => {
+      // The most a space may have, each name as long as allowed: the table must neither clip nor split them.
+      for (let n = 1; n <= 20; n += 1) {
+        const name = `quarterlyComplianceReviewPublishTarget${String(n).padStart(2, '0')}`;
+        const variable = { name, spaceKey: 'PUB', ...(n % 2 === 0 ? { parentPageId: '30010' } : {}) };
+        await invokeAs(e2e.server, PEOPLE.frank.accountId, MODULES.settings, 'saveSpaceVariable', { variable }, { space: ENG });
+      }
+      const region = await openSettings(width);
+      await region.getByText('quarterlyComplianceReviewPublishTarget20').waitFor({ timeout: UI_TIMEOUT_MS });
+      await region.getByRole('heading', { name: 'Space variables' }).scrollIntoViewIfNeeded();
+      await checkModule(e2e.page, 'settings, space variables', MODULES.settings, region);
+    });
+
     it.each(SETTINGS_WIDTHS)('workflows with long names, at %i px', async (width) => {
       await seedLongWorkflow(e2e.server);
       const region = await openSettings(width);

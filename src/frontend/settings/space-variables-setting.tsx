@@ -27,11 +27,11 @@ const EMPTY: FormValues = { name: '', spaceKey: '', parentPageId: '' };
 
 const HEAD = {
   cells: [
-    { key: 'name', content: 'Name', width: 20 },
-    { key: 'space', content: 'Target space', width: 14 },
-    { key: 'parent', content: 'Under page', width: 16 },
-    { key: 'used', content: 'Used by', width: 22 },
-    { key: 'actions', content: 'Actions', width: 28 },
+    // A name is one word of up to 40 characters: its column fits it whole at the settings' narrowest width.
+    { key: 'name', content: 'Name', width: 46 },
+    { key: 'target', content: 'Publishes to', width: 18 },
+    { key: 'used', content: 'Used by', width: 16 },
+    { key: 'actions', content: 'Actions', width: 20 },
   ],
 };
 
@@ -146,8 +146,7 @@ export function SpaceVariablesSetting(): React.JSX.Element {
     key: variable.name,
     cells: [
       { key: 'name', content: <Text weight="medium">{variable.name}</Text> },
-      { key: 'space', content: <Text>{variable.spaceKey}</Text> },
-      { key: 'parent', content: <Text>{variable.parentPageId ?? 'Top of the space'}</Text> },
+      { key: 'target', content: <Text>{variable.parentPageId === undefined ? `${variable.spaceKey}, top level` : `${variable.spaceKey}, under page ${variable.parentPageId}`}</Text> },
       { key: 'used', content: <Text>{usedBy(variable.name).length === 0 ? '—' : usedBy(variable.name).join(', ')}</Text> },
       {
         key: 'actions',
@@ -155,7 +154,7 @@ export function SpaceVariablesSetting(): React.JSX.Element {
           removing === variable.name ? (
             <ButtonGroup label={`Confirm removing ${variable.name}`}>
               <Button spacing="compact" appearance="danger" isDisabled={saving} onClick={() => void remove(variable.name)}>
-                Remove {variable.name}
+                Remove it
               </Button>
               <Button spacing="compact" appearance="subtle" onClick={() => setRemoving(null)}>
                 Keep

@@ -41,12 +41,12 @@ describe('space settings: space variables', () => {
     expect(admin.getByLabel('Target space key').props.value).toBe('PUB');
     await admin.type('Parent page id (optional)', '');
     await admin.click('Save variable');
-    await admin.waitFor(() => admin.textContent(rowWith(admin, 'publishTarget')).includes('Top of the space'));
+    await admin.waitFor(() => admin.textContent(rowWith(admin, 'publishTarget')).includes('PUB, top level'));
     expect(await stored()).toEqual([{ name: 'publishTarget', spaceKey: 'PUB' }]);
 
     await admin.click(admin.within(rowWith(admin, 'publishTarget')).getByText('Remove'));
     expect(admin.getByText('Remove publishTarget? No workflow publishes to it.')).toBeDefined();
-    await admin.click('Remove publishTarget');
+    await admin.click('Remove it');
     await admin.waitFor(() => admin.queryByText('No space variables yet.') !== null);
     expect(await stored()).toEqual([]);
   });
