@@ -100,9 +100,11 @@ export function historySentence(entry: SentenceEntry, lookups: SentenceLookups):
       const done = body.results.length - failed.length;
       const known = ACTION_STATES.find((state) => state === body.state);
       const state = known === undefined ? body.state : STATUS_LABELS[known];
-      // Each message names its action already ("Publish page: the target space PUB no longer exists").
-      const failures = failed.map((result) => result.message).join('; ');
-      return `Workflow actions on entering ${state}: ${done} succeeded${failed.length === 0 ? '' : `, ${failed.length} failed (${failures})`}`;
+      // Every action is listed with what it did or why it failed; each message names its action
+      // already ("Publish page: the target space PUB no longer exists").
+      const listed = (results: typeof body.results) => (results.length === 0 ? '' : ` (${results.map((result) => result.message).join('; ')})`);
+      const succeeded = `${done} succeeded${listed(body.results.filter((result) => result.ok))}`;
+      return `Workflow actions on entering ${state}: ${succeeded}${failed.length === 0 ? '' : `, ${failed.length} failed${listed(failed)}`}`;
     }
     case 'overdue': {
       const waiting = body.pendingApproverIds.map(lookups.displayName).join(', ');

@@ -28,5 +28,5 @@ export const manageLabels: ActionExecutor<LabelsAction> = async (run, action) =>
 
 function labelsMessage(added: string[], removed: string[]): string {
   const parts = [...(added.length === 0 ? [] : [`added ${added.join(', ')}`]), ...(removed.length === 0 ? [] : [`removed ${removed.join(', ')}`])];
-  return parts.length === 0 ? 'the labels were already as configured' : parts.join('; ');
+  return parts.length === 0 ? 'the labels were already as configured' : parts.join(' and ');
 }

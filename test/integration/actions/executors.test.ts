@@ -62,7 +62,7 @@ describe('manage labels', () => {
     const run = await runOn(PAGE, 'approved');
     const labels = action({ type: 'labels', add: ['approved', 'Release-2026'], remove: ['draft', 'wip', 'never-there'] });
 
-    expect(await manageLabels(run, labels)).toEqual({ ok: true, message: 'added approved, release-2026; removed draft, wip' });
+    expect(await manageLabels(run, labels)).toEqual({ ok: true, message: 'added approved, release-2026 and removed draft, wip' });
     expect(app.site().labelsOf(PAGE).sort()).toEqual(['approved', 'process', 'release-2026']);
 
     const before = confluenceCalls();

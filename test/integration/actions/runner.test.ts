@@ -65,7 +65,10 @@ describe('actions on entering a state', () => {
     expect(app.site().page(PAGE)?.title).toBe('Release Process (approved)');
     expect(app.site().propertyOf(PAGE, 'approvalflow-official-version')).toMatchObject({ version: 4 });
     const [entry] = await actionEntries();
-    expect(entry).toBe('Workflow actions on entering Approved: 3 succeeded');
+    expect(entry).toBe(
+      'Workflow actions on entering Approved: 3 succeeded (Manage labels: added approved and removed process; ' +
+        'Modify title: renamed "Release Process" to "Release Process (approved)" (version 5); Set official version: version 4 is the official version)',
+    );
     // The app's retitle is its own version: the page stays Approved, not Outdated.
     expect(app.bylineProperty(PAGE)?.title).toMatch(/^Approved/);
   });
@@ -110,7 +113,11 @@ describe('actions on entering a state', () => {
     expect(span(copy[0]).start - phase2End).toBeGreaterThanOrEqual(1000);
     // Phase 3 came after everything of phase 2 in the log.
     expect(copy[0].seq).toBeGreaterThan(Math.max(...[...labelWrites(), ...titleWrites(), ...addition].map((op) => op.seq)));
-    expect(await actionEntries()).toEqual(['Workflow actions on entering Approved: 5 succeeded']);
+    expect(await actionEntries()).toEqual([
+      'Workflow actions on entering Approved: 5 succeeded (Publish page: published to PUB as "Release Process (approved)"; Add restrictions: editing restricted to 1 person; ' +
+        'Manage labels: added approved and removed process; Modify title: renamed "Release Process" to "Release Process (approved)" (version 5); ' +
+        'Remove restrictions: removed the edit restrictions (3 people))',
+    ]);
   });
 
   it('record a failing action while the others succeed, and the page is in its new state', async () => {
@@ -124,7 +131,7 @@ describe('actions on entering a state', () => {
     expect(app.site().page(PAGE)?.title).toBe('Release Process (approved)');
     expect(app.bylineProperty(PAGE)?.title).toMatch(/^Approved/);
     const [entry] = await actionEntries();
-    expect(entry).toMatch(/^Workflow actions on entering Approved: 2 succeeded, 1 failed \(Publish page: the space variable publishTarget no longer exists\. /);
+    expect(entry).toMatch(/^Workflow actions on entering Approved: 2 succeeded \(Manage labels: .*\), 1 failed \(Publish page: the space variable publishTarget no longer exists\. /);
     const stored = (await auditEntriesOf(ENG)).filter(({ row }) => row.body.kind === 'actions');
     expect(stored).toHaveLength(1);
     expect(stored[0].row.sealed).toBe(true);
@@ -133,7 +140,7 @@ describe('actions on entering a state', () => {
       state: 'approved',
       results: [
         { action: 'Publish page', ok: false },
-        { action: 'Manage labels', ok: true, message: 'Manage labels: added approved; removed process' },
+        { action: 'Manage labels', ok: true, message: 'Manage labels: added approved and removed process' },
         { action: 'Modify title', ok: true },
       ],
     });
@@ -227,7 +234,7 @@ describe('actions on entering a state', () => {
     // One delivery did it all: the waits were the runner's, not the queue's.
     expect(app.sandbox.queue.deliveries({ queueName: 'approval-effects' }).filter((d) => d.outcome !== 'success')).toEqual([]);
     expect(app.site().labelsOf(PAGE)).toEqual(['approved']);
-    expect(await actionEntries()).toEqual(['Workflow actions on entering Approved: 2 succeeded']);
+    expect(await actionEntries()).toEqual(['Workflow actions on entering Approved: 2 succeeded (Manage labels: added approved and removed process; Modify title: renamed "Release Process" to "Release Process (approved)" (version 5))']);
   });
 
   it('resume a run that Confluence stopped half way with only the unfinished actions', async () => {
@@ -252,7 +259,7 @@ describe('actions on entering a state', () => {
     expect(labelWrites()).toHaveLength(1);
     expect(confluenceCalls('GET', /\/pages\/10020\/labels/)).toHaveLength(2);
     expect(app.site().page(PAGE)?.title).toBe('Release Process (approved)');
-    expect(await actionEntries()).toEqual(['Workflow actions on entering Approved: 2 succeeded']);
+    expect(await actionEntries()).toEqual(['Workflow actions on entering Approved: 2 succeeded (Manage labels: added approved and removed process; Modify title: renamed "Release Process" to "Release Process (approved)" (version 5))']);
   });
 
   it('are run by one delivery at a time: a second one at once is handed back to the queue', async () => {
@@ -276,8 +283,8 @@ describe('actions on entering a state', () => {
     await app.drain();
 
     expect(await actionEntries()).toEqual([
-      'Workflow actions on entering Approved: 1 succeeded',
-      'Workflow actions on entering Approved: 1 succeeded',
+      'Workflow actions on entering Approved: 1 succeeded (Manage labels: the labels were already as configured)',
+      'Workflow actions on entering Approved: 1 succeeded (Manage labels: added approved)',
     ]);
     // The second run found the label there and added nothing.
     expect(labelWrites()).toHaveLength(1);
@@ -298,6 +305,9 @@ describe('actions on entering a state', () => {
     await withdrawPage(app, PAGE, 'u-alice');
     await app.drain();
     expect(app.site().labelsOf(PAGE).sort()).toEqual(['draft', 'process']);
-    expect(await actionEntries()).toEqual(['Workflow actions on entering Draft: 1 succeeded', 'Workflow actions on entering In Approval: 1 succeeded']);
+    expect(await actionEntries()).toEqual([
+      'Workflow actions on entering Draft: 1 succeeded (Manage labels: added draft and removed in-review)',
+      'Workflow actions on entering In Approval: 1 succeeded (Manage labels: added in-review)',
+    ]);
   });
 });

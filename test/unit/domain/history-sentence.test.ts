@@ -57,13 +57,13 @@ describe('history sentences about workflow actions', () => {
     { action: 'Notify', ok: false, message: 'Notify: the page was deleted, or its view restrictions leave ApprovalFlow out' },
   ];
 
-  it("counts what succeeded and gives each failure's message once, as the runner wrote it", () => {
+  it('lists every action with what it did or why it failed, as the runner wrote it', () => {
     expect(historySentence({ actorId: '-', body: { kind: 'actions', requestId: 'req-1', state: 'approved', results } }, lookups)).toBe(
-      'Workflow actions on entering Approved: 1 succeeded, 2 failed (Publish page: the target space PUB no longer exists; ' +
+      'Workflow actions on entering Approved: 1 succeeded (Manage labels: added approved), 2 failed (Publish page: the target space PUB no longer exists; ' +
         'Notify: the page was deleted, or its view restrictions leave ApprovalFlow out)',
     );
     expect(historySentence({ actorId: '-', body: { kind: 'actions', requestId: 'req-1', state: 'draft', results: results.slice(0, 1) } }, lookups)).toBe(
-      'Workflow actions on entering Draft: 1 succeeded',
+      'Workflow actions on entering Draft: 1 succeeded (Manage labels: added approved)',
     );
   });
 });
