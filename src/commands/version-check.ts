@@ -57,7 +57,7 @@ export class VersionCheck {
       const knownVersion = known.get(pageId)?.currentVersion;
       if (current === undefined || knownVersion === undefined || current.number <= knownVersion) continue;
       try {
-        // Versions the app made itself (a title action) carry the approval, as the trigger's ignoreSelf would have.
+        // Versions the app made itself (a title action) carry the approval, as their self-generated trigger event does.
         const byApp = await onlyAppVersionsSince(pageId, knownVersion, current.number);
         await pageEdited({ pageId, newVersion: current.number, editorId: current.authorId, title: current.title, byApp });
         this.result.edited += 1;

@@ -1,8 +1,9 @@
 /**
  * `avi:confluence:updated:page` and `avi:confluence:updated:blogpost`: every new version of a
- * published page or blog post. The trigger filters the
- * app's own edits out (`ignoreSelf` in manifest.yml); should one still arrive, `selfGenerated`
- * marks it and it carries the approval over instead of outdating it.
+ * published page or blog post. Confluence triggers cannot filter the app's own edits out
+ * (`ignoreSelf` works only with Jira events, docs/sandbox-runtime.md), so the app's own versions
+ * (a title action's) arrive marked `selfGenerated`: they carry the approval over instead of
+ * outdating it, and enter no state, so no actions run again.
  * A failure a later attempt can cure asks Forge to deliver the event again (`InvocationError`,
  * at most four times); after that, or for any other failure, the event is logged and dropped,
  * and the daily job's version check catches the edit.
