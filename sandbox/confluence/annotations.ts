@@ -49,13 +49,11 @@ export class Annotations {
   // Content properties -----------------------------------------------------------------
 
   propertiesOf(contentId: string): PropertyRecord[] {
-    return Object.values(this.store.state.properties)
-      .filter((p) => p.contentId === contentId)
-      .sort((a, b) => compareIds(a.id, b.id));
+    return this.store.index.propertiesOf(contentId).sort((a, b) => compareIds(a.id, b.id));
   }
 
   propertyByKey(contentId: string, key: string): PropertyRecord | undefined {
-    return this.propertiesOf(contentId).find((p) => p.key === key);
+    return this.store.index.propertyByKey(contentId, key);
   }
 
   property(contentId: string, propertyId: string): PropertyRecord | undefined {
@@ -76,6 +74,7 @@ export class Annotations {
       version: { number: 1, message: '', minorEdit: false, authorId, createdAt: this.store.now() },
     };
     this.store.state.properties[record.id] = record;
+    this.store.index.propertyAdded(record);
     return record;
   }
 
@@ -92,6 +91,7 @@ export class Annotations {
 
   deleteProperty(property: PropertyRecord): void {
     delete this.store.state.properties[property.id];
+    this.store.index.propertyDeleted(property);
   }
 
   // Footer comments --------------------------------------------------------------------
@@ -102,20 +102,17 @@ export class Annotations {
 
   /** Top-level comments only, oldest first; replies hang under their parent comment. */
   rootCommentsOf(pageId: string): CommentRecord[] {
-    return Object.values(this.store.state.comments)
-      .filter((c) => c.pageId === pageId && c.parentCommentId === null)
-      .sort((a, b) => compareIds(a.id, b.id));
+    return this.store.index.rootCommentsOf(pageId).sort((a, b) => compareIds(a.id, b.id));
   }
 
   repliesTo(commentId: string): CommentRecord[] {
-    return Object.values(this.store.state.comments)
-      .filter((c) => c.parentCommentId === commentId)
-      .sort((a, b) => compareIds(a.id, b.id));
+    return this.store.index.repliesTo(commentId).sort((a, b) => compareIds(a.id, b.id));
   }
 
   addComment(pageId: string, parentCommentId: string | null, authorId: string, body: CommentBody): CommentRecord {
     const record: CommentRecord = { id: this.store.claimId(), pageId, parentCommentId, authorId, createdAt: this.store.now(), body };
     this.store.state.comments[record.id] = record;
+    this.store.index.commentAdded(record);
     return record;
   }
 

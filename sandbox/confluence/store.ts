@@ -20,6 +20,7 @@ import {
   type SpaceRecord,
   type UserRecord,
 } from './state';
+import { SiteIndex } from './site-index';
 
 export interface NewContent {
   id?: string;
@@ -52,10 +53,15 @@ export function compareIds(a: string, b: string): number {
 const emptyRestrictions = (): Restrictions => ({ read: { users: [], groups: [] }, update: { users: [], groups: [] } });
 
 export class Store {
+  /** Lookups the store and the annotations keep up as they write (site-index.ts). */
+  readonly index: SiteIndex;
+
   constructor(
     readonly state: EmulatorState,
     private readonly clock: () => Date,
-  ) {}
+  ) {
+    this.index = new SiteIndex(state);
+  }
 
   now(): string {
     return this.clock().toISOString();
@@ -270,15 +276,18 @@ export class Store {
 
   /** Children in tree order, i.e. as Confluence's page tree shows them. */
   childrenOf(parentId: string): ContentRecord[] {
-    return Object.values(this.state.contents)
-      .filter((c) => c.parentId === parentId)
+    const parent = this.content(parentId);
+    if (parent === undefined) return [];
+    return this.index
+      .childrenOf(parent.spaceId, parentId)
       .sort((a, b) => a.position - b.position || compareIds(a.id, b.id));
   }
 
   /** Root-level content of a space: the homepage and any page created without a parent (blog posts are not in the tree). */
   rootsOf(spaceId: string): ContentRecord[] {
-    return Object.values(this.state.contents)
-      .filter((c) => c.spaceId === spaceId && c.parentId === null && c.type !== 'blogpost')
+    return this.index
+      .childrenOf(spaceId, null)
+      .filter((c) => c.type !== 'blogpost')
       .sort((a, b) => a.position - b.position || compareIds(a.id, b.id));
   }
 
@@ -301,10 +310,9 @@ export class Store {
 
   /** Classic Confluence rule: two current pages of one space cannot share a title. */
   titleTaken(spaceId: string, title: string, exceptId?: string): boolean {
-    return Object.values(this.state.contents).some(
+    return this.index.titled(spaceId, title).some(
       (c) =>
         c.type === 'page' &&
-        c.spaceId === spaceId &&
         c.status === 'current' &&
         c.id !== exceptId &&
         this.title(c).toLowerCase() === title.toLowerCase(),
@@ -325,9 +333,6 @@ export class Store {
     if (input.type === 'page' && status === 'current' && this.titleTaken(input.spaceId, input.title)) {
       throw badRequest(`A page with this title already exists: ${input.title}`);
     }
-    const siblings = Object.values(this.state.contents).filter(
-      (c) => c.parentId === input.parentId && c.spaceId === input.spaceId,
-    );
     const createdAt = input.createdAt ?? this.now();
     const record: ContentRecord = {
       id: this.claimId(input.id),
@@ -336,7 +341,7 @@ export class Store {
       spaceId: input.spaceId,
       status,
       parentId: input.parentId,
-      position: siblings.reduce((max, c) => Math.max(max, c.position), 0) + 1,
+      position: this.index.nextPosition(input.spaceId, input.parentId),
       authorId: input.authorId,
       ownerId: input.authorId,
       createdAt,
@@ -353,6 +358,7 @@ export class Store {
       ],
     };
     this.state.contents[record.id] = record;
+    this.index.contentAdded(record);
     return record;
   }
 
@@ -371,6 +377,7 @@ export class Store {
       createdAt: change.createdAt ?? this.now(),
     };
     content.revisions.push(revision);
+    this.index.titleUsed(content, revision.title);
     return revision;
   }
 
@@ -382,8 +389,10 @@ export class Store {
       throw badRequest('Content cannot be moved below itself');
     }
     if (content.parentId === parentId) return;
+    const from = content.parentId;
     content.parentId = parentId;
-    content.position = this.childrenOf(parentId).reduce((max, c) => (c.id === content.id ? max : Math.max(max, c.position)), 0) + 1;
+    content.position = this.index.nextPosition(content.spaceId, parentId);
+    this.index.contentMoved(content, from);
   }
 
   // Restrictions -----------------------------------------------------------------------
