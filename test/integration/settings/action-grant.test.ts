@@ -7,7 +7,7 @@
 import { checkActionGrant, type GrantedRun } from '../../../src/auth/action-grant-check';
 import { ConfluenceBusyError } from '../../../src/confluence/http';
 import { type Workflow, workflowActionSchema } from '../../../src/shared/workflow';
-import { ok, refused, SPACES, startApp, type TestApp } from '../support/app';
+import { ok, type refused, refusedUnchanged, SPACES, startApp, type TestApp } from '../support/app';
 import { editorWorkflow, type EditorWorkflow, settingsAs, type SettingsCall } from '../support/settings';
 
 const HANDBOOK = '30010'; // Engineering Handbook, a page of PUB
@@ -33,14 +33,7 @@ describe('who may configure restriction and publish actions', () => {
   });
   afterEach(() => app.close());
 
-  async function unchangedBy(call: () => Promise<unknown>): Promise<ReturnType<typeof refused>> {
-    await app.drain();
-    const before = app.appState();
-    const error = refused(await call());
-    await app.drain();
-    expect(app.appState()).toEqual(before);
-    return error;
-  }
+  const unchangedBy = (call: () => Promise<unknown>) => refusedUnchanged(app, call);
 
   const issuesOf = (error: ReturnType<typeof refused>) => (error.details as { issues: { path: string[]; message: string }[] }).issues;
 

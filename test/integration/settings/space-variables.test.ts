@@ -4,7 +4,7 @@
  * target as the admin, changes one variable, is audited once, and survives another admin's
  * change landing at the same time.
  */
-import { refused, ok, SPACES, startApp, type TestApp } from '../support/app';
+import { ok, type refused, refusedUnchanged, SPACES, startApp, type TestApp } from '../support/app';
 import { editorWorkflow, type EditorWorkflow, settingsAs, type SettingsCall, workflowAuditRows } from '../support/settings';
 
 const HANDBOOK = '30010'; // Engineering Handbook, a page of PUB
@@ -23,14 +23,7 @@ describe('space variables', () => {
   });
   afterEach(() => app.close());
 
-  async function unchangedBy(call: () => Promise<unknown>): Promise<ReturnType<typeof refused>> {
-    await app.drain();
-    const before = app.appState();
-    const error = refused(await call());
-    await app.drain();
-    expect(app.appState()).toEqual(before);
-    return error;
-  }
+  const unchangedBy = (call: () => Promise<unknown>) => refusedUnchanged(app, call);
 
   it('are added, renamed, changed and removed by a space admin, and read by anyone who can view the space', async () => {
     expect(ok(await grace('listSpaceVariables'))).toEqual({ variables: [], usedBy: {}, canManage: false });

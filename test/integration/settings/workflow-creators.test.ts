@@ -3,7 +3,7 @@
  * admins. The setting lives in the space's settings row beside the default and the assignments,
  * and its changes are audited like theirs.
  */
-import { refused, ok, SPACES, startApp, type TestApp } from '../support/app';
+import { ok, refusedUnchanged, SPACES, startApp, type TestApp } from '../support/app';
 import { editorWorkflow, settingsAs, type SettingsCall, workflowAuditRows } from '../support/settings';
 
 describe('who can create workflows in a space', () => {
@@ -18,14 +18,7 @@ describe('who can create workflows in a space', () => {
   });
   afterEach(() => app.close());
 
-  async function unchangedBy(call: () => Promise<unknown>): Promise<ReturnType<typeof refused>> {
-    await app.drain();
-    const before = app.appState();
-    const error = refused(await call());
-    await app.drain();
-    expect(app.appState()).toEqual(before);
-    return error;
-  }
+  const unchangedBy = (call: () => Promise<unknown>) => refusedUnchanged(app, call);
 
   it('is everyone who can view the space by default, and a creator becomes an owner', async () => {
     expect(ok(await grace('listWorkflows'))).toMatchObject({ workflowCreators: 'everyone', canCreate: true, isSpaceAdmin: false });

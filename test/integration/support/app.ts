@@ -201,6 +201,16 @@ export function refused(result: unknown): BridgeError['error'] {
   return result.error;
 }
 
+/** The refusal `call` answers, having checked it changed nothing: the app's state the same once its effects ran. */
+export async function refusedUnchanged(app: TestApp, call: () => Promise<unknown>): Promise<BridgeError['error']> {
+  await app.drain();
+  const before = app.appState();
+  const error = refused(await call());
+  await app.drain();
+  expect(app.appState()).toEqual(before);
+  return error;
+}
+
 /** Every timer API but Date stays real, so the sandbox keeps running while the calendar moves. */
 const REAL_TIMERS = [
   'hrtime',

@@ -2,7 +2,7 @@
  * Segregation of duties and who may see what: each refusal says why, with the code the UI
  * expects, and changes nothing.
  */
-import { MODULES, ok, refused, SPACES, startApp, type TestApp } from '../support/app';
+import { MODULES, ok, refusedUnchanged, SPACES, startApp, type TestApp } from '../support/app';
 import { ENG_PAGE, singleStep, user } from '../core/fixtures';
 import { type WorkflowDetailView } from '../../../src/shared/contract/settings';
 
@@ -14,11 +14,7 @@ describe('governance', () => {
   afterEach(() => app.close());
 
   async function expectRefusal(call: () => Promise<unknown>, expected: { code: string; message: string; details?: unknown }): Promise<void> {
-    await app.drain();
-    const before = app.appState();
-    expect(refused(await call())).toMatchObject(expected);
-    await app.drain();
-    expect(app.appState()).toEqual(before);
+    expect(await refusedUnchanged(app, call)).toMatchObject(expected);
   }
 
   describe('self-approval', () => {

@@ -3,7 +3,7 @@
  * its snapshot, and whoever changed the workflow since (an owner, a space admin, an approver) is
  * refused, in the dialog and from the queue alike. A change made before the submission does not count.
  */
-import { MODULES, ok, refused, startApp, type TestApp } from '../support/app';
+import { MODULES, ok, refusedUnchanged, startApp, type TestApp } from '../support/app';
 import { ENG_PAGE, user } from '../core/fixtures';
 import { type BulkResultView } from '../../../src/shared/contract/queue';
 import { editorWorkflow, type SettingsCall, settingsAs } from '../support/settings';
@@ -38,11 +38,7 @@ describe('deciding after changing the workflow', () => {
   }
 
   async function expectRefused(call: () => Promise<unknown>): Promise<void> {
-    await app.drain();
-    const before = app.appState();
-    expect(refused(await call())).toEqual({ code: 'FORBIDDEN', message: REFUSAL });
-    await app.drain();
-    expect(app.appState()).toEqual(before);
+    expect(await refusedUnchanged(app, call)).toEqual({ code: 'FORBIDDEN', message: REFUSAL });
   }
 
   it('an approver who renames a step after the submission is refused, and the dialog no longer offers the decision', async () => {
