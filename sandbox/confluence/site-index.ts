@@ -12,14 +12,15 @@ import { type CommentRecord, type ContentRecord, type EmulatorState, type Proper
 /** Children of a page share its id; root-level content of a space shares the space. */
 const parentKey = (spaceId: string, parentId: string | null): string => (parentId === null ? `space:${spaceId}` : parentId);
 
-const listOf = <K, V>(map: Map<K, V[]>, key: K): V[] => {
-  let list = map.get(key);
-  if (list === undefined) {
-    list = [];
-    map.set(key, list);
+/** The map's entry for `key`, made on first use. */
+function entryOf<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let entry = map.get(key);
+  if (entry === undefined) {
+    entry = make();
+    map.set(key, entry);
   }
-  return list;
-};
+  return entry;
+}
 
 export class SiteIndex {
   private readonly children = new Map<string, Set<string>>();
@@ -44,12 +45,7 @@ export class SiteIndex {
 
   contentAdded(content: ContentRecord): void {
     const key = parentKey(content.spaceId, content.parentId);
-    let siblings = this.children.get(key);
-    if (siblings === undefined) {
-      siblings = new Set();
-      this.children.set(key, siblings);
-    }
-    siblings.add(content.id);
+    entryOf(this.children, key, () => new Set<string>()).add(content.id);
     const last = this.lastPosition.get(key);
     if (last !== undefined) this.lastPosition.set(key, Math.max(last, content.position));
     this.titleUsed(content, content.revisions[content.revisions.length - 1].title);
@@ -63,18 +59,8 @@ export class SiteIndex {
   }
 
   titleUsed(content: ContentRecord, title: string): void {
-    let ofSpace = this.titles.get(content.spaceId);
-    if (ofSpace === undefined) {
-      ofSpace = new Map();
-      this.titles.set(content.spaceId, ofSpace);
-    }
-    const lower = title.toLowerCase();
-    let ids = ofSpace.get(lower);
-    if (ids === undefined) {
-      ids = new Set();
-      ofSpace.set(lower, ids);
-    }
-    ids.add(content.id);
+    const ofSpace = entryOf(this.titles, content.spaceId, () => new Map<string, Set<string>>());
+    entryOf(ofSpace, title.toLowerCase(), () => new Set<string>()).add(content.id);
   }
 
   /** Content of the space that has, or once had, this title (any case). */
@@ -100,12 +86,7 @@ export class SiteIndex {
   // Content properties -----------------------------------------------------------------
 
   propertyAdded(property: PropertyRecord): void {
-    let byKey = this.properties.get(property.contentId);
-    if (byKey === undefined) {
-      byKey = new Map();
-      this.properties.set(property.contentId, byKey);
-    }
-    byKey.set(property.key, property.id);
+    entryOf(this.properties, property.contentId, () => new Map<string, string>()).set(property.key, property.id);
   }
 
   propertyDeleted(property: PropertyRecord): void {
@@ -124,8 +105,8 @@ export class SiteIndex {
   // Footer comments --------------------------------------------------------------------
 
   commentAdded(comment: CommentRecord): void {
-    if (comment.parentCommentId === null) listOf(this.rootComments, comment.pageId).push(comment.id);
-    else listOf(this.replies, comment.parentCommentId).push(comment.id);
+    if (comment.parentCommentId === null) entryOf(this.rootComments, comment.pageId, () => [] as string[]).push(comment.id);
+    else entryOf(this.replies, comment.parentCommentId, () => [] as string[]).push(comment.id);
   }
 
   rootCommentsOf(pageId: string): CommentRecord[] {
