@@ -3,7 +3,7 @@
  * them were queries or transactions), Confluence calls, the simulated critical path and the size
  * of the answer the front end receives.
  */
-import { type Sandbox } from '../../sandbox';
+import { type InvocationRecord, type Sandbox } from '../../sandbox';
 import { isBridgeError } from '../../src/shared/errors';
 
 export interface Metrics {
@@ -23,6 +23,18 @@ export interface Measurement {
   result?: unknown;
 }
 
+/** One invocation's round trips and simulated time, from the op log's tallies (kept even when its entries are not). */
+export function invocationCosts(sandbox: Sandbox, invocation: InvocationRecord): Omit<Metrics, 'invocations' | 'bytes'> {
+  const { kinds, operations } = sandbox.ops.tally(invocation.id);
+  return {
+    storage: kinds.kvs + kinds.entity + kinds.secret,
+    queries: operations.query ?? 0,
+    transactions: operations.transaction ?? 0,
+    confluence: kinds.confluence,
+    simulatedMs: invocation.simulatedMs,
+  };
+}
+
 /** `kind`: the invocation the call makes (a resolver, or an apiRoute for the REST API). */
 export async function measure(sandbox: Sandbox, call: () => Promise<unknown>, kind: 'resolver' | 'apiRoute' = 'resolver'): Promise<Measurement> {
   sandbox.ops.reset();
@@ -34,14 +46,9 @@ export async function measure(sandbox: Sandbox, call: () => Promise<unknown>, ki
   }
   const invocation = sandbox.ops.lastInvocation(kind);
   if (invocation === undefined) return { metrics: null, error: `no ${kind} invocation was recorded` };
-  const ops = sandbox.ops.forInvocation(invocation.id);
   const metrics: Metrics = {
+    ...invocationCosts(sandbox, invocation),
     invocations: sandbox.ops.invocations({ kind }).length,
-    storage: sandbox.ops.storageRoundTrips(invocation.id),
-    queries: ops.filter((op) => op.operation === 'query').length,
-    transactions: ops.filter((op) => op.operation === 'transaction').length,
-    confluence: sandbox.ops.count('confluence', invocation.id),
-    simulatedMs: invocation.simulatedMs,
     bytes: Buffer.byteLength(JSON.stringify(result ?? null)),
   };
   if (isBridgeError(result)) return { metrics, error: `${result.error.code}: ${result.error.message}`, result };

@@ -9,7 +9,7 @@ import { isBridgeError } from '../../../src/shared/errors';
 import { type AuditRow, ENTITY } from '../../../src/storage/entities';
 import { MODULES, SPACES, type TestApp, startApp } from '../../integration/support/app';
 import { seedExpiringApprovals } from '../../integration/support/expiry-seed';
-import { type Measurement, measure } from '../measure';
+import { type Measurement, invocationCosts, measure } from '../measure';
 import { type Row } from '../report';
 import { BENCH_LATENCY } from './latency';
 
@@ -97,6 +97,7 @@ export async function dailyRow(): Promise<Row> {
   try {
     const { requestIds } = await seedExpiringApprovals(app, DAILY_APPROVALS);
     app.sandbox.ops.reset();
+    app.sandbox.ops.retainEntries = false;
     const started = await app.sandbox.runScheduled('daily-maintenance-trigger');
     await drainHeld(app);
     const invocations = app.sandbox.ops.invocations();
@@ -110,15 +111,7 @@ export async function dailyRow(): Promise<Row> {
       ...invocations.filter((invocation) => invocation.outcome === 'timeout').map((invocation) => `${invocation.functionKey} timed out`),
     ];
     const measurement: Measurement = {
-      metrics: {
-        invocations: invocations.length,
-        storage: app.sandbox.ops.storageRoundTrips(slowest.id),
-        queries: app.sandbox.ops.forInvocation(slowest.id).filter((op) => op.operation === 'query').length,
-        transactions: app.sandbox.ops.forInvocation(slowest.id).filter((op) => op.operation === 'transaction').length,
-        confluence: app.sandbox.ops.count('confluence', slowest.id),
-        simulatedMs: slowest.simulatedMs,
-        bytes: 0,
-      },
+      metrics: { ...invocationCosts(app.sandbox, slowest), invocations: invocations.length, bytes: 0 },
       ...(problems.length === 0 ? {} : { error: problems.join('; ') }),
     };
     return {
