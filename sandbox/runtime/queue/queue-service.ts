@@ -5,6 +5,7 @@ import { outsideInvocation } from '../invocation-context';
 import { FunctionTimeoutError } from '../invoker';
 import { type ConsumerDef } from '../manifest';
 import { backoffSeconds, retryRequestOf } from '../retry';
+import { DueQueue } from './due-queue';
 import { type JsonObject, isRecord } from '../types';
 
 /** The shape a consumer function receives (AsyncEvent of @forge/events 2+). */
@@ -113,7 +114,7 @@ export class QueueService {
 
   private clock = 0;
   private seq = 0;
-  private pending: QueuedEvent[] = [];
+  private readonly pending = new DueQueue<QueuedEvent>();
   private running = 0;
   private readonly waitingForSlot = new Map<string, QueuedEvent[]>();
   private readonly runningPerKey = new Map<string, number>();
@@ -131,7 +132,7 @@ export class QueueService {
   ) {
     this.timeScale = options.timeScale ?? 0;
     this.retentionWindowMs = options.retentionWindowMs ?? DAY_MS;
-    activity.register(() => this.pumpScheduled || this.pending.length > 0 || this.running > 0 || [...this.waitingForSlot.values()].some((list) => list.length > 0));
+    activity.register(() => this.pumpScheduled || this.pending.size > 0 || this.running > 0 || [...this.waitingForSlot.values()].some((list) => list.length > 0));
   }
 
   /** Handles the platform endpoints @forge/events posts to (queries.js: publish, stats, cancel). */
@@ -203,8 +204,7 @@ export class QueueService {
     // Events not yet started (including retries) are not processed; running ones finish.
     const withdrawn = (event: QueuedEvent): boolean => event.jobId === jobId;
     const waiting = [...this.waitingForSlot.values()].flat();
-    job.withdrawn += [...this.pending, ...waiting].filter((event) => withdrawn(event) && !event.duplicate).length;
-    this.pending = this.pending.filter((event) => !withdrawn(event));
+    job.withdrawn += [...this.pending.remove(withdrawn), ...waiting.filter(withdrawn)].filter((event) => !event.duplicate).length;
     for (const [key, list] of this.waitingForSlot) this.waitingForSlot.set(key, list.filter((event) => !withdrawn(event)));
     this.changed();
     return emptyResponse(204);
@@ -212,10 +212,7 @@ export class QueueService {
 
   private enqueue(event: QueuedEvent): void {
     this.seq += 1;
-    const queued = { ...event, seq: this.seq };
-    const index = this.pending.findIndex((other) => other.dueAt > queued.dueAt || (other.dueAt === queued.dueAt && other.seq > queued.seq));
-    if (index === -1) this.pending.push(queued);
-    else this.pending.splice(index, 0, queued);
+    this.pending.push({ ...event, seq: this.seq });
   }
 
   /** Deliveries start on a later macrotask: never inside the push request that created them. */
@@ -235,10 +232,10 @@ export class QueueService {
   }
 
   private pump(): void {
-    while (this.pending.length > 0 && this.pending[0].dueAt <= this.clock) this.start(this.pending.shift() as QueuedEvent);
+    while ((this.pending.peek()?.dueAt ?? Infinity) <= this.clock) this.start(this.pending.pop() as QueuedEvent);
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
-    const next = this.pending[0];
+    const next = this.pending.peek();
     if (next === undefined) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
@@ -355,7 +352,7 @@ export class QueueService {
       duplicate: event.duplicate,
       waitingForSlot,
     });
-    const pending = [...this.pending.map(describe(false)), ...[...this.waitingForSlot.values()].flat().map(describe(true))];
+    const pending = [...this.pending.ordered().map(describe(false)), ...[...this.waitingForSlot.values()].flat().map(describe(true))];
     const jobs = [...this.jobs.entries()].map(([jobId, job]) => ({
       jobId,
       queueName: job.queueName,
@@ -378,7 +375,7 @@ export class QueueService {
 
   snapshot(): QueueSnapshot {
     const waiting = [...this.waitingForSlot.values()].flat();
-    return { clock: this.clock, pending: [...this.pending, ...waiting], jobs: [...this.jobs.entries()] };
+    return { clock: this.clock, pending: [...this.pending.ordered(), ...waiting], jobs: [...this.jobs.entries()] };
   }
 
   restore(snapshot: QueueSnapshot): void {
@@ -392,7 +389,7 @@ export class QueueService {
   clear(): void {
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
-    this.pending = [];
+    this.pending.clear();
     this.waitingForSlot.clear();
     this.jobs.clear();
     this.deliveryLog = [];
