@@ -1,7 +1,7 @@
 import { type EntityDef, type EntityIndexDef } from '../manifest';
 import { type JsonObject, type JsonValue } from '../types';
 import { type FilterSet, type RangeSpec, type Scalar, compareScalars, matchesFilters } from './conditions';
-import { type IndexEntry, SortedIndex, compareEntries, partitionPoint } from './sorted-index';
+import { type IndexEntry, type Ordered, SortedIndex, compareEntries, partitionPoint } from './sorted-index';
 import { badRequest } from './storage-error';
 import { ReplicationLog, type StorageBehaviour, isReadable } from './storage-behaviour';
 import { type StoredItem } from './stored-item';
@@ -156,7 +156,7 @@ export class EntityTable {
       const after = request.after;
       let index = after === undefined ? lo : Math.max(lo, partitionPoint(list, (entry) => compareEntries(entry, after) <= 0));
       for (; index < hi && scanned < request.limit; index += 1, scanned += 1) {
-        last = list[index];
+        last = list.at(index);
         this.collect(last.key, request.filters, now, entries);
       }
       return { entries, last, more: index < hi };
@@ -164,7 +164,7 @@ export class EntityTable {
     const before = request.after;
     let index = before === undefined ? hi : Math.min(hi, partitionPoint(list, (entry) => compareEntries(entry, before) < 0));
     for (; index > lo && scanned < request.limit; index -= 1, scanned += 1) {
-      last = list[index - 1];
+      last = list.at(index - 1);
       this.collect(last.key, request.filters, now, entries);
     }
     return { entries, last, more: index > lo };
@@ -185,7 +185,7 @@ export class EntityTable {
 }
 
 /** The [lo, hi) slice of a partition that satisfies a range condition: conditions are contiguous in sort order. */
-function rangeBounds(list: readonly IndexEntry[], range: RangeSpec | undefined): [number, number] {
+function rangeBounds(list: Ordered<IndexEntry>, range: RangeSpec | undefined): [number, number] {
   if (range === undefined) return [0, list.length];
   const [first, second] = range.values;
   const below = (bound: Scalar) => (entry: IndexEntry) => compareScalars(entry.sort, bound) < 0;

@@ -57,7 +57,7 @@ export class Keyspace {
     let index = after === undefined ? lo : Math.max(lo, partitionPoint(keys, (entry) => entry.key <= after));
     const entries: Array<[string, StoredItem]> = [];
     while (index < hi && entries.length < limit) {
-      const key = keys[index].key;
+      const key = keys.at(index).key;
       const item = this.queried.get(key);
       if (isReadable(item, now, this.behaviour)) entries.push([key, item]);
       index += 1;
