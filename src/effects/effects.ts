@@ -8,9 +8,9 @@
  * Jobs of one space run one at a time, so a burst of changes queues many jobs behind each other.
  * A job therefore takes on the space's other waiting entries with its own (coalescing) and runs
  * the effects of every entry of the chain from where the space's effects stopped up to the last
- * entry it sealed, then records that point (storage/effects-progress.ts): the later jobs of the
- * burst find their entries handled and finish at once, and every page's byline is written once
- * per job with its latest state.
+ * entry it sealed, recording how far it got after each pass (storage/effects-progress.ts): the
+ * later jobs of the burst find their entries handled and finish at once, and every page's byline
+ * is written once per job with its latest state.
  */
 import { type DomainEvent } from '../domain/events';
 import { mapWithConcurrency } from '../shared/parallel';
@@ -81,7 +81,14 @@ export async function runEffects(job: EffectsJob): Promise<void> {
   const aliveUntil = startedAt + EFFECTS_TIME_LIMIT_SECONDS * 1000;
   const work = await workOf(job);
   if (work === null) return;
-  for (let i = 0; i < work.entries.length; i += ENTRIES_PER_PASS) await runPass(work.entries.slice(i, i + ENTRIES_PER_PASS), aliveUntil);
+  for (let i = 0; i < work.entries.length; i += ENTRIES_PER_PASS) {
+    const pass = work.entries.slice(i, i + ENTRIES_PER_PASS);
+    await runPass(pass, aliveUntil);
+    // Each pass's progress is kept: a delivery Confluence stops midway (rate limited) goes on from
+    // the last pass that finished, instead of reading the passes before it again.
+    const passUpTo = pass.reduce((upTo, entry) => (entry.row.spaceId === job.spaceId ? Math.max(upTo, entry.row.seq) : upTo), 0);
+    if (work.doneUpTo !== undefined && passUpTo > 0 && passUpTo < work.doneUpTo) await recordEffectsDone(job.spaceId, passUpTo);
+  }
   if (work.doneUpTo !== undefined) await recordEffectsDone(job.spaceId, work.doneUpTo);
   // Progress is recorded: the queue's next delivery of this job goes on from there.
   if (work.more) throw new Error(`effects of space ${job.spaceId} are behind; the job runs again to work off the rest`);
