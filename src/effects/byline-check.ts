@@ -11,7 +11,7 @@
  * Each page is checked on its own: one that fails never stops the others.
  */
 import { bylineSigner } from '../auth/byline-signature';
-import { AS_APP, ConfluenceBusyError } from '../confluence/http';
+import { AS_APP } from '../confluence/http';
 import { getPageProperty } from '../confluence/properties';
 import { BYLINE_PROPERTY_KEY } from '../shared/byline';
 import { type ContentType } from '../shared/content';
@@ -22,6 +22,7 @@ import { readBatch } from '../storage/batch-read';
 import { contentTypeOf, pageRecordKey, pageRecordOf, type PageRecord, type StoredPageRecord } from '../storage/page-state';
 import { type BylineUpdate, bylineOfRecord, untrackedByline, writeBylineUpdate } from './byline-effect';
 import { PeopleDirectory } from './people-directory';
+import { isRateLimit } from './rate-limit-wait';
 
 export interface BylineCheckJob {
   [field: string]: unknown;
@@ -47,8 +48,8 @@ async function neededUpdate(job: BylineCheckJob, page: BylineCheckJob['pages'][n
 }
 
 /**
- * Checks every page of the job. A rate-limited Confluence stops the job at once (the consumer asks
- * the queue to come back after `Retry-After`); other failures are logged and, once every page had
+ * Checks every page of the job. A rate limit (Confluence's or storage's) stops the job at once (the
+ * consumer asks the queue to come back once it allows); other failures are logged and, once every page had
  * its turn, fail the job so the queue runs it again (pages already right cost one read then).
  */
 export async function runBylineCheck(job: BylineCheckJob): Promise<void> {
@@ -64,7 +65,7 @@ export async function runBylineCheck(job: BylineCheckJob): Promise<void> {
       await people.load(update.people);
       await writeBylineUpdate(update, people);
     } catch (error) {
-      if (error instanceof ConfluenceBusyError) throw error;
+      if (isRateLimit(error)) throw error;
       if (unreachable(error)) continue;
       console.error(`byline check of page ${page.pageId} failed; the job runs again`, error);
       failed += 1;

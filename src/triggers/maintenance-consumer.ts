@@ -9,14 +9,7 @@ import { type AsyncEvent, InvocationError, InvocationErrorCode } from '@forge/ev
 import { runDailyStep } from '../commands/daily-step';
 import { expireDue } from '../commands/expire';
 import { type MaintenanceJob, maintenanceJobSchema } from '../commands/maintenance-job';
-import { ConfluenceBusyError } from '../confluence/http';
-import { isStorageRateLimited, STORAGE_RATE_WINDOW_SECONDS } from '../storage/rate-limited';
-
-/** How long a rate-limited job waits: Confluence says; storage counts its units per minute. */
-function rateLimitWait(error: unknown): number | undefined {
-  if (error instanceof ConfluenceBusyError) return error.retryAfterSeconds ?? STORAGE_RATE_WINDOW_SECONDS;
-  return isStorageRateLimited(error) ? STORAGE_RATE_WINDOW_SECONDS : undefined;
-}
+import { rateLimitWait } from '../effects/rate-limit-wait';
 
 export async function maintenanceConsumer(event: AsyncEvent<MaintenanceJob>): Promise<InvocationError | void> {
   const job = maintenanceJobSchema.safeParse(event.body);
@@ -34,7 +27,7 @@ export async function maintenanceConsumer(event: AsyncEvent<MaintenanceJob>): Pr
   } catch (error) {
     // The installation's rate limits: asking the queue to deliver the job again once they allow
     // (async events "retry"), instead of failing into the platform's own backoff.
-    const retryAfter = rateLimitWait(error);
+    const retryAfter = rateLimitWait(error, event.retryContext?.retryCount ?? 0);
     if (retryAfter === undefined) throw error;
     console.warn(`maintenance job ${event.jobId}: rate limited; trying again in ${retryAfter} s`);
     return new InvocationError({ retryAfter, retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED });

@@ -7,6 +7,7 @@
 import { InvocationErrorCode } from '@forge/events';
 import { ForgeKvsAPIError } from '@forge/kvs';
 import { ConfluenceBusyError } from '../confluence/http';
+import { retryBackoffSeconds } from '../effects/rate-limit-wait';
 import { AppError } from '../shared/errors';
 
 export interface RetryAdvice {
@@ -14,9 +15,6 @@ export interface RetryAdvice {
   retryReason: InvocationErrorCode;
   why: string;
 }
-
-/** Without a `Retry-After`: 10, 20, 40, 80 s over an event's four retries. */
-const backoffSeconds = (retryCount: number): number => Math.min(900, 10 * 2 ** retryCount);
 
 const isServerFailure = (status: unknown): boolean => typeof status === 'number' && (status === 429 || status >= 500);
 
@@ -30,7 +28,7 @@ function isNetworkFailure(error: unknown): boolean {
 }
 
 export function retryAdviceFor(error: unknown, retryCount: number): RetryAdvice | undefined {
-  const later = backoffSeconds(retryCount);
+  const later = retryBackoffSeconds(retryCount);
   if (error instanceof ConfluenceBusyError) {
     return { retryAfter: error.retryAfterSeconds ?? later, retryReason: InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED, why: 'Confluence is rate limiting the app' };
   }

@@ -9,7 +9,7 @@ import { bylineSigner } from '../../../src/auth/byline-signature';
 import { BYLINE_PROPERTY_KEY } from '../../../src/shared/byline';
 import { bylineSigningKey } from '../../../src/storage/byline-signing-key';
 import { ok, startApp, type TestApp } from '../support/app';
-import { decideOnPage, submitPage, withdrawPage } from '../support/effects-journey';
+import { decideOnPage, submitPage, withdrawPage, writePropertyAs } from '../support/effects-journey';
 
 const PAGE = '10020'; // Release Process (ENG): Alice and Bob may edit it, Grace only views it
 const PROPERTIES = `/wiki/api/v2/pages/${PAGE}/properties`;
@@ -22,25 +22,6 @@ beforeEach(async () => {
 });
 
 afterEach(() => app.close());
-
-/** Someone who may edit the page writes the byline property through Confluence's REST API, as any REST client can. */
-async function writePropertyAs(accountId: string, value: unknown): Promise<void> {
-  const actor = { kind: 'user' as const, accountId };
-  const headers = { 'content-type': 'application/json' };
-  const listed = await app.sandbox.requestConfluence({ method: 'GET', path: `${PROPERTIES}?key=${BYLINE_PROPERTY_KEY}`, headers, actor });
-  const current = (JSON.parse(listed.body) as { results: { id: string; version: { number: number } }[] }).results[0];
-  const reply =
-    current === undefined
-      ? await app.sandbox.requestConfluence({ method: 'POST', path: PROPERTIES, headers, actor, body: JSON.stringify({ key: BYLINE_PROPERTY_KEY, value }) })
-      : await app.sandbox.requestConfluence({
-          method: 'PUT',
-          path: `${PROPERTIES}/${current.id}`,
-          headers,
-          actor,
-          body: JSON.stringify({ key: BYLINE_PROPERTY_KEY, value, version: { number: current.version.number + 1 } }),
-        });
-  expect(reply.status).toBeLessThan(300);
-}
 
 const FORGED = { title: 'Approved v4', icon: 'data:image/svg+xml,', tooltip: 'Approved by Bob Approver', revision: 999, signature: 'bm90IHRoZSBhcHA' };
 
@@ -58,7 +39,7 @@ describe('a forged byline', () => {
     await submitPage(app, PAGE, 'u-alice');
     await withdrawPage(app, PAGE, 'u-alice');
     await app.drain();
-    await writePropertyAs('u-alice', FORGED);
+    await writePropertyAs(app, PAGE, 'u-alice', FORGED);
     expect(app.bylineProperty(PAGE)?.title).toBe('Approved v4');
 
     const view = ok(await app.as('u-grace').byline('getPageApproval', PAGE));
@@ -84,7 +65,7 @@ describe('a forged byline', () => {
     await submitPage(app, PAGE, 'u-alice');
     await withdrawPage(app, PAGE, 'u-alice');
     await app.drain();
-    await writePropertyAs('u-bob', { title: 'Approved v4', icon: '', tooltip: 'Signed off' });
+    await writePropertyAs(app, PAGE, 'u-bob', { title: 'Approved v4', icon: '', tooltip: 'Signed off' });
 
     const run = await app.sandbox.runScheduled('daily-maintenance-trigger');
     expect(run.ok).toBe(true);
@@ -96,7 +77,7 @@ describe('a forged byline', () => {
   });
 
   it('on a page the app never tracked is replaced by Draft when the dialog opens', async () => {
-    await writePropertyAs('u-alice', FORGED);
+    await writePropertyAs(app, PAGE, 'u-alice', FORGED);
     ok(await app.as('u-alice').byline('getPageApproval', PAGE));
     await app.drain();
     expect(app.bylineProperty(PAGE)).toMatchObject({ title: 'Draft', tooltip: 'Not submitted for approval' });
@@ -115,7 +96,7 @@ describe('a forged byline', () => {
     const byline = JSON.parse((await app.sandbox.requestConfluence({ method: 'GET', path: `${PROPERTIES}?key=${BYLINE_PROPERTY_KEY}`, headers: {}, actor: { kind: 'app' } })).body) as { results: { id: string }[] };
     const deleted = await app.sandbox.requestConfluence({ method: 'DELETE', path: `${PROPERTIES}/${byline.results[0].id}`, headers: {}, actor: { kind: 'user', accountId: 'u-alice' } });
     expect(deleted.status).toBe(204);
-    await writePropertyAs('u-alice', FORGED);
+    await writePropertyAs(app, PAGE, 'u-alice', FORGED);
 
     ok(await app.as('u-grace').byline('getPageApproval', PAGE));
     await app.drain();
@@ -126,7 +107,7 @@ describe('a forged byline', () => {
   it('is never kept by the effects for its high revision: the next change writes over it and records the repair', async () => {
     await submitPage(app, PAGE, 'u-alice');
     await app.drain();
-    await writePropertyAs('u-alice', FORGED);
+    await writePropertyAs(app, PAGE, 'u-alice', FORGED);
     await decideOnPage(app, PAGE, 'u-bob', 'approve');
     await app.drain();
     expect(app.bylineProperty(PAGE)?.title).toBe('Approved v4');
@@ -145,7 +126,7 @@ describe('a signed byline of an earlier state', () => {
     expect(app.bylineProperty(PAGE)?.title).toBe('Approved v4');
 
     // The app's own value for the page in review comes back (a late writer, or someone replaying it).
-    await writePropertyAs('u-alice', earlier);
+    await writePropertyAs(app, PAGE, 'u-alice', earlier);
     expect(app.bylineProperty(PAGE)?.title).toBe('In approval · step 1 of 1');
     expect(await signedByTheApp()).toBe(true);
 

@@ -2,9 +2,11 @@
  * Confluence rate-limits the app (429 with `Retry-After`): a resolver answers "Confluence is busy,
  * try again in N s" and changes nothing; the effects consumer asks the queue to deliver the job
  * again after N s (an `InvocationError` with `retryAfter`), and the redelivery finishes the job
- * without doing anything twice.
+ * without doing anything twice. Storage's rate limit stops a byline check at once too, and brings
+ * it back after storage's minute.
  */
 import { refused, ok, startApp, type TestApp } from '../support/app';
+import { writePropertyAs } from '../support/effects-journey';
 
 const PAGE = '10020';
 
@@ -46,5 +48,28 @@ describe('Confluence answering 429', () => {
 
     expect(app.bylineProperty(PAGE)?.title).toMatch(/^In approval/);
     expect(app.site().commentsOn(PAGE)).toHaveLength(1);
+  });
+});
+
+describe('storage rate-limiting a byline check', () => {
+  it('stops the check at once and brings it back after the minute, instead of failing it page by page', async () => {
+    ok(await app.as('u-alice').byline('submit', PAGE));
+    await app.drain();
+    // Someone who may edit the page writes the byline property by hand: the dialog queues a check.
+    await writePropertyAs(app, PAGE, 'u-alice', { title: 'Approved v4', icon: '', tooltip: 'Signed off' });
+    ok(await app.as('u-grace').byline('getPageApproval', PAGE));
+    app.sandbox.faults.failMatching('secret', (call) => call.operation === 'get', 1, { status: 429 });
+    const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    await app.drain();
+    expect(error).not.toHaveBeenCalled();
+    error.mockRestore();
+
+    const deliveries = app.sandbox.queue.deliveries({ queueName: 'approval-effects' }).filter((delivery) => delivery.retryCount > 0 || delivery.outcome === 'retry');
+    expect(deliveries.map(({ retryCount, outcome }) => ({ retryCount, outcome }))).toEqual([
+      { retryCount: 0, outcome: 'retry' },
+      { retryCount: 1, outcome: 'success' },
+    ]);
+    expect(deliveries[1].at - deliveries[0].at).toBe(60);
+    expect(app.bylineProperty(PAGE)?.title).toMatch(/^In approval/);
   });
 });

@@ -4,6 +4,7 @@
  */
 import { kvs } from '@forge/kvs';
 import { type PageApprovalView, type RequestView } from '../../../src/shared/contract/byline';
+import { BYLINE_PROPERTY_KEY } from '../../../src/shared/byline';
 import { type StoredAuditRow } from '../../../src/storage/audit';
 import { type AuditRow, ENTITY, NONE } from '../../../src/storage/entities';
 import { ok, type TestApp } from './app';
@@ -53,4 +54,24 @@ export async function auditEntriesOf(spaceId: string): Promise<{ key: string; ro
 /** An unsealed entry as a command writes it, stored directly (no job pushed). */
 export async function writeUnsealedEntry(key: string, row: Omit<AuditRow, 'sealed' | 'seq' | 'hash'>): Promise<void> {
   await kvs.entity<AuditRow>(ENTITY.auditEvent).set(key, { ...row, sealed: false, seq: 0, hash: NONE });
+}
+
+/** Someone who may edit the page writes its byline property through Confluence's REST API, as any REST client can. */
+export async function writePropertyAs(app: TestApp, pageId: string, accountId: string, value: unknown): Promise<void> {
+  const properties = `/wiki/api/v2/pages/${pageId}/properties`;
+  const actor = { kind: 'user' as const, accountId };
+  const headers = { 'content-type': 'application/json' };
+  const listed = await app.sandbox.requestConfluence({ method: 'GET', path: `${properties}?key=${BYLINE_PROPERTY_KEY}`, headers, actor });
+  const current = (JSON.parse(listed.body) as { results: { id: string; version: { number: number } }[] }).results[0];
+  const reply =
+    current === undefined
+      ? await app.sandbox.requestConfluence({ method: 'POST', path: properties, headers, actor, body: JSON.stringify({ key: BYLINE_PROPERTY_KEY, value }) })
+      : await app.sandbox.requestConfluence({
+          method: 'PUT',
+          path: `${properties}/${current.id}`,
+          headers,
+          actor,
+          body: JSON.stringify({ key: BYLINE_PROPERTY_KEY, value, version: { number: current.version.number + 1 } }),
+        });
+  if (reply.status >= 300) throw new Error(`writing the byline property of page ${pageId} as ${accountId}: ${reply.status} ${reply.body}`);
 }
