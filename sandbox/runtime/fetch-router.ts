@@ -23,6 +23,8 @@ export interface PlatformServices {
   faults: FaultInjector;
   /** Forge's per-installation rate limits, when the sandbox models them (see rate-limits.ts). */
   rateLimits: () => RateLimiter | undefined;
+  /** The platform's time in ms (real time plus the queue delays skipped): see Sandbox.platformNow. */
+  now: () => number;
   /** Confluence changed through the API: persisted state is stale. */
   onConfluenceWrite: () => void;
 }
@@ -61,13 +63,12 @@ interface Call {
 }
 
 /**
- * The platform's simulated time of a call, for the rate limits: real time, plus the delays the
- * queue skipped instead of waiting them out (timeScale < 1), plus, with virtual latency, the
- * latency the invocation has been charged so far but never waited for.
+ * The platform's simulated time of a call, for the rate limits: with virtual latency, the
+ * invocation's start plus the latency it has been charged so far but never waited for; otherwise
+ * (latency slept, or no invocation) the platform's time now.
  */
-function platformNow(services: PlatformServices, virtualStart: number): number {
-  const skippedQueueMs = services.queue.now() * 1000 * Math.max(0, 1 - services.queue.timeScale);
-  return Date.now() + skippedQueueMs + (services.latency.mode === 'virtual' ? virtualStart : 0);
+function platformNow(services: PlatformServices, invocation: Invocation | undefined, virtualStart: number): number {
+  return services.latency.mode === 'virtual' && invocation !== undefined ? invocation.platformStartedAt + virtualStart : services.now();
 }
 
 function limitedCall(call: Call): LimitedCall | undefined {
@@ -122,7 +123,7 @@ async function dispatch(services: PlatformServices, invocation: Invocation | und
   // Calls made outside any invocation are a test's or the server's own setup, not the app's.
   const limiter = invocation === undefined ? undefined : services.rateLimits();
   const limited = limitedCall(call);
-  const now = platformNow(services, virtualStart);
+  const now = platformNow(services, invocation, virtualStart);
   if (limiter !== undefined && limited !== undefined) {
     const refusal = limiter.admit(limited, now);
     if (refusal !== undefined) {

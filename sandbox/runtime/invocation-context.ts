@@ -20,6 +20,8 @@ export interface Invocation {
   readonly principal?: Principal;
   readonly startedAt: number;
   readonly deadline: number;
+  /** The platform's time (ms) when the invocation began: its calls happen at this plus `virtualNow`. */
+  readonly platformStartedAt: number;
   /** Simulated milliseconds spent on platform calls along this invocation's critical path. */
   virtualNow: number;
   /** Which sandbox owns the invocation: several may live in one process (one per test). */

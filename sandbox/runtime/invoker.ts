@@ -11,6 +11,13 @@ export class FunctionTimeoutError extends Error {
   }
 }
 
+/** The platform's time in ms, which the sandbox can move forward to an invocation's simulated end. */
+export interface PlatformClock {
+  now(): number;
+  /** Time has passed up to `platformMs` (no-op when it already has). */
+  reach(platformMs: number): void;
+}
+
 export interface InvokeSpec {
   kind: InvocationKind;
   moduleKey: string;
@@ -42,6 +49,7 @@ export class Invoker {
     private readonly loader: FunctionLoader,
     private readonly ops: OpLog,
     private readonly latency: LatencyControl,
+    private readonly clock: PlatformClock,
   ) {}
 
   async run(spec: InvokeSpec): Promise<InvokeResult> {
@@ -52,10 +60,14 @@ export class Invoker {
       principal: spec.principal,
       owner: this.owner,
       timeoutMs: spec.timeoutMs,
+      platformStartedAt: this.clock.now(),
     });
     const hopMs = this.latency.msFor('invoke');
     invocation.virtualNow = hopMs;
     const record = (outcome: InvocationRecord['outcome'], error?: string): void => {
+      // Latency charged, not waited for, still took the platform's time: what the invocation's
+      // return starts (a retry's delay, the next job of its lane) begins when it ended.
+      if (this.latency.mode === 'virtual') this.clock.reach(invocation.platformStartedAt + invocation.virtualNow);
       this.ops.record({
         kind: 'invoke',
         method: 'INVOKE',

@@ -73,11 +73,17 @@ export class TokenBucket {
     if (this.at === undefined || now > this.at) this.at = now;
   }
 
-  /** Milliseconds until `cost` tokens could be taken (0: now). */
+  /**
+   * Milliseconds until `cost` tokens could be taken (0: now). A caller whose clock is behind the
+   * bucket's (its invocation began before another one charged the bucket at a later simulated
+   * time) waits for the bucket's time as well: only then does the refill it waits for begin.
+   */
   waitFor(cost: number, now: number): number {
     this.refill(now);
     const missing = Math.min(cost, this.capacity) - this.tokens;
-    return missing <= 0 ? 0 : Math.ceil((missing * this.periodMs) / this.capacity);
+    if (missing <= 0) return 0;
+    const behind = this.at !== undefined && this.at > now ? this.at - now : 0;
+    return behind + Math.ceil((missing * this.periodMs) / this.capacity);
   }
 
   take(cost: number, now: number): void {

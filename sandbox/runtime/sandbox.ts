@@ -164,8 +164,10 @@ export class Sandbox {
     this.installContext = `ari:cloud:confluence::site/${this.cloudId}`;
     this.latency = new LatencyControl(options.latency);
     this.limitRates(options.rateLimits ?? false);
-    this.storage = new StorageEngine(manifest.entities, () => this.persistence?.markDirty(), options.storage);
-    this.invoker = new Invoker(this, new FunctionLoader(appRoot, manifest), this.ops, this.latency);
+    // The storage service's time is the platform's: a queue delay the sandbox skips has passed for
+    // the index lag and TTLs too, as it would have on Forge.
+    this.storage = new StorageEngine(manifest.entities, () => this.persistence?.markDirty(), { ...options.storage, clock: () => this.platformNow() });
+    this.invoker = new Invoker(this, new FunctionLoader(appRoot, manifest), this.ops, this.latency, { now: () => this.platformNow(), reach: (ms) => this.reachPlatformTime(ms) });
     this.queue = new QueueService(manifest.consumers, (consumer, event) => this.runConsumer(consumer, event), this.activity, () => this.persistence?.markDirty(), options.queue);
     this.triggers = new ProductEventTriggers(manifest, () => this.confluencePort, (trigger, event) => this.runTrigger(trigger, event), this.activity, {
       timeScale: () => this.queue.timeScale,
@@ -179,6 +181,7 @@ export class Sandbox {
       latency: this.latency,
       faults: this.faults,
       rateLimits: () => this.rateLimits,
+      now: () => this.platformNow(),
       onConfluenceWrite: () => this.persistence?.markDirty(),
     };
     this.detach = attachHost({
@@ -187,6 +190,24 @@ export class Sandbox {
       identity: () => ({ appId: manifest.appId, ...this.ids, cloudId: this.cloudId, scopes: manifest.scopes.map((scope) => scope.key) }),
     });
     this.subscribe();
+  }
+
+  /**
+   * The platform's time in ms: real time plus the queue delays the sandbox skipped instead of
+   * waiting them out (timeScale < 1). Storage (index lag, TTLs) and the rate limits run on it.
+   */
+  platformNow(): number {
+    const skippedQueueMs = this.queue === undefined ? 0 : this.queue.now() * 1000 * Math.max(0, 1 - this.queue.timeScale);
+    return Date.now() + skippedQueueMs;
+  }
+
+  /**
+   * Moves the platform's time forward to `platformMs` by moving the queue clock, when the queue
+   * skips its delays: simulated latency then counts as time passed for everything that follows.
+   */
+  private reachPlatformTime(platformMs: number): void {
+    const behindMs = platformMs - this.platformNow();
+    if (behindMs > 0 && this.queue.timeScale < 1) this.queue.advance(behindMs / 1000 / (1 - this.queue.timeScale));
   }
 
   static async create(options: SandboxOptions): Promise<Sandbox> {

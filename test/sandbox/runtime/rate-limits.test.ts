@@ -30,6 +30,15 @@ describe('token bucket', () => {
     bucket.take(11, 1000);
     expect(bucket.waitFor(1, 1000)).toBe(11_000);
   });
+
+  it('tells a caller whose clock is behind the bucket to wait for the bucket\'s time too', () => {
+    const bucket = new TokenBucket(100, 1000);
+    // An invocation 10 s into its simulated latency empties the bucket…
+    bucket.take(100, 10_000);
+    // …and one that began later in real time, its clock at 2 s, must wait until 10 s plus the refill.
+    expect(bucket.waitFor(1, 2_000)).toBe(8_000 + 10);
+    expect(bucket.waitFor(1, 2_000 + 8_010)).toBe(0);
+  });
 });
 
 describe('storage units', () => {
@@ -91,6 +100,19 @@ describe('rate limits in the sandbox', () => {
     expect(refused).toHaveLength(1);
     for (let i = 0; i < 10; i += 1) await kvs.set(`setup-${i}`, i);
     expect(sandbox.rateLimits?.refusals).toBe(1);
+  });
+
+  it('counts the latency each invocation was charged as time passed: one call after another at a pace inside the limit is never refused', async () => {
+    sandbox.limitRates(tight({ confluence: { requestsPerSecond: 10 } }));
+    // Each call is 160 ms simulated (a Confluence read and two storage calls): about six Confluence
+    // reads a second, though the twenty run within milliseconds of real time.
+    const answers = [];
+    for (let i = 0; i < 20; i += 1) answers.push(await byline('remember', { text: `note ${i}` }));
+    expect(answers.every((answer) => (answer as { status: number }).status === 200)).toBe(true);
+    expect(sandbox.rateLimits?.refusals).toBe(0);
+    // Twenty at once are the burst they are.
+    const together = await Promise.all(Array.from({ length: 20 }, (_, i) => byline('remember', { text: `at once ${i}` })));
+    expect(together.filter((answer) => (answer as { status: number }).status === 429).length).toBeGreaterThan(0);
   });
 
   it('is off unless asked for', async () => {
