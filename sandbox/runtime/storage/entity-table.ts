@@ -133,7 +133,7 @@ export class EntityTable {
       const list = state.partitions.get(place.partition);
       if (list === undefined) continue;
       list.remove(key);
-      if (list.size === 0) state.partitions.delete(place.partition);
+      if (list.length === 0) state.partitions.delete(place.partition);
     }
   }
 
@@ -145,9 +145,8 @@ export class EntityTable {
     const state = this.indexes.get(request.index);
     if (state === undefined) throw badRequest('INVALID_ENTITY_INDEX', `Index '${request.index}' is not declared for entity '${this.def.name}'.`);
     this.replication.catchUp();
-    const partition = state.partitions.get(JSON.stringify(request.partition));
-    if (partition === undefined) return { entries: [], more: false };
-    const list = partition.view();
+    const list = state.partitions.get(JSON.stringify(request.partition));
+    if (list === undefined) return { entries: [], more: false };
     const [lo, hi] = rangeBounds(list, request.range);
     const entries: Array<[string, StoredItem]> = [];
     let last: IndexEntry | undefined;

@@ -51,13 +51,12 @@ export class Keyspace {
    */
   page(prefix: string, after: string | undefined, limit: number, now: number): { entries: Array<[string, StoredItem]>; more: boolean } {
     this.replication.catchUp();
-    const keys = this.keys.view();
-    const lo = partitionPoint(keys, (entry) => entry.key < prefix);
-    const hi = partitionPoint(keys, (entry) => entry.key.startsWith(prefix), lo);
-    let index = after === undefined ? lo : Math.max(lo, partitionPoint(keys, (entry) => entry.key <= after));
+    const lo = partitionPoint(this.keys, (entry) => entry.key < prefix);
+    const hi = partitionPoint(this.keys, (entry) => entry.key.startsWith(prefix), lo);
+    let index = after === undefined ? lo : Math.max(lo, partitionPoint(this.keys, (entry) => entry.key <= after));
     const entries: Array<[string, StoredItem]> = [];
     while (index < hi && entries.length < limit) {
-      const key = keys.at(index).key;
+      const key = this.keys.at(index).key;
       const item = this.queried.get(key);
       if (isReadable(item, now, this.behaviour)) entries.push([key, item]);
       index += 1;

@@ -47,10 +47,6 @@ export class SortedIndex implements Ordered<IndexEntry> {
   private starts: number[] = [];
   private startsStale = false;
 
-  get size(): number {
-    return this.current.size;
-  }
-
   get length(): number {
     return this.current.size;
   }
@@ -69,11 +65,7 @@ export class SortedIndex implements Ordered<IndexEntry> {
     this.unplace(old);
   }
 
-  /** The entries in order, read by position; valid until the next write. */
-  view(): Ordered<IndexEntry> {
-    return this;
-  }
-
+  /** The entry at `index` in order: a binary search over the chunks' starting positions. */
   at(index: number): IndexEntry {
     if (this.startsStale) {
       let start = 0;
